@@ -1,0 +1,1 @@
+"""The headless `ir-studio` command line: stdout is data, stderr is diagnostics."""

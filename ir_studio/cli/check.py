@@ -1,0 +1,43 @@
+"""`ir-studio check FILE...`: diagnostics on stderr, exit 0 clean, 1 errors, 2 unreadable."""
+
+from __future__ import annotations
+
+import sys
+
+from ir_studio.cli.exit_codes import ExitCode
+from ir_studio.cli.inputs import SourceText, UnreadableInput, read_source
+from ir_studio.cli.render import render_all
+from ir_studio.diagnostics import Diagnostic
+from ir_studio.source import LineIndex
+
+
+def load(path: str) -> SourceText | None:
+    try:
+        return read_source(path)
+    except UnreadableInput as error:
+        print(f"ir-studio: error: {error}", file=sys.stderr)
+        return None
+
+
+def check_text(source: SourceText) -> tuple[list[Diagnostic], LineIndex]:
+    if source.problem is not None:
+        return [source.problem], LineIndex(source.text)
+    from ir_studio.document import build_document
+
+    document = build_document(source.name, 0, source.text)
+    return list(document.diagnostics), document.lines
+
+
+def run_check(paths: list[str]) -> int:
+    worst = ExitCode.OK
+    for path in paths:
+        source = load(path)
+        if source is None:
+            worst = ExitCode.USAGE
+            continue
+        diagnostics, lines = check_text(source)
+        if diagnostics:
+            print(render_all(source.name, lines, diagnostics), file=sys.stderr)
+            if worst == ExitCode.OK:
+                worst = ExitCode.DIAGNOSTICS
+    return worst

@@ -1,0 +1,90 @@
+"""`ir-studio` entry point: argument parsing and dispatch only.
+
+Heavy imports (xDSL, dialects) happen inside the subcommands, so `--help` and
+`--version` answer at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from ir_studio import __version__
+from ir_studio.cli.exit_codes import ExitCode
+
+EPILOG = ("exit codes: 0 success, 1 diagnostics in the input (or a failing pass), "
+          "2 usage error or unreadable file")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse exits 2 on usage errors already; keep that, but never print a trace."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="ir-studio", description="IDE tooling for MLIR and LLVM IR.",
+                     epilog=EPILOG)
+    parser.add_argument("--version", action="version", version=f"ir-studio {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser("check", help="parse and verify MLIR files", epilog=EPILOG,
+                                description="Parse and verify MLIR files; report every "
+                                "error as FILE:LINE:COL on stderr.")
+    check.add_argument("files", nargs="+", metavar="FILE", help="MLIR file, or - for stdin")
+
+    lower = commands.add_parser("lower", help="run a pass pipeline", epilog=EPILOG,
+                                description="Parse, verify and run a pass pipeline; the "
+                                "result goes to stdout (or -o), dumps and timing to stderr.")
+    lower.add_argument("file", nargs="?", metavar="FILE",
+                       help="MLIR file or - for stdin (default: the bundled sample)")
+    group = lower.add_mutually_exclusive_group()
+    group.add_argument("--pipeline", metavar="NAME", help="a named pipeline (see 'passes')")
+    group.add_argument("--pass-pipeline", metavar="STR",
+                       help="e.g. 'cse,canonicalize{max-iterations=3}' or "
+                       "'builtin.module(func.func(cse))'")
+    lower.add_argument("-o", "--output", metavar="OUT", help="write the result here")
+    lower.add_argument("--emit", choices=["mlir", "llvm"], default="mlir")
+    lower.add_argument("--generic", action="store_true", help="print ops in generic form")
+    dumps = lower.add_mutually_exclusive_group()
+    dumps.add_argument("--print-ir-after-all", action="store_true")
+    dumps.add_argument("--print-ir-after-change", action="store_true")
+    lower.add_argument("--timing", action="store_true", help="per-pass time table on stderr")
+
+    commands.add_parser("passes", help="list passes and named pipelines",
+                        description="List every pass and named pipeline.")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        return ExitCode.INTERRUPTED
+    except BrokenPipeError:
+        return ExitCode.OK
+    except Exception as error:  # the last net: a message, never a traceback
+        print(f"ir-studio: internal error: {type(error).__name__}: {error}", file=sys.stderr)
+        return ExitCode.DIAGNOSTICS
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        from ir_studio.cli.check import run_check
+
+        return run_check(args.files)
+    if args.command == "lower":
+        from ir_studio.cli.lower import run_lower
+
+        return run_lower(args)
+    if args.command == "passes":
+        from ir_studio.cli.passes import run_passes
+
+        return run_passes()
+    parser.print_help()
+    return ExitCode.OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

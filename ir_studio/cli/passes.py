@@ -1,0 +1,27 @@
+"""`ir-studio passes`: every pass and named pipeline, one line each."""
+
+from __future__ import annotations
+
+from ir_studio.cli.exit_codes import ExitCode
+
+
+def _summary(factory: object) -> str:
+    try:
+        doc = (factory() .__doc__ or "").strip()  # type: ignore[operator]
+    except Exception:
+        return "(could not be loaded)"
+    first = doc.split("\n\n")[0].replace("\n", " ").strip()
+    return " ".join(first.split()) or "(no description)"
+
+
+def run_passes() -> int:
+    from ir_studio.pass_spec import available_passes
+    from ir_studio.transforms import NAMED_PIPELINES
+
+    print("Named pipelines:")
+    for name, (description, pipeline) in sorted(NAMED_PIPELINES.items()):
+        print(f"  {name:<34} {description} [{pipeline}]")
+    print("\nPasses:")
+    for name, factory in sorted(available_passes().items()):
+        print(f"  {name:<34} {_summary(factory)[:110]}")
+    return ExitCode.OK

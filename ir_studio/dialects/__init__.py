@@ -1,0 +1,12 @@
+"""ir-studio's own xDSL dialects, registered lazily next to xDSL's.
+
+Maps dialect name -> factory; the Toy and TPU issues add entries here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from xdsl.ir import Dialect
+
+PROJECT_DIALECTS: dict[str, Callable[[], Dialect]] = {}

@@ -1,0 +1,1 @@
+"""Parsers for the languages ir-studio reads; each returns core data with spans."""

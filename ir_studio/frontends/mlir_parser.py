@@ -1,0 +1,244 @@
+"""xDSL's MLIR parser, extended to record where everything an editor points at is.
+
+The subclass hooks the parser's token, operation, SSA, block and alias entry points
+(xdsl-notes §10). Those are protected methods, which is why xdsl is pinned to 0.74.x:
+the span tests in tests/core guard any upgrade.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from xdsl.context import Context
+from xdsl.dialects.builtin import FileLineColLoc, IntAttr, StringAttr, UnknownLoc
+from xdsl.ir import Attribute, Block, Operation, SSAValue
+from xdsl.parser import Parser
+from xdsl.parser.attribute_parser import AttrParser
+from xdsl.parser.core import UnresolvedOperand
+from xdsl.parser.generic_parser import ParserState
+from xdsl.utils.lexer import Input
+from xdsl.utils.lexer import Span as XSpan
+from xdsl.utils.mlir_lexer import MLIRTokenKind
+
+from ir_studio.frontends.lexer import FastMLIRLexer
+from ir_studio.frontends.records import (
+    BlockRef,
+    NamedRef,
+    OpRecord,
+    ParseRecord,
+    ValueDef,
+    ValueUse,
+)
+from ir_studio.source import Span
+
+_AT = MLIRTokenKind.AT_IDENT
+_HASH = MLIRTokenKind.HASH_IDENT
+_BANG = MLIRTokenKind.EXCLAMATION_IDENT
+_TYPE_CACHE: dict[str, Any] = {}
+
+LocationFactory = Callable[[int], Attribute]
+
+
+def line_col_locations(filename: str, line_of: Callable[[int], tuple[int, int]]) -> LocationFactory:
+    """Build `FileLineColLoc`s cheaply: one StringAttr per file, IntAttrs memoised."""
+    file_attr = StringAttr(filename)
+    ints: dict[int, IntAttr] = {}
+
+    def int_attr(value: int) -> IntAttr:
+        attr = ints.get(value)
+        if attr is None:
+            attr = ints[value] = IntAttr(value)
+        return attr
+
+    def make(offset: int) -> Attribute:
+        line, column = line_of(offset)
+        return FileLineColLoc.new((file_attr, int_attr(line + 1), int_attr(column + 1)))
+
+    return make
+
+
+class SpanRecordingParser(Parser):
+    """Parses one window of a file and fills a `ParseRecord` with absolute offsets."""
+
+    def __init__(
+        self,
+        ctx: Context,
+        text: str,
+        name: str,
+        *,
+        start: int = 0,
+        aliases: Mapping[str, Attribute] | None = None,
+        make_location: LocationFactory | None = None,
+    ) -> None:
+        lexer = FastMLIRLexer(Input(text, name))
+        lexer.pos = start
+        AttrParser.__init__(self, ParserState(lexer), ctx)
+        self.ssa_values = {}
+        self.blocks = {}
+        self.forward_block_references = defaultdict(list)
+        self.forward_ssa_references = {}
+        if aliases:
+            self.attribute_aliases.update(aliases)
+        self.record = ParseRecord()
+        self.first_uses: dict[str, XSpan] = {}
+        self._make_location = make_location
+        self._last_end = start
+        self._op_stack: list[int] = []
+        self._name_spans: list[Span | None] = []
+        self._forward_uses: dict[int, list[ValueUse]] = {}
+        self._stamped: set[int] = set()
+        self.failed_name_span: Span | None = None
+
+    # -- tokens ---------------------------------------------------------------------
+    def _consume_token(self, expected_kind: Any = None) -> Any:
+        token = self._parser_state.current_token
+        kind = token.kind
+        if kind is _AT:
+            span = token.span
+            self.record.symbol_tokens.append(
+                NamedRef(span.text, Span(span.start, span.end), self._owner())
+            )
+        elif (kind is _HASH or kind is _BANG) and token.span.text in self.attribute_aliases:
+            span = token.span
+            self.record.alias_uses.append(
+                NamedRef(span.text, Span(span.start, span.end), self._owner())
+            )
+        self._last_end = token.span.end
+        self._parser_state.current_token = self.lexer.lex()
+        return token
+
+    def _owner(self) -> int | None:
+        return self._op_stack[-1] if self._op_stack else None
+
+    @property
+    def last_end(self) -> int:
+        """End offset of the last token consumed."""
+        return self._last_end
+
+    # -- builtin types are immutable: share them instead of re-verifying `i32` ------
+    def _parse_optional_integer_or_float_type(self) -> Any:
+        token = self._parser_state.current_token
+        if token.kind is MLIRTokenKind.BARE_IDENT:
+            cached = _TYPE_CACHE.get(token.span.text)
+            if cached is not None:
+                self._consume_token()
+                return cached
+            text = token.span.text
+            result = super()._parse_optional_integer_or_float_type()
+            if result is not None:
+                _TYPE_CACHE[text] = result
+            return result
+        return None
+
+    # -- operations -----------------------------------------------------------------
+    def parse_operation(self) -> Operation:
+        start = self._parser_state.current_token.span.start
+        index = len(self.record.ops)
+        parent = self._owner()
+        self.record.ops.append(None)  # type: ignore[arg-type]  # filled below, pre-order
+        self._op_stack.append(index)
+        self._name_spans.append(None)
+        try:
+            op = super().parse_operation()
+        except BaseException:
+            name_span = self._name_spans[-1]
+            if self.failed_name_span is None and name_span is not None:
+                self.failed_name_span = name_span
+            raise
+        finally:
+            self._op_stack.pop()
+            name_span = self._name_spans.pop()
+        end = self._last_end
+        if name_span is None:
+            name_span = Span(start, start)
+        self.record.ops[index] = OpRecord(op, name_span, Span(start, end), parent)
+        if self._make_location is not None and isinstance(op.location, UnknownLoc):
+            op.location = self._make_location(start)
+            self._stamped.add(id(op))
+        return op
+
+    def stamped(self, op: Operation) -> bool:
+        """Whether this parse gave `op` its FileLineColLoc (no explicit loc was written)."""
+        return id(op) in self._stamped
+
+    def _parse_op_result_list(self) -> list[tuple[XSpan, int]]:
+        results = super()._parse_op_result_list()
+        span = self._parser_state.current_token.span
+        self._name_spans[-1] = Span(span.start, span.end)
+        return results
+
+    # -- SSA values -----------------------------------------------------------------
+    def _register_ssa_definition(
+        self, name: str, values: Sequence[SSAValue], span: XSpan
+    ) -> None:
+        forward = self.forward_ssa_references.get(name)
+        super()._register_ssa_definition(name, values, span)
+        size = len(values)
+        for group_index, value in enumerate(values):
+            self.record.value_defs.append(
+                ValueDef(value, span.text, group_index, size, Span(span.start, span.end))
+            )
+        if forward:
+            for group_index, placeholder in forward.items():
+                for use in self._forward_uses.pop(id(placeholder), ()):
+                    use.value = values[group_index]
+            self.first_uses.pop(name, None)
+
+    def resolve_operand(self, operand: UnresolvedOperand, type: Any) -> Any:
+        value = super().resolve_operand(operand, type)
+        span = operand.span
+        end = span.end
+        content = span.input.content
+        if end < len(content) and content[end] == "#":
+            end += 1
+            while end < len(content) and content[end].isdigit():
+                end += 1
+        use = ValueUse(value, Span(span.start, end), self._owner())
+        self.record.value_uses.append(use)
+        if operand.operand_name not in self.ssa_values:
+            self._forward_uses.setdefault(id(value), []).append(use)
+            self.first_uses.setdefault(operand.operand_name, span)
+        return value
+
+    # -- blocks ---------------------------------------------------------------------
+    def _parse_block(self) -> Block:
+        token = self._parser_state.current_token.span
+        block = super()._parse_block()
+        self.record.block_defs.append(
+            BlockRef(block, Span(token.start, token.end), self._owner())
+        )
+        return block
+
+    def parse_optional_successor(self) -> Block | None:
+        token = self._parser_state.current_token.span
+        block = super().parse_optional_successor()
+        if block is not None:
+            self.record.block_uses.append(
+                BlockRef(block, Span(token.start, token.end), self._owner())
+            )
+        return block
+
+    def _get_block_from_name(self, block_name: XSpan) -> Block:
+        block = super()._get_block_from_name(block_name)
+        self.record.block_uses.append(
+            BlockRef(block, Span(block_name.start, block_name.end), self._owner())
+        )
+        return block
+
+    # -- aliases --------------------------------------------------------------------
+    def parse_alias_definition(self) -> tuple[str, Attribute]:
+        """Parse `#name = attr` or `!name = type` and remember where it was defined."""
+        token = self._parser_state.current_token.span
+        name = token.text
+        self._parse_alias_def()
+        self.record.alias_defs.append(NamedRef(name, Span(token.start, token.end), None))
+        return name, self.attribute_aliases[name]
+
+    def text_of(self, span: Span) -> str:
+        return self.lexer.input.content[span.start : span.end]
+
+    def at_end(self, end: int) -> bool:
+        token = self._parser_state.current_token
+        return token.kind is MLIRTokenKind.EOF or token.span.start >= end

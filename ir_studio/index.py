@@ -1,0 +1,138 @@
+"""Answers "what is here", "where is it defined", "where is it used" from the spans the
+parser recorded: no re-parsing, one binary search per query.
+
+Values and blocks are local to their top-level item; symbols and aliases are looked
+up per `// -----` chunk.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Any
+
+from ir_studio.document import IRDocument
+from ir_studio.parse_item import ParsedItem
+from ir_studio.source import Span
+from ir_studio.symbols import _unquote
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """One thing in the text an editor can point at."""
+
+    kind: str
+    """op, value-def, value-use, block-def, block-use, symbol-def, symbol-use,
+    alias-def, alias-use."""
+    span: Span
+    key: Any
+    """Occurrences of the same entity share a key (an SSAValue, a Block, a name)."""
+    payload: Any = None
+    """The op record for ops, the value def for values, None otherwise. Its spans are
+    relative to the item: add `base`."""
+    base: int = 0
+
+    @property
+    def is_definition(self) -> bool:
+        return self.kind.endswith("-def")
+
+
+def _item_occurrences(parsed: ParsedItem) -> list[Occurrence]:
+    if parsed.occurrences is not None:
+        return parsed.occurrences
+    record = parsed.record
+    found: list[Occurrence] = []
+    for op_record in record.ops:
+        found.append(Occurrence("op", op_record.name_span, id(op_record.op), op_record))
+    for definition in record.value_defs:
+        found.append(Occurrence("value-def", definition.span, id(definition.value), definition))
+    for use in record.value_uses:
+        found.append(Occurrence("value-use", use.span, id(use.value)))
+    for block in record.block_defs:
+        found.append(Occurrence("block-def", block.span, id(block.block)))
+    for block in record.block_uses:
+        found.append(Occurrence("block-use", block.span, id(block.block)))
+    def_spans = {(d.span.start, d.span.end) for d in parsed.symbol_defs}
+    for token in record.symbol_tokens:
+        kind = "symbol-def" if (token.span.start, token.span.end) in def_spans else "symbol-use"
+        found.append(Occurrence(kind, token.span, ("symbol", _unquote(token.name))))
+    for alias in record.alias_uses:
+        found.append(Occurrence("alias-use", alias.span, ("alias", alias.name)))
+    found.sort(key=lambda o: (o.span.start, -o.span.end))
+    parsed.occurrences = found
+    return found
+
+
+class DocumentIndex:
+    """Navigation over one `IRDocument`."""
+
+    def __init__(self, document: IRDocument) -> None:
+        self.document = document
+        self._globals: dict[tuple[int, Any], list[tuple[Span, str]]] = {}
+        for chunk in document.chunks:
+            for name, span in chunk.aliases:
+                self._globals.setdefault((chunk.chunk.index, ("alias", name)), []).append(
+                    (span, "alias-def"))
+        for placed in document.items:
+            for occurrence in _item_occurrences(placed.parsed):
+                if occurrence.kind.startswith(("symbol", "alias")):
+                    key = (placed.chunk, occurrence.key)
+                    self._globals.setdefault(key, []).append(
+                        (occurrence.span.shifted(placed.base), occurrence.kind))
+
+    def at(self, offset: int) -> Occurrence | None:
+        """The innermost occurrence touching `offset`, in file-absolute offsets."""
+        for name, span, chunk in self._alias_defs():
+            if span.contains(offset):
+                return Occurrence("alias-def", span, ("alias", name), chunk)
+        placed = self.document.item_at(offset)
+        if placed is None:
+            return None
+        occurrences = _item_occurrences(placed.parsed)
+        relative = offset - placed.base
+        position = bisect_right([o.span.start for o in occurrences], relative)
+        best: Occurrence | None = None
+        for occurrence in reversed(occurrences[max(0, position - 8) : position]):
+            if occurrence.span.contains(relative):
+                if best is None or occurrence.span.end - occurrence.span.start < (
+                        best.span.end - best.span.start):
+                    best = occurrence
+        if best is None:
+            return None
+        return Occurrence(best.kind, best.span.shifted(placed.base), best.key, best.payload,
+                          placed.base)
+
+    def _alias_defs(self) -> list[tuple[str, Span, int]]:
+        return [(name, span, chunk.chunk.index)
+                for chunk in self.document.chunks for name, span in chunk.aliases]
+
+    def definition(self, offset: int) -> list[Span]:
+        return [span for span, kind in self._related(offset) if kind.endswith("-def")]
+
+    def references(self, offset: int, include_declaration: bool = True) -> list[Span]:
+        return [span for span, kind in self._related(offset)
+                if include_declaration or not kind.endswith("-def")]
+
+    def _related(self, offset: int) -> list[tuple[Span, str]]:
+        occurrence = self.at(offset)
+        if occurrence is None:
+            return []
+        if occurrence.kind.startswith(("symbol", "alias")):
+            placed = self._chunk_of(offset)
+            entries = self._globals.get((placed, occurrence.key), [])
+            return sorted(entries, key=lambda e: (not e[1].endswith("-def"), e[0].start))
+        item = self.document.item_at(offset)
+        assert item is not None
+        entries = [
+            (o.span.shifted(item.base), o.kind)
+            for o in _item_occurrences(item.parsed)
+            if o.key == occurrence.key and o.kind != "op"
+        ]
+        return sorted(entries, key=lambda e: (not e[1].endswith("-def"), e[0].start))
+
+    def _chunk_of(self, offset: int) -> int:
+        for chunk in self.document.chunks:
+            if chunk.chunk.start <= offset <= chunk.chunk.end:
+                return chunk.chunk.index
+        return 0
+

@@ -1,0 +1,159 @@
+"""Parse and check one top-level item: the unit of error recovery and of caching.
+
+Everything here works in offsets relative to the item's text, so a cached item stays
+valid when edits elsewhere move it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from xdsl.context import Context
+from xdsl.ir import Attribute, Operation
+from xdsl.utils.exceptions import MultipleSpansParseError, ParseError, VerifyException
+
+from ir_studio.diagnostics import Diagnostic, Related
+from ir_studio.dominance import check_dominance
+from ir_studio.frontends.mlir_parser import LocationFactory, SpanRecordingParser
+from ir_studio.frontends.records import ParseRecord
+from ir_studio.source import Span
+from ir_studio.symbols import SymbolDef, SymbolUse, collect
+from ir_studio.verify import op_display_name, symbol_uses_skipped, terminator_problems, verify_op
+
+_NO_CUSTOM_FORMAT = re.compile(r"Operation (\S+) does not have a custom format")
+
+
+@dataclass(slots=True)
+class ParsedItem:
+    """One parsed top-level op with its spans and item-local diagnostics.
+
+    Cached across document versions; `line_base` is the only field that changes, when
+    the item moves by whole lines and its stamped locations are shifted.
+    """
+
+    text: str
+    op: Operation | None
+    record: ParseRecord
+    diagnostics: list[Diagnostic]
+    symbol_defs: list[SymbolDef] = field(default_factory=list)
+    symbol_uses: list[SymbolUse] = field(default_factory=list)
+    stamped: list[int] = field(default_factory=list)
+    line_base: int = 0
+    verified: bool = False
+    occurrences: list[Any] | None = None
+    """Built on first query by `ir_studio.index` (item-relative, sorted)."""
+
+
+def _tidy(message: str) -> str:
+    match = _NO_CUSTOM_FORMAT.search(message)
+    if match:
+        name = match.group(1)
+        return (f"unknown operation '{name}': its dialect is not registered, so only the "
+                f'generic form "{name}"(...) can be parsed')
+    return message.strip()
+
+
+def parse_item(
+    ctx: Context,
+    text: str,
+    filename: str,
+    aliases: Mapping[str, Attribute],
+    make_location: LocationFactory | None,
+) -> ParsedItem:
+    parser = SpanRecordingParser(
+        ctx, text, filename, aliases=aliases, make_location=make_location
+    )
+    diagnostics: list[Diagnostic] = []
+    op: Operation | None = None
+    try:
+        op = parser.parse_operation()
+        if not parser.at_end(len(text)):
+            token = parser._current_token.span
+            diagnostics.append(Diagnostic(
+                Span(token.start, token.end),
+                f"unexpected '{token.text[:40]}' after the end of an operation",
+            ))
+            op = None
+        elif parser.forward_ssa_references:
+            for name in parser.forward_ssa_references:
+                use = parser.first_uses.get(name)
+                span = Span(use.start, use.end) if use is not None else Span(0, 0)
+                diagnostics.append(Diagnostic(span, f"use of undeclared SSA value name '%{name}'"))
+            op = None
+    except ParseError as error:
+        diagnostics.append(_from_parse_error(error, parser))
+    except RecursionError:
+        diagnostics.append(Diagnostic(Span(0, 0), "operation nested too deeply to parse"))
+    except Exception as error:  # xDSL raises many kinds; none may escape to the user
+        diagnostics.append(Diagnostic(
+            Span(0, 0), f"internal error while parsing: {type(error).__name__}: {error}",
+            category="internal",
+        ))
+    record = parser.record
+    if op is None:
+        record.ops = [r for r in record.ops if r is not None]
+    stamped = [i for i, r in enumerate(record.ops) if r is not None and parser.stamped(r.op)]
+    return ParsedItem(text, op, record, diagnostics, stamped=stamped)
+
+
+def _from_parse_error(error: ParseError, parser: SpanRecordingParser) -> Diagnostic:
+    span = Span(error.span.start, error.span.end)
+    message = _tidy(str(error.msg) if hasattr(error, "msg") else str(error))
+    if _NO_CUSTOM_FORMAT.search(str(error)) and parser.failed_name_span is not None:
+        span = parser.failed_name_span
+        message = _tidy(f"Operation {parser.text_of(span)} does not have a custom format")
+    related: tuple[Related, ...] = ()
+    if isinstance(error, MultipleSpansParseError):
+        related = tuple(
+            Related(Span(s.start, s.end), note or error.ref_text or "")
+            for s, note in error.refs
+        )
+    return Diagnostic(span, message, related=related)
+
+
+def check_item(item: ParsedItem) -> None:
+    """Verify every op of an attached item, then dominance; fills item.diagnostics."""
+    if item.op is None or item.verified:
+        return
+    problems: list[Diagnostic] = []
+    with symbol_uses_skipped():
+        for op_record in item.record.ops:
+            op = op_record.op
+            at = op_record.name_span
+            try:
+                for culprit, message in terminator_problems(op):
+                    problems.append(_at_op(item, culprit, at, message))
+                verify_op(op)
+            except VerifyException as error:
+                problems.append(Diagnostic(at, _verify_message(op, error), category="verify"))
+            except RecursionError:
+                problems.append(Diagnostic(at, "operation nested too deeply to verify",
+                                           category="internal"))
+            except Exception as error:
+                problems.append(Diagnostic(
+                    at,
+                    f"internal error while verifying '{op_display_name(op)}': "
+                    f"{type(error).__name__}: {error}",
+                    category="internal",
+                ))
+    problems.extend(check_dominance(item.record.ops, item.record.value_defs,
+                                    item.record.value_uses))
+    item.symbol_defs, item.symbol_uses = collect(item.record, item.text)
+    item.diagnostics.extend(problems)
+    item.verified = True
+
+
+def _at_op(item: ParsedItem, op: Operation, fallback: Span, message: str) -> Diagnostic:
+    for op_record in item.record.ops:
+        if op_record.op is op:
+            return Diagnostic(op_record.name_span, message, category="verify")
+    return Diagnostic(fallback, message, category="verify")
+
+
+def _verify_message(op: Operation, error: VerifyException) -> str:
+    text = str(error).strip()
+    first_line = text.splitlines()[0] if text else "verification failed"
+    return f"'{op_display_name(op)}' op {first_line}"

@@ -1,0 +1,160 @@
+"""Symbol definitions, references and `func.call` signatures, checked with one table
+per symbol scope so the cost is linear in the number of symbols and uses.
+
+xDSL's own check scans the whole module for every call (quadratic); ir-studio turns
+that off during verification (`ir_studio.verify`) and runs this instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from xdsl.dialects.builtin import StringAttr
+from xdsl.ir import Operation
+from xdsl.traits import SymbolTable, SymbolUserOpInterface
+
+from ir_studio.diagnostics import Diagnostic, Related
+from ir_studio.frontends.records import OpRecord, ParseRecord
+from ir_studio.source import Span
+
+
+@dataclass(frozen=True, slots=True)
+class SymbolDef:
+    name: str
+    """Without the `@`."""
+    span: Span
+    op: Operation
+
+
+@dataclass(frozen=True, slots=True)
+class SymbolUse:
+    name: str
+    span: Span
+    op: Operation
+    checked: bool
+    """True when the owning op is a symbol user MLIR verifies (func.call, ...)."""
+
+
+def symbol_name(op: Operation) -> str | None:
+    attr = op.properties.get("sym_name") or op.attributes.get("sym_name")
+    return attr.data if isinstance(attr, StringAttr) else None
+
+
+def _unquote(token: str) -> str:
+    name = token[1:]
+    if name.startswith('"') and name.endswith('"') and len(name) >= 2:
+        return name[1:-1]
+    return name
+
+
+def collect(record: ParseRecord, text: str) -> tuple[list[SymbolDef], list[SymbolUse]]:
+    """Split the `@name` tokens of one parse into definitions and uses."""
+    defs: list[SymbolDef] = []
+    uses: list[SymbolUse] = []
+    claimed: set[int] = set()
+    for token in record.symbol_tokens:
+        owner = token.owner
+        if owner is None:
+            continue
+        op_record: OpRecord | None = record.ops[owner]
+        if op_record is None:
+            continue
+        op = op_record.op
+        name = _unquote(token.name)
+        if owner not in claimed and symbol_name(op) == name:
+            claimed.add(owner)
+            defs.append(SymbolDef(name, token.span, op))
+            continue
+        nested = text.startswith("::", token.span.end)
+        checked = not nested and op.get_trait(SymbolUserOpInterface) is not None
+        uses.append(SymbolUse(name, token.span, op, checked))
+    return defs, uses
+
+
+def nearest_table(op: Operation) -> Operation | None:
+    parent = op.parent_op()
+    while parent is not None and not parent.has_trait(SymbolTable):
+        parent = parent.parent_op()
+    return parent
+
+
+def check_symbols(
+    defs: Iterable[SymbolDef], uses: Iterable[SymbolUse], unknown: set[str] | None = None
+) -> list[Diagnostic]:
+    """Redefinitions, undefined references and call signatures, in one pass each.
+
+    `unknown` names symbols defined by items that failed to parse: uses of them are not
+    reported, since the real error is the parse error.
+    """
+    unknown = unknown or set()
+    problems: list[Diagnostic] = []
+    tables: dict[int, dict[str, SymbolDef]] = {}
+    for definition in defs:
+        scope = nearest_table(definition.op)
+        table = tables.setdefault(id(scope), {})
+        previous = table.get(definition.name)
+        if previous is not None and previous.op is not definition.op:
+            problems.append(
+                Diagnostic(
+                    definition.span,
+                    f"redefinition of symbol named '{definition.name}'",
+                    category="symbol",
+                    related=(Related(previous.span, "see existing symbol definition here"),),
+                )
+            )
+            continue
+        table[definition.name] = definition
+    for use in uses:
+        if not use.checked:
+            continue
+        table = tables.get(id(nearest_table(use.op)), {})
+        target = table.get(use.name)
+        if target is None:
+            if use.name not in unknown:
+                problems.append(_undefined(use))
+            continue
+        problems.extend(_check_call(use, target))
+    return problems
+
+
+def _undefined(use: SymbolUse) -> Diagnostic:
+    if use.op.name == "func.call":
+        message = f"'@{use.name}' does not reference a valid function"
+    else:
+        message = f"undefined symbol '@{use.name}' referenced by '{use.op.name}'"
+    return Diagnostic(use.span, message, category="symbol")
+
+
+def _check_call(use: SymbolUse, target: SymbolDef) -> list[Diagnostic]:
+    """MLIR's func.call verifier messages, with a note at the callee."""
+    if use.op.name != "func.call":
+        return []
+    note = (Related(target.span, f"'@{use.name}' is defined here"),)
+    callee = target.op
+    if callee.name != "func.func":
+        return [Diagnostic(use.span, f"'@{use.name}' does not reference a valid function",
+                           category="symbol", related=note)]
+    function_type = callee.function_type  # type: ignore[attr-defined]
+    inputs, outputs = function_type.inputs.data, function_type.outputs.data
+    operand_types = [v.type for v in use.op.operands]
+    result_types = [r.type for r in use.op.results]
+    message = None
+    if len(inputs) != len(operand_types):
+        message = "incorrect number of operands for callee"
+    elif len(outputs) != len(result_types):
+        message = "incorrect number of results for callee"
+    else:
+        for index, (expected, actual) in enumerate(zip(inputs, operand_types, strict=True)):
+            if expected != actual:
+                message = (f"operand type mismatch: expected operand type {expected}, "
+                           f"but provided {actual} for operand number {index}")
+                break
+        else:
+            for index, (expected, actual) in enumerate(zip(outputs, result_types, strict=True)):
+                if expected != actual:
+                    message = f"result type mismatch at index {index}"
+                    break
+    if message is None:
+        return []
+    return [Diagnostic(use.span, message, category="symbol", related=note)]

@@ -1,0 +1,1 @@
+"""The ir-studio language server (`ir_studio.lsp`); built in the LSP issue."""

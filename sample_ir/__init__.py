@@ -1,0 +1,1 @@
+"""Bundled sample IR (package data): the CLI's and TUI's default inputs."""
