@@ -63,11 +63,15 @@ def parse_item(
     aliases: Mapping[str, Attribute],
     make_location: LocationFactory | None,
 ) -> ParsedItem:
-    parser = SpanRecordingParser(
-        ctx, text, filename, aliases=aliases, make_location=make_location
-    )
     diagnostics: list[Diagnostic] = []
     op: Operation | None = None
+    try:
+        parser = SpanRecordingParser(
+            ctx, text, filename, aliases=aliases, make_location=make_location
+        )
+    except ParseError as error:  # the very first token is already wrong
+        span = Span(error.span.start, error.span.end)
+        return ParsedItem(text, None, ParseRecord(), [Diagnostic(span, _tidy(str(error.msg)))])
     try:
         op = parser.parse_operation()
         if not parser.at_end(len(text)):

@@ -24,6 +24,7 @@ from ir_studio.pass_spec import (
 )
 from ir_studio.printing import print_ir
 from ir_studio.transforms import NAMED_PIPELINES
+from ir_studio.verify import op_display_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +72,7 @@ def resolve_pipeline(name: str | None, text: str | None) -> list[PassStep]:
 def op_counts(module: Operation) -> dict[str, int]:
     counts: dict[str, int] = {}
     for op in module.walk():
-        name = op.op_name.data if op.name == "builtin.unregistered" else op.name  # type: ignore[attr-defined]
+        name = op_display_name(op)
         counts[name] = counts.get(name, 0) + 1
     return counts
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from xdsl.dialects.builtin import UnregisteredOp
 from xdsl.ir import Operation
 from xdsl.ir.core import OpTraits
 from xdsl.irdl.operations import OpDef
@@ -52,7 +53,7 @@ def symbol_uses_skipped() -> Iterator[None]:
 
 
 def _is_unregistered(op: Operation) -> bool:
-    return op.name == "builtin.unregistered"
+    return isinstance(op, UnregisteredOp)
 
 
 def op_display_name(op: Operation) -> str:

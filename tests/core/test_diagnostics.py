@@ -1,0 +1,136 @@
+"""Every error with its exact place; recovery per top-level op; checks xDSL lacks."""
+
+from __future__ import annotations
+
+from ir_studio.document import build_document
+from ir_studio.index import DocumentIndex
+from ir_studio.testing import span_of, text_at
+
+
+def _diagnostics(text: str):
+    return build_document("t.mlir", 1, text).diagnostics
+
+
+def test_undefined_value_is_reported_at_its_use_not_at_end_of_file() -> None:
+    text = "func.func @f(%a: i32) -> i32 {\n  %0 = arith.addi %a, %zz : i32\n  return %0 : i32\n}\n"
+    (diagnostic,) = _diagnostics(text)
+    assert diagnostic.span == span_of(text, "%zz")
+    assert "%zz" in diagnostic.message
+
+
+def test_unknown_custom_op_is_reported_at_its_name() -> None:
+    text = "func.func @f(%a: i32) {\n  foo.bar %a : i32\n  return\n}\n"
+    (diagnostic,) = _diagnostics(text)
+    assert diagnostic.span == span_of(text, "foo.bar")
+    assert "foo.bar" in diagnostic.message
+
+
+def test_unknown_dialect_in_generic_form_is_accepted() -> None:
+    text = 'func.func @f(%a: i32) {\n  %0 = "foo.bar"(%a) {k = 1} : (i32) -> !foo.t<x>\n  return\n}\n'
+    assert _diagnostics(text) == ()
+
+
+def test_one_broken_function_neither_hides_other_errors_nor_their_spans() -> None:
+    text = (
+        "func.func @one(%a: i32) -> i32 {\n  %0 = arith.addi %a, %a : \n  return %0 : i32\n}\n"
+        "func.func @two(%a: i32) -> i64 {\n  return %a : i32\n}\n"
+        "func.func @three(%b: i32) -> i32 {\n  %1 = arith.muli %b, %b : i32\n  return %1 : i32\n}\n"
+    )
+    document = build_document("t.mlir", 1, text)
+    lines = sorted(document.lines.position(d.span.start).line + 1 for d in document.diagnostics)
+    assert lines == [3, 6]  # the parse error in @one and the verifier error in @two
+    index = DocumentIndex(document)
+    use = span_of(text, "%1 : i32")
+    assert index.definition(use.start) == [span_of(text, "%1")]
+
+
+def test_verifier_error_is_reported_at_the_failing_op_without_a_module_dump() -> None:
+    text = "func.func @f(%a: i32) -> i64 {\n  return %a : i32\n}\n"
+    (diagnostic,) = _diagnostics(text)
+    assert text_at(text, diagnostic.span) == "return"
+    assert diagnostic.category == "verify"
+    assert "builtin.module" not in diagnostic.message and "\n" not in diagnostic.message
+
+
+def test_every_failing_op_is_reported() -> None:
+    text = (
+        "func.func @f(%a: i32, %b: i64) {\n"
+        '  %0 = "arith.addi"(%a, %b) : (i32, i64) -> i32\n'
+        '  %1 = "arith.muli"(%b, %a) : (i64, i32) -> i64\n'
+        "  return\n}\n"
+    )
+    lines = [build_document("t", 1, text).lines.position(d.span.start).line
+             for d in _diagnostics(text)]
+    assert lines == [1, 2]
+
+
+def test_use_before_definition_in_one_block() -> None:
+    text = ("func.func @f(%a: i32) -> i32 {\n  %1 = arith.addi %0, %a : i32\n"
+            "  %0 = arith.addi %a, %a : i32\n  return %1 : i32\n}\n")
+    (diagnostic,) = _diagnostics(text)
+    assert diagnostic.category == "dominance"
+    assert diagnostic.span == span_of(text, "%0", 0)
+    assert diagnostic.message == "operand #0 does not dominate this use"
+    assert diagnostic.related[0].span == span_of(text, "%0", 1)
+
+
+def test_use_across_blocks_that_do_not_dominate() -> None:
+    text = (
+        "func.func @f(%c: i1, %a: i32) -> i32 {\n"
+        "  cf.cond_br %c, ^l, ^r\n"
+        "^l:\n  %x = arith.addi %a, %a : i32\n  cf.br ^j\n"
+        "^r:\n  cf.br ^j\n"
+        "^j:\n  return %x : i32\n}\n"
+    )
+    (diagnostic,) = _diagnostics(text)
+    assert diagnostic.category == "dominance"
+    assert diagnostic.span == span_of(text, "%x", 1)
+
+
+def test_dominating_block_across_blocks_is_fine() -> None:
+    text = (
+        "func.func @f(%a: i32) -> i32 {\n  %x = arith.addi %a, %a : i32\n  cf.br ^b\n"
+        "^b:\n  %y = arith.addi %x, %x : i32\n  return %y : i32\n}\n"
+    )
+    assert _diagnostics(text) == ()
+
+
+def test_undefined_symbol_and_call_signature_mismatches() -> None:
+    text = (
+        "func.func @g(%a: i32) -> i32 {\n  return %a : i32\n}\n"
+        "func.func @f(%a: i32, %b: i64) {\n"
+        "  %0 = func.call @missing(%a) : (i32) -> i32\n"
+        "  %1 = func.call @g(%b) : (i64) -> i32\n"
+        "  %2 = func.call @g(%a, %a) : (i32, i32) -> i32\n"
+        "  return\n}\n"
+    )
+    messages = [(text_at(text, d.span), d.message) for d in _diagnostics(text)]
+    assert messages[0] == ("@missing", "'@missing' does not reference a valid function")
+    assert messages[1][1].startswith("operand type mismatch: expected operand type i32")
+    assert messages[2][1] == "incorrect number of operands for callee"
+
+
+def test_symbol_redefinition_has_a_note_at_the_first() -> None:
+    text = "func.func @g() {\n  return\n}\nfunc.func @g() {\n  return\n}\n"
+    (diagnostic,) = _diagnostics(text)
+    assert diagnostic.span == span_of(text, "@g", 1)
+    assert diagnostic.related[0].span == span_of(text, "@g", 0)
+
+
+def test_symbol_checks_do_not_use_xdsls_linear_scan(monkeypatch) -> None:
+    from xdsl.traits import SymbolTable
+
+    def forbidden(*_args, **_kwargs):
+        raise AssertionError("quadratic lookup used")
+
+    monkeypatch.setattr(SymbolTable, "lookup_symbol", staticmethod(forbidden))
+    calls = "".join(f"  %r{i} = func.call @g(%a) : (i32) -> i32\n" for i in range(200))
+    text = ("func.func @g(%a: i32) -> i32 {\n  return %a : i32\n}\n"
+            f"func.func @f(%a: i32) {{\n{calls}  return\n}}\n")
+    assert _diagnostics(text) == ()
+
+
+def test_empty_block_and_missing_terminator() -> None:
+    text = "func.func @f(%a: i32) -> i32 {\n  %0 = arith.addi %a, %a : i32\n}\n"
+    (diagnostic,) = _diagnostics(text)
+    assert "terminator" in diagnostic.message
