@@ -33,6 +33,9 @@ def all_dialect_factories() -> dict[str, Callable[[], Dialect]]:
 def shared_context() -> Context:
     """The process-wide parsing context (unregistered dialects allowed, as mlir-opt's
     --allow-unregistered-dialect)."""
+    from ir_studio.dialects import memref_global
+
+    memref_global.install()
     ctx = Context(allow_unregistered=True)
     for name, factory in all_dialect_factories().items():
         ctx.register_dialect(name, factory)

@@ -91,9 +91,16 @@ def parse_item(
         diagnostics.append(_from_parse_error(error, parser))
     except RecursionError:
         diagnostics.append(Diagnostic(Span(0, 0), "operation nested too deeply to parse"))
+    except VerifyException as error:  # an op's builder rejected what was parsed
+        span = parser.failed_name_span or _current(parser)
+        name = parser.text_of(span).strip('"')
+        message = str(error).strip().splitlines()[0] if str(error).strip() else "invalid"
+        diagnostics.append(Diagnostic(span, f"'{name}' op {message}", category="verify"))
     except Exception as error:  # xDSL raises many kinds; none may escape to the user
+        span = parser.failed_name_span or _current(parser)
         diagnostics.append(Diagnostic(
-            Span(0, 0), f"internal error while parsing: {type(error).__name__}: {error}",
+            span, f"internal error while parsing '{parser.text_of(span)}': "
+            f"{type(error).__name__}: {error}",
             category="internal",
         ))
     record = parser.record
@@ -103,9 +110,30 @@ def parse_item(
     return ParsedItem(text, op, record, diagnostics, stamped=stamped)
 
 
+def _current(parser: SpanRecordingParser) -> Span:
+    token = parser._current_token.span
+    return Span(token.start, token.end)
+
+
+def _starts_its_line(text: str, offset: int) -> bool:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text[line_start:offset].strip() == ""
+
+
 def _from_parse_error(error: ParseError, parser: SpanRecordingParser) -> Diagnostic:
     span = Span(error.span.start, error.span.end)
     message = _tidy(str(error.msg) if hasattr(error, "msg") else str(error))
+    text = parser.lexer.input.content
+    if (message.startswith("region ends with missing block declarations")
+            and isinstance(error, MultipleSpansParseError) and error.refs):
+        first = error.refs[0][0]
+        return Diagnostic(Span(first.start, first.end),
+                          f"reference to an undefined block '{first.text}'")
+    if (span.start == _current(parser).start and parser.last_end < span.start
+            and _starts_its_line(text, span.start)):
+        # As MLIR does: an error at the first token of a line is about what the
+        # previous line lacks, so report it at the end of that line.
+        span = Span(parser.last_end, parser.last_end)
     if _NO_CUSTOM_FORMAT.search(str(error)) and parser.failed_name_span is not None:
         span = parser.failed_name_span
         message = _tidy(f"Operation {parser.text_of(span)} does not have a custom format")

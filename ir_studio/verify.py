@@ -19,6 +19,8 @@ from xdsl.irdl.operations import OpDef
 from xdsl.traits import IsTerminator, NoTerminator, SymbolUserOpInterface
 from xdsl.utils.exceptions import VerifyException
 
+from ir_studio.extra_verifiers import verify_extra
+
 _SKIP_SYMBOL_USES: ContextVar[bool] = ContextVar("skip_symbol_uses", default=False)
 _FILTERED: dict[int, OpDef] = {}
 _original_verify = OpDef.verify
@@ -98,3 +100,4 @@ def verify_op(op: Operation) -> None:
     """Raise `VerifyException` (or whatever xDSL raises) for this op alone."""
     verify_successors(op)
     op.verify_()
+    verify_extra(op)

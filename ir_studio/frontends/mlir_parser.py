@@ -205,7 +205,14 @@ class SpanRecordingParser(Parser):
     # -- blocks ---------------------------------------------------------------------
     def _parse_block(self) -> Block:
         token = self._parser_state.current_token.span
+        name = token.text[1:]
+        known = self.blocks.get(name)
+        if known is not None and known[1] is None and name not in self.forward_block_references:
+            # xDSL forgets where a forward-referenced block was defined and then fails
+            # with a KeyError on a second definition; report it as MLIR does.
+            self.raise_error(f"redefinition of block '^{name}'", token)
         block = super()._parse_block()
+        self.blocks[name] = (block, token)
         self.record.block_defs.append(
             BlockRef(block, Span(token.start, token.end), self._owner())
         )

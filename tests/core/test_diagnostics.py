@@ -38,7 +38,7 @@ def test_one_broken_function_neither_hides_other_errors_nor_their_spans() -> Non
     )
     document = build_document("t.mlir", 1, text)
     lines = sorted(document.lines.position(d.span.start).line + 1 for d in document.diagnostics)
-    assert lines == [3, 6]  # the parse error in @one and the verifier error in @two
+    assert lines == [2, 6]  # parse error at the end of @one's line 2 (as MLIR), verifier error in @two
     index = DocumentIndex(document)
     use = span_of(text, "%1 : i32")
     assert index.definition(use.start) == [span_of(text, "%1")]
@@ -134,3 +134,29 @@ def test_empty_block_and_missing_terminator() -> None:
     text = "func.func @f(%a: i32) -> i32 {\n  %0 = arith.addi %a, %a : i32\n}\n"
     (diagnostic,) = _diagnostics(text)
     assert "terminator" in diagnostic.message
+
+
+def test_memref_global_custom_syntax_round_trips() -> None:
+    from ir_studio.printing import print_ir
+
+    text = ('memref.global "private" constant @table : memref<2xi32> = dense<[1, 2]>\n'
+            "func.func @read() -> memref<2xi32> {\n"
+            "  %0 = memref.get_global @table : memref<2xi32>\n  return %0 : memref<2xi32>\n}\n")
+    document = build_document("g.mlir", 1, text)
+    assert document.diagnostics == ()
+    printed = print_ir(document.modules()[0])
+    assert 'memref.global "private" constant @table : memref<2xi32> = dense<[1, 2]>' in printed
+    assert build_document("g2.mlir", 1, printed).diagnostics == ()
+
+
+def test_xdsl_missing_checks_are_added() -> None:
+    text = ("func.func @f(%t: tensor<2x2xf32>, %i: index) -> f32 {\n"
+            "  %x = tensor.extract %t[%i] : tensor<2x2xf32>\n  return %x : f32\n}\n")
+    (diagnostic,) = _diagnostics(text)
+    assert "incorrect number of indices" in diagnostic.message
+
+
+def test_undefined_block_is_reported_at_the_reference() -> None:
+    text = "func.func @f() {\n  cf.br ^nowhere\n}\n"
+    (diagnostic,) = _diagnostics(text)
+    assert diagnostic.span == span_of(text, "^nowhere")

@@ -1,0 +1,54 @@
+"""Checks MLIR's verifiers make that xDSL 0.74's do not, keyed by op name.
+
+Each raises `VerifyException` with MLIR's wording, so `ir-studio check` agrees with
+mlir-opt (see tests/differential).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from xdsl.dialects.builtin import ShapedType
+from xdsl.ir import Operation
+from xdsl.utils.exceptions import VerifyException
+
+
+def _yield_matches_parent(op: Operation) -> None:
+    """scf.yield must forward exactly as many values as its parent produces."""
+    parent = op.parent_op()
+    if parent is None or parent.name not in ("scf.if", "scf.for", "scf.while", "scf.index_switch"):
+        return
+    if parent.name == "scf.while" and op.parent_region() is parent.regions[1]:
+        expected = len(parent.regions[0].blocks[0].args) if parent.regions[0].blocks else 0
+    else:
+        expected = len(parent.results)
+    if len(op.operands) != expected:
+        raise VerifyException(
+            f"region branch point has {len(op.operands)} operands, but region successor "
+            f"needs {expected} inputs")
+
+
+def _index_count(data_operand: int, first_index: int) -> Callable[[Operation], None]:
+    def check(op: Operation) -> None:
+        shaped = op.operands[data_operand].type
+        if not isinstance(shaped, ShapedType):
+            return
+        indices = len(op.operands) - first_index
+        if indices != shaped.get_num_dims():
+            raise VerifyException("incorrect number of indices for extract_element"
+                                  if op.name == "tensor.extract" else
+                                  "incorrect number of indices")
+    return check
+
+
+EXTRA_VERIFIERS: dict[str, Callable[[Operation], None]] = {
+    "scf.yield": _yield_matches_parent,
+    "tensor.extract": _index_count(0, 1),
+    "tensor.insert": _index_count(1, 2),
+}
+
+
+def verify_extra(op: Operation) -> None:
+    check = EXTRA_VERIFIERS.get(op.name)
+    if check is not None:
+        check(op)

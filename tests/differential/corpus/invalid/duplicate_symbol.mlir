@@ -1,0 +1,6 @@
+func.func @dup() {
+  return
+}
+func.func @dup() {
+  return
+}

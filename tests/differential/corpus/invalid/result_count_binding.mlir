@@ -1,0 +1,4 @@
+func.func @f() {
+  %0:2 = "mydialect.one"() : () -> i32
+  return
+}

@@ -1,0 +1,4 @@
+func.func @f(%a: i32) {
+  mydialect.frob %a : i32
+  return
+}

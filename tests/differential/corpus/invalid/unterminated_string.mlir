@@ -1,0 +1,4 @@
+func.func @f() {
+  "mydialect.op"() {s = "never closed} : () -> ()
+  return
+}
