@@ -21,7 +21,13 @@ from ir_studio.frontends.mlir_parser import LocationFactory, SpanRecordingParser
 from ir_studio.frontends.records import ParseRecord
 from ir_studio.source import Span
 from ir_studio.symbols import SymbolDef, SymbolUse, collect
-from ir_studio.verify import op_display_name, symbol_uses_skipped, terminator_problems, verify_op
+from ir_studio.verify import (
+    VerifyMemo,
+    op_display_name,
+    symbol_uses_skipped,
+    terminator_problems,
+    verify_op,
+)
 
 _NO_CUSTOM_FORMAT = re.compile(r"Operation (\S+) does not have a custom format")
 
@@ -151,6 +157,7 @@ def check_item(item: ParsedItem) -> None:
     if item.op is None or item.verified:
         return
     problems: list[Diagnostic] = []
+    memo = VerifyMemo()
     with symbol_uses_skipped():
         for op_record in item.record.ops:
             op = op_record.op
@@ -158,7 +165,12 @@ def check_item(item: ParsedItem) -> None:
             try:
                 for culprit, message in terminator_problems(op):
                     problems.append(_at_op(item, culprit, at, message))
+                key = memo.key(op)
+                if key is not None and key in memo.passed:
+                    continue
                 verify_op(op)
+                if key is not None:
+                    memo.passed.add(key)
             except VerifyException as error:
                 problems.append(Diagnostic(at, _verify_message(op, error), category="verify"))
             except RecursionError:

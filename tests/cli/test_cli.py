@@ -52,13 +52,15 @@ def test_check_reads_stdin() -> None:
 def test_check_missing_file_is_a_usage_error(files: Path) -> None:
     result = run("check", str(files / "nope.mlir"))
     assert result.returncode == 2
-    assert "no such file" in result.stderr and "Traceback" not in result.stderr
+    assert "no such file" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_check_binary_file_is_a_diagnostic(files: Path) -> None:
     result = run("check", str(files / "bin.mlir"))
     assert result.returncode == 1
-    assert "binary file" in result.stderr and "Traceback" not in result.stderr
+    assert "binary file" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_check_several_files_exit_with_the_worst(files: Path) -> None:
@@ -105,7 +107,8 @@ def test_lower_unknown_pass_lists_close_matches(files: Path) -> None:
 def test_lower_timing_table(files: Path) -> None:
     result = run("lower", str(files / "ok.mlir"), "--pass-pipeline", "cse", "--timing")
     assert result.returncode == 0
-    assert "Execution time report" in result.stderr and " cse" in result.stderr
+    assert "Execution time report" in result.stderr
+    assert " cse" in result.stderr
 
 
 def test_lower_invalid_input_exits_1_without_output(files: Path) -> None:
@@ -116,7 +119,8 @@ def test_lower_invalid_input_exits_1_without_output(files: Path) -> None:
 def test_lower_bundled_sample_runs_default_pipeline() -> None:
     result = run("lower")
     assert result.returncode == 0, result.stderr
-    assert "cf.cond_br" in result.stdout and "scf.for" not in result.stdout
+    assert "cf.cond_br" in result.stdout
+    assert "scf.for" not in result.stdout
 
 
 def test_emit_llvm_refuses_non_llvm_modules(files: Path) -> None:
@@ -142,14 +146,16 @@ def test_emit_llvm_translates_llvm_dialect(files: Path) -> None:
 def test_passes_lists_passes_and_pipelines() -> None:
     result = run("passes")
     assert result.returncode == 0
-    assert "lower-to-cf" in result.stdout and "\n  canonicalize " in result.stdout
+    assert "lower-to-cf" in result.stdout
+    assert "\n  canonicalize " in result.stdout
 
 
 def test_help_and_version() -> None:
     for sub in ("check", "lower", "passes"):
         assert run(sub, "--help").returncode == 0
     version = run("--version")
-    assert version.returncode == 0 and version.stdout.startswith("ir-studio ")
+    assert version.returncode == 0
+    assert version.stdout.startswith("ir-studio ")
 
 
 def test_usage_error_exits_2() -> None:

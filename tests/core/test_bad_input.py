@@ -25,12 +25,14 @@ def test_non_utf8_bytes_are_a_located_diagnostic() -> None:
 
 def test_binary_file_is_a_diagnostic() -> None:
     source = decode("b.mlir", b"\x7fELF\x02\x01\x01\x00\x00\x00")
-    assert source.problem is not None and "binary" in source.problem.message
+    assert source.problem is not None
+    assert "binary" in source.problem.message
 
 
 def test_garbage_text_is_a_parse_error() -> None:
     document = build_document("g.mlir", 1, "\x01\x02 )))) ^^^ \u2603 }{")
-    assert document.diagnostics and all(d.category == "parse" for d in document.diagnostics)
+    assert document.diagnostics
+    assert all(d.category == "parse" for d in document.diagnostics)
 
 
 def test_megabyte_line() -> None:

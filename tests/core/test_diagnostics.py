@@ -49,7 +49,8 @@ def test_verifier_error_is_reported_at_the_failing_op_without_a_module_dump() ->
     (diagnostic,) = _diagnostics(text)
     assert text_at(text, diagnostic.span) == "return"
     assert diagnostic.category == "verify"
-    assert "builtin.module" not in diagnostic.message and "\n" not in diagnostic.message
+    assert "builtin.module" not in diagnostic.message
+    assert "\n" not in diagnostic.message
 
 
 def test_every_failing_op_is_reported() -> None:

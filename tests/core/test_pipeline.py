@@ -92,4 +92,5 @@ def test_a_failing_pass_ends_the_run_with_its_error(monkeypatch) -> None:
     monkeypatch.setattr(CommonSubexpressionElimination, "apply", explode)
     run = run_pipeline(_module(LOOP), resolve_pipeline(None, "cse,dce"))
     assert len(run.steps) == 1
-    assert run.failed is not None and "pass exploded" in (run.failed.error or "")
+    assert run.failed is not None
+    assert "pass exploded" in (run.failed.error or "")

@@ -33,9 +33,10 @@ def _doc():
 
 
 def test_op_name_and_full_range() -> None:
-    document, index = _doc()
+    _document, index = _doc()
     at = index.at(span_of(PROGRAM, '"test.pair"').start + 2)
-    assert at is not None and at.kind == "op"
+    assert at is not None
+    assert at.kind == "op"
     assert text_at(PROGRAM, at.span) == '"test.pair"'
     record = at.payload
     assert text_at(PROGRAM, record.span.shifted(at.base)).startswith("%r:2")
@@ -46,7 +47,8 @@ def test_result_groups_resolve_to_each_member() -> None:
     use0 = span_of(PROGRAM, "%r#0")
     use1 = span_of(PROGRAM, "%r#1")
     occurrence = index.at(use1.start + 1)
-    assert occurrence is not None and occurrence.kind == "value-use"
+    assert occurrence is not None
+    assert occurrence.kind == "value-use"
     assert text_at(PROGRAM, occurrence.span) == "%r#1"
     definition = index.definition(use1.start + 1)
     assert [text_at(PROGRAM, s) for s in definition] == ["%r"]
@@ -102,7 +104,8 @@ def test_split_chunks_keep_file_absolute_positions() -> None:
     index = DocumentIndex(document)
     use = span_of(text, "@b")
     occurrence = index.at(use.start + 1)
-    assert occurrence is not None and occurrence.span == use
+    assert occurrence is not None
+    assert occurrence.span == use
     b = document.chunks[1].module
     func = next(iter(b.body.block.ops))
     assert func.location.line.data == 5

@@ -17,7 +17,8 @@ ALL = corpus_files("valid") + corpus_files("invalid")
 
 
 def test_corpus_is_substantial() -> None:
-    assert len(corpus_files("valid")) >= 30 and len(corpus_files("invalid")) >= 30
+    assert len(corpus_files("valid")) >= 30
+    assert len(corpus_files("invalid")) >= 30
 
 
 @pytest.mark.oracle

@@ -1,0 +1,121 @@
+"""Benchmark harness for the IR core (not a test: figures go to the README).
+
+    python benchmarks/run.py [--repeat N] [--out benchmarks/out/core.json]
+
+(A script, not `-m`: xDSL's wheel installs a top-level package named `benchmarks`.)
+
+Measures, on the two standard inputs: cold `ir-studio check` (a fresh process, as a
+user runs it), in-process parse, verify and print, the re-check after a one-line edit
+in one function through the per-item cache, and mlir-opt on the same input in the same
+run when it is installed. Best of N runs; the JSON has the ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from inputs_gen import write_inputs  # noqa: E402
+MLIR_OPT = "/usr/lib/llvm-22/bin/mlir-opt"
+
+
+def best(repeat: int, action: Callable[[], object]) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def cold_check(path: Path) -> None:
+    subprocess.run([sys.executable, "-P", "-m", "ir_studio", "check", str(path)],
+                   check=False, capture_output=True)
+
+
+def mlir_opt(path: Path) -> str | None:
+    found = MLIR_OPT if Path(MLIR_OPT).exists() else shutil.which("mlir-opt")
+    if found is None:
+        return None
+    return found
+
+
+def measure(name: str, path: Path, repeat: int) -> dict[str, float | None]:
+    from ir_studio.document import ItemCache, build_document
+    from ir_studio.parse_item import check_item, parse_item
+    from ir_studio.context import shared_context
+    from ir_studio.items import split_items
+    from ir_studio.printing import print_ir
+
+    text = path.read_text()
+    result: dict[str, float | None] = {}
+    result["cold_check_s"] = best(repeat, lambda: cold_check(path))
+    ctx = shared_context()
+    items = split_items(text, 0, len(text))
+
+    def parse_all() -> None:
+        for item in items:
+            parse_item(ctx, text[item.start : item.end], str(path), {}, None)
+
+    result["parse_s"] = best(repeat, parse_all)
+    document = build_document(str(path), 0, text)
+    assert not document.diagnostics, document.diagnostics[:3]
+
+    def verify_only() -> None:
+        for placed in document.items:
+            placed.parsed.verified = False
+            placed.parsed.diagnostics.clear()
+            check_item(placed.parsed)
+
+    result["verify_s"] = best(repeat, verify_only)
+    module = document.modules()[0]
+    result["print_s"] = best(repeat, lambda: print_ir(module))
+    result["build_document_s"] = best(repeat, lambda: build_document(str(path), 0, text))
+    cache = ItemCache()
+    build_document(str(path), 1, text, cache=cache)
+    # A one-line edit inside one function (the middle one): each run edits anew, so
+    # the edited function is always a cache miss and re-parsed.
+    line_end = text.find("\n", text.find("%5 = ", len(text) // 2))
+    counter = iter(range(2, 10_000))
+
+    def edit() -> None:
+        version = next(counter)
+        edited = f"{text[:line_end]} // edit {version}{text[line_end:]}"
+        build_document(str(path), version, edited, cache=cache)
+
+    result["recheck_after_edit_s"] = best(repeat, edit)
+    oracle = mlir_opt(path)
+    if oracle is not None:
+        result["mlir_opt_s"] = best(repeat, lambda: subprocess.run(
+            [oracle, str(path), "-o", "/dev/null"], check=True, capture_output=True))
+        result["cold_check_vs_mlir_opt"] = result["cold_check_s"] / result["mlir_opt_s"]
+    else:
+        result["mlir_opt_s"] = None
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--out", type=Path, default=HERE / "out" / "core.json")
+    args = parser.parse_args()
+    inputs = write_inputs(HERE / "inputs")
+    results = {name: measure(name, path, args.repeat) for name, path in inputs.items()}
+    results["targets"] = {"cold_check_s": 1.5, "recheck_after_edit_s (funcs)": 0.05}
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=2))
+    print(json.dumps(results, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
