@@ -25,6 +25,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from inputs_gen import write_inputs  # noqa: E402
+
 MLIR_OPT = "/usr/lib/llvm-22/bin/mlir-opt"
 
 
@@ -50,10 +51,10 @@ def mlir_opt(path: Path) -> str | None:
 
 
 def measure(name: str, path: Path, repeat: int) -> dict[str, float | None]:
-    from ir_studio.document import ItemCache, build_document
-    from ir_studio.parse_item import check_item, parse_item
     from ir_studio.context import shared_context
+    from ir_studio.document import ItemCache, build_document
     from ir_studio.items import split_items
+    from ir_studio.parse_item import check_item, parse_item
     from ir_studio.printing import print_ir
 
     text = path.read_text()

@@ -116,6 +116,19 @@ def parse_item(
     return ParsedItem(text, op, record, diagnostics, stamped=stamped)
 
 
+def _unknown_custom_op(name: str, dialects: set[str]) -> str:
+    """Say which of three things went wrong: unknown dialect, unknown op, no syntax."""
+    dialect = name.split(".", 1)[0]
+    if dialect not in dialects:
+        return _tidy(f"Operation {name} does not have a custom format")
+    from ir_studio.context import shared_context
+
+    known = shared_context().get_optional_op(name)
+    if known is None or known.name != name:
+        return f"unknown operation '{name}': dialect '{dialect}' has no such op"
+    return f"'{name}' has no custom syntax here; write it in the generic form"
+
+
 def _current(parser: SpanRecordingParser) -> Span:
     token = parser._current_token.span
     return Span(token.start, token.end)
@@ -142,7 +155,7 @@ def _from_parse_error(error: ParseError, parser: SpanRecordingParser) -> Diagnos
         span = Span(parser.last_end, parser.last_end)
     if _NO_CUSTOM_FORMAT.search(str(error)) and parser.failed_name_span is not None:
         span = parser.failed_name_span
-        message = _tidy(f"Operation {parser.text_of(span)} does not have a custom format")
+        message = _unknown_custom_op(parser.text_of(span), set(parser.ctx.registered_dialect_names))
     related: tuple[Related, ...] = ()
     if isinstance(error, MultipleSpansParseError):
         related = tuple(

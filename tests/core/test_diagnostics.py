@@ -161,3 +161,23 @@ def test_undefined_block_is_reported_at_the_reference() -> None:
     text = "func.func @f() {\n  cf.br ^nowhere\n}\n"
     (diagnostic,) = _diagnostics(text)
     assert diagnostic.span == span_of(text, "^nowhere")
+
+
+def test_unknown_op_of_a_known_dialect_says_so() -> None:
+    text = "func.func @f(%a: i32) {\n  %0 = arith.bogus %a : i32\n  return\n}\n"
+    (diagnostic,) = _diagnostics(text)
+    assert diagnostic.span == span_of(text, "arith.bogus")
+    assert diagnostic.message == "unknown operation 'arith.bogus': dialect 'arith' has no such op"
+
+
+def test_documents_are_immutable_snapshots() -> None:
+    import dataclasses
+
+    import pytest
+
+    document = build_document("i.mlir", 3, "func.func @f() {\n  return\n}\n")
+    assert document.version == 3
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        document.text = "changed"  # type: ignore[misc]
+    assert isinstance(document.diagnostics, tuple)
+    assert isinstance(document.items, tuple)
