@@ -14,7 +14,7 @@ from typing import Any
 from ir_studio.document import IRDocument
 from ir_studio.parse_item import ParsedItem
 from ir_studio.source import Span
-from ir_studio.symbols import _unquote
+from ir_studio.symbols import unquote
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +55,7 @@ def _item_occurrences(parsed: ParsedItem) -> list[Occurrence]:
     def_spans = {(d.span.start, d.span.end) for d in parsed.symbol_defs}
     for token in record.symbol_tokens:
         kind = "symbol-def" if (token.span.start, token.span.end) in def_spans else "symbol-use"
-        found.append(Occurrence(kind, token.span, ("symbol", _unquote(token.name))))
+        found.append(Occurrence(kind, token.span, ("symbol", unquote(token.name))))
     for alias in record.alias_uses:
         found.append(Occurrence("alias-use", alias.span, ("alias", alias.name)))
     found.sort(key=lambda o: (o.span.start, -o.span.end))

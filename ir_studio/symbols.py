@@ -41,7 +41,7 @@ def symbol_name(op: Operation) -> str | None:
     return attr.data if isinstance(attr, StringAttr) else None
 
 
-def _unquote(token: str) -> str:
+def unquote(token: str) -> str:
     name = token[1:]
     if name.startswith('"') and name.endswith('"') and len(name) >= 2:
         return name[1:-1]
@@ -61,7 +61,7 @@ def collect(record: ParseRecord, text: str) -> tuple[list[SymbolDef], list[Symbo
         if op_record is None:
             continue
         op = op_record.op
-        name = _unquote(token.name)
+        name = unquote(token.name)
         if owner not in claimed and symbol_name(op) == name:
             claimed.add(owner)
             defs.append(SymbolDef(name, token.span, op))
