@@ -69,6 +69,8 @@ class DocumentIndex:
     def __init__(self, document: IRDocument) -> None:
         self.document = document
         self._globals: dict[tuple[int, Any], list[tuple[Span, str]]] = {}
+        self._alias_defs = [(name, span, chunk.chunk.index)
+                            for chunk in document.chunks for name, span in chunk.aliases]
         for chunk in document.chunks:
             for name, span in chunk.aliases:
                 self._globals.setdefault((chunk.chunk.index, ("alias", name)), []).append(
@@ -82,7 +84,7 @@ class DocumentIndex:
 
     def at(self, offset: int) -> Occurrence | None:
         """The innermost occurrence touching `offset`, in file-absolute offsets."""
-        for name, span, chunk in self._alias_defs():
+        for name, span, chunk in self._alias_defs:
             if span.contains(offset):
                 return Occurrence("alias-def", span, ("alias", name), chunk)
         placed = self.document.item_at(offset)
@@ -90,7 +92,7 @@ class DocumentIndex:
             return None
         occurrences = _item_occurrences(placed.parsed)
         relative = offset - placed.base
-        position = bisect_right([o.span.start for o in occurrences], relative)
+        position = bisect_right(occurrences, relative, key=lambda o: o.span.start)
         best: Occurrence | None = None
         for occurrence in reversed(occurrences[max(0, position - 8) : position]):
             if occurrence.span.contains(relative):
@@ -101,10 +103,6 @@ class DocumentIndex:
             return None
         return Occurrence(best.kind, best.span.shifted(placed.base), best.key, best.payload,
                           placed.base)
-
-    def _alias_defs(self) -> list[tuple[str, Span, int]]:
-        return [(name, span, chunk.chunk.index)
-                for chunk in self.document.chunks for name, span in chunk.aliases]
 
     def definition(self, offset: int) -> list[Span]:
         return [span for span, kind in self._related(offset) if kind.endswith("-def")]

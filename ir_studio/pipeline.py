@@ -38,6 +38,8 @@ class StepRecord:
     seconds: float
     op_counts: dict[str, int]
     error: str | None = None
+    title: str = ""
+    """The pass class's name, as mlir-opt's dump headers show it."""
 
 
 @dataclass(slots=True)
@@ -126,7 +128,7 @@ def run_pipeline(
         ir = print_ir(module, generic=generic) if record_ir else None
         changed = None if ir is None or previous is None else ir != previous
         record = StepRecord(step.name, step.options, ir, changed, seconds,
-                            op_counts(module), error)
+                            op_counts(module), error, type(pass_).__name__)
         run.steps.append(record)
         if on_step is not None:
             on_step(record)

@@ -24,10 +24,7 @@ def bundled_sample() -> SourceText:
 
 
 def _pass_title(step: StepRecord) -> str:
-    from ir_studio.pass_spec import available_passes
-
-    factory = available_passes().get(step.pass_name)
-    title = factory().__name__ if factory is not None else step.pass_name
+    title = step.title or step.pass_name
     spelled = f"{step.pass_name}{{{step.arguments}}}" if step.arguments else step.pass_name
     return f"// -----// IR Dump After {title} ({spelled}) //----- //"
 
