@@ -22,6 +22,7 @@ from ir_studio.pass_spec import (
     instantiate,
     parse_pipeline,
 )
+from ir_studio.pass_failure import PassFailure
 from ir_studio.printing import print_ir
 from ir_studio.transforms import NAMED_PIPELINES
 from ir_studio.verify import op_display_name
@@ -40,6 +41,8 @@ class StepRecord:
     error: str | None = None
     title: str = ""
     """The pass class's name, as mlir-opt's dump headers show it."""
+    error_at: tuple[str, int, int] | None = None
+    """Where the failing pass placed its error (file, line, column), when it did."""
 
 
 @dataclass(slots=True)
@@ -118,17 +121,20 @@ def run_pipeline(
     for step in steps:
         pass_ = instantiate(step, registry)
         error = None
+        error_at = None
         start = time.perf_counter()
         try:
             with locations_inherited():
                 _apply(pass_, step, ctx, module)
+        except PassFailure as failure:
+            error, error_at = failure.message, failure.location
         except Exception as failure:  # a pass failing is a result, not a crash
             error = f"{type(failure).__name__}: {failure}".strip()
         seconds = time.perf_counter() - start
         ir = print_ir(module, generic=generic) if record_ir else None
         changed = None if ir is None or previous is None else ir != previous
         record = StepRecord(step.name, step.options, ir, changed, seconds,
-                            op_counts(module), error, type(pass_).__name__)
+                            op_counts(module), error, type(pass_).__name__, error_at)
         run.steps.append(record)
         if on_step is not None:
             on_step(record)

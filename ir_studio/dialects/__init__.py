@@ -9,4 +9,12 @@ from collections.abc import Callable
 
 from xdsl.ir import Dialect
 
-PROJECT_DIALECTS: dict[str, Callable[[], Dialect]] = {}
+
+
+def _toy() -> Dialect:
+    from ir_studio.toy.dialect import Toy
+
+    return Toy
+
+
+PROJECT_DIALECTS: dict[str, Callable[[], Dialect]] = {"toy": _toy}

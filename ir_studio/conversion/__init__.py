@@ -1,0 +1,1 @@
+"""MLIR-style dialect conversion: targets, type converters, patterns, partial and full modes."""

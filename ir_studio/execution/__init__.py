@@ -1,0 +1,1 @@
+"""Running programs: the LLVM JIT, the reference evaluators and step checking."""
