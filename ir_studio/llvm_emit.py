@@ -21,6 +21,7 @@ def emit_llvm_ir(module: ModuleOp) -> str:
     from xdsl.backend.llvm.convert import convert_module
 
     try:
-        return str(convert_module(module, fallback_target_triple=None))
+        text = str(convert_module(module, fallback_target_triple=None))
+        return text if text.endswith("\n") else text + "\n"
     except Exception as error:
         raise LLVMEmitError(f"cannot emit LLVM IR: {type(error).__name__}: {error}") from None

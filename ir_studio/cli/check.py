@@ -20,12 +20,10 @@ def load(path: str) -> SourceText | None:
 
 
 def check_text(source: SourceText) -> tuple[list[Diagnostic], LineIndex]:
-    if source.problem is not None:
-        return [source.problem], LineIndex(source.text)
-    from ir_studio.document import build_document
+    from ir_studio.cli.program import load_program
 
-    document = build_document(source.name, 0, source.text)
-    return list(document.diagnostics), document.lines
+    loaded = load_program(source)
+    return loaded.diagnostics, loaded.lines
 
 
 def run_check(paths: list[str]) -> int:

@@ -7,7 +7,7 @@ import sys
 from importlib import resources
 from pathlib import Path
 
-from ir_studio.cli.check import check_text, load
+from ir_studio.cli.check import load
 from ir_studio.cli.exit_codes import ExitCode
 from ir_studio.cli.inputs import SourceText, decode
 from ir_studio.cli.render import render_all
@@ -46,18 +46,55 @@ def _timing_table(run: PipelineRun, parse_seconds: float) -> str:
     return "\n".join(lines)
 
 
+EMIT_PIPELINES = {
+    "mlir-affine": "toy-to-affine",
+    "mlir-llvm": "toy-to-llvm",
+    "llvm": "toy-to-llvm",
+}
+"""toyc's -emit levels: the pipeline each implies when none is given."""
+
+
+def _default_pipeline(args: argparse.Namespace, toy: bool) -> str | None:
+    if args.pipeline is not None or args.pass_pipeline is not None:
+        return args.pipeline
+    if args.emit in EMIT_PIPELINES:
+        # An .mlir file at llvm level needs nothing more; the rest takes the Toy path.
+        return EMIT_PIPELINES[args.emit] if toy or args.emit != "llvm" else None
+    if args.emit == "mlir" and toy and args.opt:
+        return "toy-opt"
+    return None
+
+
+def print_step_failure(source: SourceText, lines: object, failed: StepRecord) -> None:
+    """`FILE:LINE:COL: error: ...` when the pass placed its error, else the pass name."""
+    message = f"pass '{failed.pass_name}' failed: {failed.error}"
+    if failed.error_at is None:
+        print(f"{source.name}: error: {message}", file=sys.stderr)
+        return
+    file, line, column = failed.error_at
+    print(f"{file}:{line}:{column}: error: {message}", file=sys.stderr)
+    if file == source.name:
+        text_lines = source.text.splitlines()
+        if 0 < line <= len(text_lines):
+            print(text_lines[line - 1].rstrip(), file=sys.stderr)
+            print(" " * (column - 1) + "^", file=sys.stderr)
+
+
 def run_lower(args: argparse.Namespace) -> int:
     import time
 
-    pipeline_name = args.pipeline
-    if args.file is None:
-        source: SourceText | None = bundled_sample()
-        if pipeline_name is None and args.pass_pipeline is None:
-            pipeline_name = DEFAULT_SAMPLE_PIPELINE
-    else:
-        source = load(args.file)
+    from ir_studio.cli.program import is_toy, load_program
+
+    source = bundled_sample() if args.file is None else load(args.file)
     if source is None:
         return ExitCode.USAGE
+    toy = is_toy(source)
+    if args.emit in ("ast",) and not toy:
+        print("ir-studio: error: --emit ast needs a .toy file", file=sys.stderr)
+        return ExitCode.USAGE
+    pipeline_name = _default_pipeline(args, toy)
+    if args.file is None and pipeline_name is None and args.pass_pipeline is None:
+        pipeline_name = DEFAULT_SAMPLE_PIPELINE
     from ir_studio.pipeline import resolve_pipeline, run_pipeline
 
     try:
@@ -66,24 +103,22 @@ def run_lower(args: argparse.Namespace) -> int:
         print(f"ir-studio: error: {error}", file=sys.stderr)
         return ExitCode.USAGE
     start = time.perf_counter()
-    if source.problem is not None:
-        diagnostics, lines = check_text(source)
-        print(render_all(source.name, lines, diagnostics), file=sys.stderr)
+    loaded = load_program(source)
+    if loaded.diagnostics:
+        print(render_all(source.name, loaded.lines, loaded.diagnostics), file=sys.stderr)
         return ExitCode.DIAGNOSTICS
-    from ir_studio.document import build_document
+    if args.emit == "ast":
+        from ir_studio.toy.ast_dump import dump_ast
 
-    document = build_document(source.name, 0, source.text)
-    if document.diagnostics:
-        print(render_all(source.name, document.lines, document.diagnostics), file=sys.stderr)
-        return ExitCode.DIAGNOSTICS
-    if len(document.chunks) > 1:
+        return _write(dump_ast(loaded.ast), args)  # type: ignore[arg-type]
+    if loaded.chunks > 1:
         print("ir-studio: error: lower takes one module; this file has `// -----` splits",
               file=sys.stderr)
         return ExitCode.USAGE
     parse_seconds = time.perf_counter() - start
-    module = document.chunks[0].module
+    module = loaded.module
     assert module is not None
-    dumping = args.print_ir_after_all or args.print_ir_after_change
+    record = args.print_ir_after_all or args.print_ir_after_change or args.check_each_step
 
     def on_step(step: StepRecord) -> None:
         if step.ir is None:
@@ -92,17 +127,25 @@ def run_lower(args: argparse.Namespace) -> int:
             print(_pass_title(step), file=sys.stderr)
             print(step.ir, file=sys.stderr)
 
-    run = run_pipeline(module, steps, record_ir=dumping, generic=args.generic, on_step=on_step)
+    run = run_pipeline(module, steps, record_ir=record, generic=args.generic, on_step=on_step)
     if args.timing:
         print(_timing_table(run, parse_seconds), file=sys.stderr)
     failed = run.failed
     if failed is not None:
-        print(f"{source.name}: error: pass '{failed.pass_name}' failed: {failed.error}",
-              file=sys.stderr)
+        print_step_failure(source, loaded.lines, failed)
         return ExitCode.DIAGNOSTICS
+    if args.check_each_step:
+        from ir_studio.cli.step_report import report_steps
+
+        if not report_steps(run):
+            return ExitCode.DIAGNOSTICS
     output = _emit(module, args)
     if output is None:
         return ExitCode.DIAGNOSTICS
+    return _write(output, args)
+
+
+def _write(output: str, args: argparse.Namespace) -> int:
     if args.output:
         try:
             Path(args.output).write_text(output, encoding="utf-8")
@@ -118,7 +161,7 @@ def run_lower(args: argparse.Namespace) -> int:
 def _emit(module: object, args: argparse.Namespace) -> str | None:
     from ir_studio.printing import print_ir
 
-    if args.emit == "mlir":
+    if args.emit != "llvm":
         return print_ir(module, generic=args.generic)  # type: ignore[arg-type]
     from ir_studio.llvm_emit import LLVMEmitError, emit_llvm_ir
 

@@ -43,12 +43,26 @@ def build_parser() -> argparse.ArgumentParser:
                        help="e.g. 'cse,canonicalize{max-iterations=3}' or "
                        "'builtin.module(func.func(cse))'")
     lower.add_argument("-o", "--output", metavar="OUT", help="write the result here")
-    lower.add_argument("--emit", choices=["mlir", "llvm"], default="mlir")
+    lower.add_argument("--emit", default="mlir",
+                       choices=["ast", "mlir", "mlir-affine", "mlir-llvm", "llvm"],
+                       help="output level, as toyc's -emit: ast (Toy only), mlir, "
+                       "mlir-affine, mlir-llvm, llvm (LLVM IR)")
+    lower.add_argument("--opt", action="store_true",
+                       help="with --emit mlir on a .toy file: inline, infer shapes, "
+                       "canonicalize (toy-opt)")
+    lower.add_argument("--check-each-step", action="store_true",
+                       help="run the program after every pass; exit 1 if its output changes")
     lower.add_argument("--generic", action="store_true", help="print ops in generic form")
     dumps = lower.add_mutually_exclusive_group()
     dumps.add_argument("--print-ir-after-all", action="store_true")
     dumps.add_argument("--print-ir-after-change", action="store_true")
     lower.add_argument("--timing", action="store_true", help="per-pass time table on stderr")
+
+    run = commands.add_parser("run", help="JIT-compile and run a program", epilog=EPILOG,
+                              description="Lower a .toy or .mlir program to LLVM IR, "
+                              "JIT-compile it and run its main; prints what it prints.")
+    run.add_argument("file", metavar="FILE", help=".toy or .mlir file, or - for stdin")
+    run.add_argument("--entry", default="main", help="function to call (default: main)")
 
     commands.add_parser("passes", help="list passes and named pipelines",
                         description="List every pass and named pipeline.")
@@ -78,6 +92,10 @@ def _main(argv: Sequence[str] | None) -> int:
         from ir_studio.cli.lower import run_lower
 
         return run_lower(args)
+    if args.command == "run":
+        from ir_studio.cli.run import run_program
+
+        return run_program(args)
     if args.command == "passes":
         from ir_studio.cli.passes import run_passes
 

@@ -23,8 +23,6 @@ from xdsl.dialects.builtin import (
 )
 from xdsl.ir import Attribute, Block, Operation, Region, SSAValue
 
-from ir_studio.diagnostics import Diagnostic
-from ir_studio.source import Span
 from ir_studio.toy import ast_nodes as A
 from ir_studio.toy import dialect as toy
 from ir_studio.toy.lexer import Location
@@ -38,17 +36,6 @@ class ToyError:
     message: str
     loc: Location
     notes: tuple[tuple[str, Location], ...] = ()
-
-    def diagnostic(self, text: str) -> Diagnostic:
-        return Diagnostic(span=_span(text, self.loc), message=self.message)
-
-
-def _span(text: str, loc: Location) -> Span:
-    from ir_studio.source import LineIndex
-
-    index = LineIndex(text)
-    start = index.offset(loc.line - 1, loc.col - 1)
-    return Span(start, start + 1)
 
 
 class _Failed(Exception):
