@@ -23,3 +23,13 @@ def mlir_opt() -> str:
     if path is None:
         pytest.skip("mlir-opt (LLVM 22) is not installed: apt-get install mlir-22-tools")
     return path
+
+
+def find_llvm_tool(name: str) -> str | None:
+    """llvm-as / lli from Debian's llvm-22 package, or on PATH."""
+    for candidate in (f"/usr/lib/llvm-22/bin/{name}", f"{name}-22", name):
+        found = shutil.which(candidate) if "/" not in candidate else (
+            candidate if Path(candidate).exists() else None)
+        if found:
+            return found
+    return None

@@ -23,6 +23,7 @@ from ir_studio.conversion.rewriter import ConversionRewriter
 from ir_studio.conversion.target import ConversionTarget, Legality, OpKey
 from ir_studio.conversion.type_converter import TypeConverter
 from ir_studio.pass_failure import PassFailure, location_of
+from ir_studio.verify import op_display_name
 
 
 class ConversionPattern(ABC):
@@ -64,8 +65,9 @@ def _attached(op: Operation, root: Operation) -> bool:
     return False
 
 
-def _reconcile(rewriter: ConversionRewriter, root: Operation) -> ConversionError | None:
-    """Fold cast pairs (A->B->A), drop unused casts; a cast still used is a failure."""
+def _reconcile(rewriter: ConversionRewriter, root: Operation) -> None:
+    """Fold cast pairs (A->B->A) and drop unused casts. Casts still needed stay, as in
+    MLIR: `reconcile-unrealized-casts` or a later conversion may resolve them."""
     changed = True
     while changed:
         changed = False
@@ -76,7 +78,8 @@ def _reconcile(rewriter: ConversionRewriter, root: Operation) -> ConversionError
             replacement: SSAValue | None = None
             if source.type == result.type:
                 replacement = source
-            elif isinstance(source.owner, UnrealizedConversionCastOp) and source.owner.inputs[0].type == result.type:
+            elif (isinstance(source.owner, UnrealizedConversionCastOp)
+                  and source.owner.inputs[0].type == result.type):
                 replacement = source.owner.inputs[0]
             if replacement is not None and result.uses:
                 result.replace_all_uses_with(replacement)
@@ -84,6 +87,10 @@ def _reconcile(rewriter: ConversionRewriter, root: Operation) -> ConversionError
             if not result.uses:
                 Rewriter.erase_op(cast, safe_erase=False)
                 changed = True
+
+
+def _unresolved(rewriter: ConversionRewriter, root: Operation) -> ConversionError | None:
+    """A bridge cast still in use after a full conversion: a value nobody converted."""
     for cast in rewriter.casts:
         if _attached(cast, root) and cast.results[0].uses:
             user = next(iter(cast.results[0].uses)).operation
@@ -152,18 +159,20 @@ def apply_conversion(
         rewriter.current = None
         if applied:
             worklist.extend(inner for created in rewriter.created for inner in created.walk())
-    error = _reconcile(rewriter, root)
-    if error is None:
-        for op in root.walk():
-            if op is root:
-                continue
-            legality = target.legality(op)
-            if legality is Legality.ILLEGAL or (mode is Mode.FULL and legality is Legality.UNKNOWN):
-                suffix = " that was explicitly marked illegal" if mode is Mode.PARTIAL else ""
-                error = ConversionError(
-                    f"failed to legalize operation '{op.name}'{suffix}", op.name, location_of(op)
-                )
-                break
+    _reconcile(rewriter, root)
+    for op in root.walk():
+        if op is root or rewriter.is_bridge(op):
+            continue
+        legality = target.legality(op)
+        if legality is Legality.ILLEGAL or (mode is Mode.FULL and legality is Legality.UNKNOWN):
+            suffix = " that was explicitly marked illegal" if mode is Mode.PARTIAL else ""
+            error = ConversionError(
+                f"failed to legalize operation '{op_display_name(op)}'{suffix}",
+                op_display_name(op), location_of(op),
+            )
+            break
+    if error is None and mode is Mode.FULL:
+        error = _unresolved(rewriter, root)
     if error is not None:
         _restore(root, backup)
     return error

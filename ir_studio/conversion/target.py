@@ -12,6 +12,8 @@ from enum import Enum
 
 from xdsl.ir import Operation
 
+from ir_studio.verify import op_display_name
+
 OpKey = str | type[Operation]
 Predicate = Callable[[Operation], bool]
 
@@ -60,7 +62,7 @@ class ConversionTarget:
         return self
 
     def legality(self, op: Operation) -> Legality:
-        name = op.name
+        name = op_display_name(op)
         rule = self._dynamic.get(name)
         if rule is not None:
             return Legality.LEGAL if rule(op) else Legality.ILLEGAL

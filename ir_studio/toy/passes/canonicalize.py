@@ -19,7 +19,7 @@ class SimplifyRedundantTranspose(RewritePattern):
     def match_and_rewrite(self, op: toy.TransposeOp, rewriter: PatternRewriter) -> None:
         inner = op.input.owner
         if isinstance(inner, toy.TransposeOp):
-            rewriter.replace_op(op, [], [inner.input])
+            rewriter.replace(op, [], [inner.input])
 
 
 class ReshapeReshapeOptPattern(RewritePattern):
@@ -29,7 +29,7 @@ class ReshapeReshapeOptPattern(RewritePattern):
     def match_and_rewrite(self, op: toy.ReshapeOp, rewriter: PatternRewriter) -> None:
         inner = op.input.owner
         if isinstance(inner, toy.ReshapeOp):
-            rewriter.replace_op(op, toy.ReshapeOp(inner.input, op.res.type))
+            rewriter.replace(op, toy.ReshapeOp(inner.input, op.res.type))
 
 
 class RedundantReshapeOptPattern(RewritePattern):
@@ -38,7 +38,7 @@ class RedundantReshapeOptPattern(RewritePattern):
     @op_type_rewrite_pattern
     def match_and_rewrite(self, op: toy.ReshapeOp, rewriter: PatternRewriter) -> None:
         if op.input.type == op.res.type:
-            rewriter.replace_op(op, [], [op.input])
+            rewriter.replace(op, [], [op.input])
 
 
 class FoldConstantReshapeOptPattern(RewritePattern):
@@ -50,7 +50,7 @@ class FoldConstantReshapeOptPattern(RewritePattern):
         if not isinstance(const, toy.ConstantOp) or not isinstance(op.res.type, TensorType):
             return
         values = list(const.value.get_values())
-        rewriter.replace_op(op, toy.ConstantOp(DenseIntOrFPElementsAttr.from_list(op.res.type, values)))
+        rewriter.replace(op, toy.ConstantOp(DenseIntOrFPElementsAttr.from_list(op.res.type, values)))
 
 
 class FoldIdentityCast(RewritePattern):
@@ -59,7 +59,7 @@ class FoldIdentityCast(RewritePattern):
     @op_type_rewrite_pattern
     def match_and_rewrite(self, op: toy.CastOp, rewriter: PatternRewriter) -> None:
         if op.input.type == op.res.type:
-            rewriter.replace_op(op, [], [op.input])
+            rewriter.replace(op, [], [op.input])
 
 
 class FoldStructAccessOfConstant(RewritePattern):
@@ -72,6 +72,6 @@ class FoldStructAccessOfConstant(RewritePattern):
             return
         element = const.value.data[op.index.value.data]
         if isinstance(element, DenseIntOrFPElementsAttr):
-            rewriter.replace_op(op, toy.ConstantOp(element))
+            rewriter.replace(op, toy.ConstantOp(element))
         elif isinstance(element, ArrayAttr):
-            rewriter.replace_op(op, toy.StructConstantOp(element, op.res.type))  # type: ignore[arg-type]
+            rewriter.replace(op, toy.StructConstantOp(element, op.res.type))  # type: ignore[arg-type]
