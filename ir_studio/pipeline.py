@@ -15,6 +15,7 @@ from xdsl.passes import ModulePass
 
 from ir_studio.context import shared_context
 from ir_studio.locations import locations_inherited
+from ir_studio.pass_failure import PassFailure
 from ir_studio.pass_spec import (
     PassStep,
     PipelineError,
@@ -22,7 +23,6 @@ from ir_studio.pass_spec import (
     instantiate,
     parse_pipeline,
 )
-from ir_studio.pass_failure import PassFailure
 from ir_studio.printing import print_ir
 from ir_studio.transforms import NAMED_PIPELINES
 from ir_studio.verify import op_display_name

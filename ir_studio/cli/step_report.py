@@ -25,8 +25,10 @@ def report_steps(run: PipelineRun) -> bool:
             verdict = "ran (nothing to compare with)"
         else:
             verdict = "same output" if check.index > 0 else "reference"
-        print(f"step {check.index:2d} {check.pass_name:<24} [{execution.engine}] {verdict}",
-              file=sys.stderr)
+        print(
+            f"step {check.index:2d} {check.pass_name:<24} [{execution.engine}] {verdict}",
+            file=sys.stderr,
+        )
         if check.matches_previous is False:
             previous = next(c for c in checks if c.index == check.index - 1).execution.output
             print(f"  before: {previous!r}\n  after:  {execution.output!r}", file=sys.stderr)

@@ -22,12 +22,23 @@ from ir_studio.conversion.rewriter import ConversionRewriter
 from ir_studio.conversion.target import ConversionTarget
 
 _BINARY: dict[type[Operation], type[Operation]] = {
-    arith.AddiOp: llvm.AddOp, arith.SubiOp: llvm.SubOp, arith.MuliOp: llvm.MulOp,
-    arith.DivSIOp: llvm.SDivOp, arith.DivUIOp: llvm.UDivOp, arith.RemSIOp: llvm.SRemOp,
-    arith.RemUIOp: llvm.URemOp, arith.AndIOp: llvm.AndOp, arith.OrIOp: llvm.OrOp,
-    arith.XOrIOp: llvm.XOrOp, arith.ShLIOp: llvm.ShlOp, arith.ShRSIOp: llvm.AShrOp,
-    arith.ShRUIOp: llvm.LShrOp, arith.AddfOp: llvm.FAddOp, arith.SubfOp: llvm.FSubOp,
-    arith.MulfOp: llvm.FMulOp, arith.DivfOp: llvm.FDivOp,
+    arith.AddiOp: llvm.AddOp,
+    arith.SubiOp: llvm.SubOp,
+    arith.MuliOp: llvm.MulOp,
+    arith.DivSIOp: llvm.SDivOp,
+    arith.DivUIOp: llvm.UDivOp,
+    arith.RemSIOp: llvm.SRemOp,
+    arith.RemUIOp: llvm.URemOp,
+    arith.AndIOp: llvm.AndOp,
+    arith.OrIOp: llvm.OrOp,
+    arith.XOrIOp: llvm.XOrOp,
+    arith.ShLIOp: llvm.ShlOp,
+    arith.ShRSIOp: llvm.AShrOp,
+    arith.ShRUIOp: llvm.LShrOp,
+    arith.AddfOp: llvm.FAddOp,
+    arith.SubfOp: llvm.FSubOp,
+    arith.MulfOp: llvm.FMulOp,
+    arith.DivfOp: llvm.FDivOp,
 }
 
 
@@ -36,7 +47,9 @@ class _Binary(ConversionPattern):
         self.root = source  # type: ignore[misc]
         self.target = target
 
-    def match_and_rewrite(self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter) -> bool:
+    def match_and_rewrite(
+        self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter
+    ) -> bool:
         new = self.target(operands[0], operands[1])  # type: ignore[call-arg]
         rewriter.insert(new)
         rewriter.replace_op(op, new.results)
@@ -46,7 +59,9 @@ class _Binary(ConversionPattern):
 class ConstantLowering(ConversionPattern):
     root = arith.ConstantOp
 
-    def match_and_rewrite(self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter) -> bool:
+    def match_and_rewrite(
+        self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter
+    ) -> bool:
         assert isinstance(op, arith.ConstantOp)
         rtype = rewriter.convert_type(op.result.type)
         value = op.value
@@ -64,7 +79,9 @@ class ConstantLowering(ConversionPattern):
 class CmpiLowering(ConversionPattern):
     root = arith.CmpiOp
 
-    def match_and_rewrite(self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter) -> bool:
+    def match_and_rewrite(
+        self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter
+    ) -> bool:
         assert isinstance(op, arith.CmpiOp)
         # arith and llvm number their integer predicates identically (eq, ne, slt, ...).
         new = llvm.ICmpOp(operands[0], operands[1], IntegerAttr(op.predicate.value.data, 64))
@@ -76,7 +93,9 @@ class CmpiLowering(ConversionPattern):
 class CmpfLowering(ConversionPattern):
     root = arith.CmpfOp
 
-    def match_and_rewrite(self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter) -> bool:
+    def match_and_rewrite(
+        self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter
+    ) -> bool:
         assert isinstance(op, arith.CmpfOp)
         new = llvm.FCmpOp(operands[0], operands[1], IntegerAttr(op.predicate.value.data, 64))
         rewriter.insert(new)
@@ -89,7 +108,9 @@ class IndexCastLowering(ConversionPattern):
 
     root = arith.IndexCastOp
 
-    def match_and_rewrite(self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter) -> bool:
+    def match_and_rewrite(
+        self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter
+    ) -> bool:
         source = operands[0]
         want = rewriter.convert_type(op.results[0].type)
         if not isinstance(source.type, IntegerType) or not isinstance(want, IntegerType):
@@ -110,7 +131,9 @@ class IndexCastLowering(ConversionPattern):
 class SIToFPLowering(ConversionPattern):
     root = arith.SIToFPOp
 
-    def match_and_rewrite(self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter) -> bool:
+    def match_and_rewrite(
+        self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter
+    ) -> bool:
         new = llvm.SIToFPOp(operands[0], op.results[0].type)
         rewriter.insert(new)
         rewriter.replace_op(op, new.results)
@@ -120,7 +143,9 @@ class SIToFPLowering(ConversionPattern):
 class SelectLowering(ConversionPattern):
     root = arith.SelectOp
 
-    def match_and_rewrite(self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter) -> bool:
+    def match_and_rewrite(
+        self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter
+    ) -> bool:
         new = llvm.SelectOp(*operands)
         rewriter.insert(new)
         rewriter.replace_op(op, new.results)
@@ -130,7 +155,9 @@ class SelectLowering(ConversionPattern):
 class NegfLowering(ConversionPattern):
     root = arith.NegfOp
 
-    def match_and_rewrite(self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter) -> bool:
+    def match_and_rewrite(
+        self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter
+    ) -> bool:
         new = llvm.FNegOp(operands[0])
         rewriter.insert(new)
         rewriter.replace_op(op, new.results)
@@ -139,8 +166,15 @@ class NegfLowering(ConversionPattern):
 
 def arith_patterns() -> list[ConversionPattern]:
     patterns: list[ConversionPattern] = [_Binary(s, t) for s, t in _BINARY.items()]
-    patterns += [ConstantLowering(), CmpiLowering(), CmpfLowering(), IndexCastLowering(),
-                 SIToFPLowering(), SelectLowering(), NegfLowering()]
+    patterns += [
+        ConstantLowering(),
+        CmpiLowering(),
+        CmpfLowering(),
+        IndexCastLowering(),
+        SIToFPLowering(),
+        SelectLowering(),
+        NegfLowering(),
+    ]
     return patterns
 
 

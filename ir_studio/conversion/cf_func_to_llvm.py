@@ -26,7 +26,9 @@ from ir_studio.pass_failure import PassFailure
 class FuncLowering(ConversionPattern):
     root = func.FuncOp
 
-    def match_and_rewrite(self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter) -> bool:
+    def match_and_rewrite(
+        self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter
+    ) -> bool:
         assert isinstance(op, func.FuncOp)
         inputs = [rewriter.convert_type(t) for t in op.function_type.inputs.data]
         outputs = [rewriter.convert_type(t) for t in op.function_type.outputs.data]
@@ -35,13 +37,17 @@ class FuncLowering(ConversionPattern):
         if len(outputs) > 1:
             raise PassFailure(
                 f"function '{op.sym_name.data}' returns {len(outputs)} values; "
-                "the llvm lowering supports at most one", op)
+                "the llvm lowering supports at most one",
+                op,
+            )
         if not rewriter.convert_region_types(op.body):
             return False
         private = op.sym_visibility is not None and op.sym_visibility.data == "private"
         linkage = llvm.LinkageAttr("internal" if private and op.body.blocks else "external")
         ftype = llvm.LLVMFunctionType(inputs, outputs[0] if outputs else None)  # type: ignore[arg-type]
-        new = llvm.FuncOp(op.sym_name.data, ftype, linkage=linkage, body=rewriter.move_region(op.body))
+        new = llvm.FuncOp(
+            op.sym_name.data, ftype, linkage=linkage, body=rewriter.move_region(op.body)
+        )
         rewriter.insert(new)
         rewriter.erase_op(op)
         return True
@@ -50,7 +56,9 @@ class FuncLowering(ConversionPattern):
 class ReturnLowering(ConversionPattern):
     root = func.ReturnOp
 
-    def match_and_rewrite(self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter) -> bool:
+    def match_and_rewrite(
+        self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter
+    ) -> bool:
         rewriter.insert(llvm.ReturnOp(operands[0] if operands else None))
         rewriter.erase_op(op)
         return True
@@ -59,13 +67,16 @@ class ReturnLowering(ConversionPattern):
 class CallLowering(ConversionPattern):
     root = func.CallOp
 
-    def match_and_rewrite(self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter) -> bool:
+    def match_and_rewrite(
+        self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter
+    ) -> bool:
         assert isinstance(op, func.CallOp)
         results = [rewriter.convert_type(r.type) for r in op.results]
         if len(results) > 1 or any(r is None for r in results):
             return False
-        new = llvm.CallOp(op.callee.string_value(), *operands,
-                          return_type=results[0] if results else None)
+        new = llvm.CallOp(
+            op.callee.string_value(), *operands, return_type=results[0] if results else None
+        )
         rewriter.insert(new)
         rewriter.replace_op(op, new.results)
         return True
@@ -74,7 +85,9 @@ class CallLowering(ConversionPattern):
 class BranchLowering(ConversionPattern):
     root = cf.BranchOp
 
-    def match_and_rewrite(self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter) -> bool:
+    def match_and_rewrite(
+        self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter
+    ) -> bool:
         assert isinstance(op, cf.BranchOp)
         rewriter.insert(llvm.BrOp(op.successor, *operands))
         rewriter.erase_op(op)
@@ -84,11 +97,15 @@ class BranchLowering(ConversionPattern):
 class CondBranchLowering(ConversionPattern):
     root = cf.ConditionalBranchOp
 
-    def match_and_rewrite(self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter) -> bool:
+    def match_and_rewrite(
+        self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter
+    ) -> bool:
         assert isinstance(op, cf.ConditionalBranchOp)
         n_then = len(op.then_arguments)
         cond, rest = operands[0], operands[1:]
-        rewriter.insert(llvm.CondBrOp(cond, op.then_block, rest[:n_then], op.else_block, rest[n_then:]))
+        rewriter.insert(
+            llvm.CondBrOp(cond, op.then_block, rest[:n_then], op.else_block, rest[n_then:])
+        )
         rewriter.erase_op(op)
         return True
 

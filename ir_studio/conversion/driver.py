@@ -78,8 +78,10 @@ def _reconcile(rewriter: ConversionRewriter, root: Operation) -> None:
             replacement: SSAValue | None = None
             if source.type == result.type:
                 replacement = source
-            elif (isinstance(source.owner, UnrealizedConversionCastOp)
-                  and source.owner.inputs[0].type == result.type):
+            elif (
+                isinstance(source.owner, UnrealizedConversionCastOp)
+                and source.owner.inputs[0].type == result.type
+            ):
                 replacement = source.owner.inputs[0]
             if replacement is not None and result.uses:
                 result.replace_all_uses_with(replacement)
@@ -168,7 +170,8 @@ def apply_conversion(
             suffix = " that was explicitly marked illegal" if mode is Mode.PARTIAL else ""
             error = ConversionError(
                 f"failed to legalize operation '{op_display_name(op)}'{suffix}",
-                op_display_name(op), location_of(op),
+                op_display_name(op),
+                location_of(op),
             )
             break
     if error is None and mode is Mode.FULL:

@@ -42,8 +42,12 @@ def module_of(op: Operation) -> ModuleOp:
 
 
 def declare_function(
-    module: ModuleOp, name: str, inputs: list[Attribute], output: Attribute | None,
-    *, variadic: bool = False,
+    module: ModuleOp,
+    name: str,
+    inputs: list[Attribute],
+    output: Attribute | None,
+    *,
+    variadic: bool = False,
 ) -> llvm.LLVMFunctionType:
     """Declare an external llvm.func once per module (like MLIR's lookupOrCreateFn)."""
     ftype = llvm.LLVMFunctionType(inputs, output, is_variadic=variadic)

@@ -44,7 +44,9 @@ def _static(t: Attribute) -> MemRefType | None:
 class AllocLowering(ConversionPattern):
     root = memref.AllocOp
 
-    def match_and_rewrite(self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter) -> bool:
+    def match_and_rewrite(
+        self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter
+    ) -> bool:
         mtype = _static(op.results[0].type)
         if mtype is None or operands:
             return False
@@ -60,7 +62,9 @@ class AllocLowering(ConversionPattern):
 class AllocaLowering(ConversionPattern):
     root = memref.AllocaOp
 
-    def match_and_rewrite(self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter) -> bool:
+    def match_and_rewrite(
+        self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter
+    ) -> bool:
         mtype = _static(op.results[0].type)
         if mtype is None or operands:
             return False
@@ -74,7 +78,9 @@ class AllocaLowering(ConversionPattern):
 class DeallocLowering(ConversionPattern):
     root = memref.DeallocOp
 
-    def match_and_rewrite(self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter) -> bool:
+    def match_and_rewrite(
+        self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter
+    ) -> bool:
         declare_function(module_of(op), "free", [PTR], None)
         rewriter.insert(llvm.CallOp("free", operands[0]))
         rewriter.erase_op(op)
@@ -106,7 +112,9 @@ def _address(
 class LoadLowering(ConversionPattern):
     root = memref.LoadOp
 
-    def match_and_rewrite(self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter) -> bool:
+    def match_and_rewrite(
+        self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter
+    ) -> bool:
         assert isinstance(op, memref.LoadOp)
         mtype = _static(op.memref.type)
         if mtype is None:
@@ -121,7 +129,9 @@ class LoadLowering(ConversionPattern):
 class StoreLowering(ConversionPattern):
     root = memref.StoreOp
 
-    def match_and_rewrite(self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter) -> bool:
+    def match_and_rewrite(
+        self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter
+    ) -> bool:
         assert isinstance(op, memref.StoreOp)
         mtype = _static(op.memref.type)
         if mtype is None:

@@ -10,7 +10,6 @@ from collections.abc import Callable
 from xdsl.ir import Dialect
 
 
-
 def _toy() -> Dialect:
     from ir_studio.toy.dialect import Toy
 

@@ -33,11 +33,18 @@ class JITResult:
 
 
 @cache
-def _target_machine() -> object:
+def _initialise() -> None:
     import llvmlite.binding as llvm
 
     llvm.initialize_native_target()
     llvm.initialize_native_asmprinter()
+
+
+def _target_machine() -> object:
+    """A fresh target machine per engine: MCJIT takes ownership of the one it is given."""
+    import llvmlite.binding as llvm
+
+    _initialise()
     return llvm.Target.from_default_triple().create_target_machine()
 
 

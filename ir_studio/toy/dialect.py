@@ -113,7 +113,9 @@ class FuncOp(IRDLOperation):
     sym_visibility = opt_prop_def(StringAttr)
     traits = traits_def(IsolatedFromAbove(), SymbolOpInterface(), _FuncCallable())
 
-    def __init__(self, name: str, ftype: FunctionType, region: Region, private: bool = False) -> None:
+    def __init__(
+        self, name: str, ftype: FunctionType, region: Region, private: bool = False
+    ) -> None:
         props: dict[str, Attribute | None] = {
             "sym_name": StringAttr(name),
             "function_type": ftype,
@@ -204,7 +206,9 @@ class _BinaryOp(IRDLOperation, InfersShape):
         _check_value(self.lhs, "left operand")
         _check_value(self.rhs, "right operand")
         shapes = {
-            tuple(v.type.get_shape()) for v in (self.lhs, self.rhs, self.res) if isinstance(v.type, TensorType)
+            tuple(v.type.get_shape())
+            for v in (self.lhs, self.rhs, self.res)
+            if isinstance(v.type, TensorType)
         }
         if len(shapes) > 1:
             raise VerifyException(f"operand and result shapes must match, got {sorted(shapes)}")
@@ -298,8 +302,11 @@ class ReshapeOp(IRDLOperation):
     res = result_def(TensorType)
     traits = traits_def(
         Pure(),
-        _canonicalization("ReshapeReshapeOptPattern", "RedundantReshapeOptPattern",
-                          "FoldConstantReshapeOptPattern"),
+        _canonicalization(
+            "ReshapeReshapeOptPattern",
+            "RedundantReshapeOptPattern",
+            "FoldConstantReshapeOptPattern",
+        ),
     )
     assembly_format = "`(` $input `:` type($input) `)` attr-dict `to` type($res)"
 
@@ -312,7 +319,8 @@ class ReshapeOp(IRDLOperation):
         if isinstance(self.input.type, TensorType) and isinstance(self.res.type, TensorType):
             if self.input.type.element_count() != self.res.type.element_count():
                 raise VerifyException(
-                    f"cannot reshape {self.input.type} ({self.input.type.element_count()} elements) "
+                    f"cannot reshape {self.input.type} "
+                    f"({self.input.type.element_count()} elements) "
                     f"to {self.res.type} ({self.res.type.element_count()} elements)"
                 )
 
@@ -351,7 +359,9 @@ class GenericCallOp(IRDLOperation):
     res = var_result_def(AnyAttr())
     assembly_format = "$callee `(` $inputs `)` attr-dict `:` functional-type($inputs, $res)"
 
-    def __init__(self, callee: str, args: Sequence[SSAValue], result_types: Sequence[Attribute]) -> None:
+    def __init__(
+        self, callee: str, args: Sequence[SSAValue], result_types: Sequence[Attribute]
+    ) -> None:
         super().__init__(
             operands=[args],
             result_types=[result_types],
@@ -372,7 +382,9 @@ class PrintOp(IRDLOperation):
 
     def verify_(self) -> None:
         if not is_printable(self.input.type):
-            raise VerifyException(f"can only print a tensor or memref of f64, got {self.input.type}")
+            raise VerifyException(
+                f"can only print a tensor or memref of f64, got {self.input.type}"
+            )
 
 
 @irdl_op_definition
@@ -399,7 +411,9 @@ class ReturnOp(IRDLOperation):
             )
         if self.input is not None:
             got, want = self.input.type, results[0]
-            compatible = got == want or not (isinstance(got, TensorType) and isinstance(want, TensorType))
+            compatible = got == want or not (
+                isinstance(got, TensorType) and isinstance(want, TensorType)
+            )
             if not compatible:
                 raise VerifyException(
                     f"type of return operand ({got}) doesn't match function result type ({want})"
@@ -450,7 +464,8 @@ class StructAccessOp(IRDLOperation):
 
     def __init__(self, value: SSAValue, index: int, result_type: Attribute) -> None:
         super().__init__(
-            operands=[value], result_types=[result_type],
+            operands=[value],
+            result_types=[result_type],
             properties={"index": IntegerAttr(index, i64)},
         )
 
@@ -459,10 +474,13 @@ class StructAccessOp(IRDLOperation):
         assert isinstance(stype, StructType)
         idx = self.index.value.data
         if not 0 <= idx < len(stype.elements.data):
-            raise VerifyException(f"index {idx} is out of range for a struct of {len(stype.elements.data)} elements")
+            raise VerifyException(
+                f"index {idx} is out of range for a struct of {len(stype.elements.data)} elements"
+            )
         if stype.elements.data[idx] != self.res.type:
             raise VerifyException(
-                f"must have the same result type as the struct element {idx} ({stype.elements.data[idx]})"
+                f"must have the same result type as the struct element {idx} "
+                f"({stype.elements.data[idx]})"
             )
 
     @classmethod
@@ -493,10 +511,21 @@ class StructAccessOp(IRDLOperation):
         printer.print_attribute(self.res.type)
 
 
-
 Toy = Dialect(
     "toy",
-    [FuncOp, ConstantOp, AddOp, MulOp, TransposeOp, ReshapeOp, CastOp, GenericCallOp,
-     PrintOp, ReturnOp, StructConstantOp, StructAccessOp],
+    [
+        FuncOp,
+        ConstantOp,
+        AddOp,
+        MulOp,
+        TransposeOp,
+        ReshapeOp,
+        CastOp,
+        GenericCallOp,
+        PrintOp,
+        ReturnOp,
+        StructConstantOp,
+        StructAccessOp,
+    ],
     [StructType],
 )

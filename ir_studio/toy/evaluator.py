@@ -127,5 +127,3 @@ def evaluate_toy(module: ModuleOp) -> str:
 
 def is_toy_level(module: ModuleOp) -> bool:
     return any(isinstance(op, toy.FuncOp) for op in module.body.block.ops)
-
-

@@ -63,7 +63,9 @@ def _verify(module: ModuleOp, index: LineIndex, text: str) -> Diagnostic | None:
             op.verify(verify_nested_ops=False)
         except VerifyException as error:
             loc = op.location
-            line, col = (loc.line.data, loc.column.data) if isinstance(loc, FileLineColLoc) else (1, 1)
+            line, col = (
+                (loc.line.data, loc.column.data) if isinstance(loc, FileLineColLoc) else (1, 1)
+            )
             where = Location("", line, col)
             message = f"'{op.name}' op {str(error).splitlines()[0]}"
             return Diagnostic(_span(index, text, where), message)

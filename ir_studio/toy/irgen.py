@@ -159,12 +159,16 @@ class _FunctionGen:
             if value.type != expected:
                 raise self.fail(
                     f"initializer of '{decl.name}' has type {value.type}, expected "
-                    f"struct '{decl.type.name}' ({expected})", decl.loc)
+                    f"struct '{decl.type.name}' ({expected})",
+                    decl.loc,
+                )
         else:
             value = self.expression(decl.init)
             if decl.type.shape:
                 if isinstance(value.type, StructType):
-                    raise self.fail(f"cannot reshape a struct into <{_dims(decl.type.shape)}>", decl.loc)
+                    raise self.fail(
+                        f"cannot reshape a struct into <{_dims(decl.type.shape)}>", decl.loc
+                    )
                 target = TensorType(f64, list(decl.type.shape))
                 if isinstance(value.type, TensorType):
                     have = value.type.element_count()
@@ -172,7 +176,9 @@ class _FunctionGen:
                         raise self.fail(
                             f"cannot declare '{decl.name}' with shape <{_dims(decl.type.shape)}> "
                             f"({target.element_count()} elements) from a value of "
-                            f"{have} elements", decl.loc)
+                            f"{have} elements",
+                            decl.loc,
+                        )
                 value = self.add(toy.ReshapeOp(value, target), decl.loc).results[0]
         self.scope[decl.name] = _Var(value, decl.type)
 
@@ -182,7 +188,9 @@ class _FunctionGen:
                 attr = DenseIntOrFPElementsAttr.from_list(TensorType(f64, []), [value])
                 return self.add(toy.ConstantOp(attr), loc).results[0]
             case A.Literal(loc=loc):
-                attr = DenseIntOrFPElementsAttr.from_list(TensorType(f64, list(expr.dims)), _flatten(expr))
+                attr = DenseIntOrFPElementsAttr.from_list(
+                    TensorType(f64, list(expr.dims)), _flatten(expr)
+                )
                 return self.add(toy.ConstantOp(attr), loc).results[0]
             case A.StructLiteral(loc=loc):
                 return self.struct_literal(expr, None)
@@ -231,10 +239,13 @@ class _FunctionGen:
                 if arg.type != expected:
                     raise self.fail(
                         f"argument '{param.name}' of '{call.callee}' must be a struct "
-                        f"'{param.type.name}', got {arg.type}", call.loc)
+                        f"'{param.type.name}', got {arg.type}",
+                        call.loc,
+                    )
             elif isinstance(arg.type, StructType):
                 raise self.fail(
-                    f"argument '{param.name}' of '{call.callee}' is a tensor, got a struct", call.loc
+                    f"argument '{param.name}' of '{call.callee}' is a tensor, got a struct",
+                    call.loc,
                 )
         generated = self.state.functions.get(call.callee)
         outputs: list[Attribute] = [UNRANKED]
@@ -260,7 +271,9 @@ class _FunctionGen:
         if expr.rhs.name not in names:
             raise self.fail(
                 f"struct '{struct.name}' has no member '{expr.rhs.name}' "
-                f"(members: {', '.join(names)})", expr.rhs.loc)
+                f"(members: {', '.join(names)})",
+                expr.rhs.loc,
+            )
         index = names.index(expr.rhs.name)
         result_type = var.value.type.elements.data[index]
         return self.add(toy.StructAccessOp(var.value, index, result_type), expr.loc).results[0]
@@ -269,26 +282,38 @@ class _FunctionGen:
         value, stype = self.struct_attr(lit, expected)
         return self.add(toy.StructConstantOp(value, stype), lit.loc).results[0]
 
-    def struct_attr(self, lit: A.StructLiteral, expected: StructType | None) -> tuple[ArrayAttr, StructType]:
+    def struct_attr(
+        self, lit: A.StructLiteral, expected: StructType | None
+    ) -> tuple[ArrayAttr, StructType]:
         elements: list[Attribute] = []
         types: list[Attribute] = []
         expected_types = expected.elements.data if expected is not None else None
         if expected_types is not None and len(expected_types) != len(lit.values):
             raise self.fail(
                 f"struct literal has {len(lit.values)} values but the struct has "
-                f"{len(expected_types)} members", lit.loc)
+                f"{len(expected_types)} members",
+                lit.loc,
+            )
         for i, value in enumerate(lit.values):
             if isinstance(value, A.StructLiteral):
                 inner = expected_types[i] if expected_types is not None else None
-                attr, itype = self.struct_attr(value, inner if isinstance(inner, StructType) else None)
+                attr, itype = self.struct_attr(
+                    value, inner if isinstance(inner, StructType) else None
+                )
                 elements.append(attr)
                 types.append(itype)
             elif isinstance(value, A.Literal):
-                elements.append(DenseIntOrFPElementsAttr.from_list(TensorType(f64, list(value.dims)), _flatten(value)))
+                elements.append(
+                    DenseIntOrFPElementsAttr.from_list(
+                        TensorType(f64, list(value.dims)), _flatten(value)
+                    )
+                )
                 types.append(UNRANKED)
             else:
                 assert isinstance(value, A.Number)
-                elements.append(DenseIntOrFPElementsAttr.from_list(TensorType(f64, []), [value.value]))
+                elements.append(
+                    DenseIntOrFPElementsAttr.from_list(TensorType(f64, []), [value.value])
+                )
                 types.append(UNRANKED)
         return ArrayAttr(elements), expected if expected is not None else StructType(types)
 
@@ -340,7 +365,9 @@ def generate(module: A.Module, file: str) -> IRGenResult:
     state = _State(StringAttr(file), {s.name: s for s in module.structs}, struct_types)
     for func in module.functions:
         if func.proto.name in state.ast_functions:
-            errors.append(ToyError(f"function '{func.proto.name}' is defined twice", func.proto.loc))
+            errors.append(
+                ToyError(f"function '{func.proto.name}' is defined twice", func.proto.loc)
+            )
             continue
         state.ast_functions[func.proto.name] = func
     out = ModuleOp([])

@@ -42,7 +42,9 @@ class _Parser:
 
     def error(self, expected: str, context: str = "") -> ToyParseError:
         where = f" {context}" if context else ""
-        return ToyParseError(f"expected {expected}{where}, found {self.tok.describe()}", self.tok.loc)
+        return ToyParseError(
+            f"expected {expected}{where}, found {self.tok.describe()}", self.tok.loc
+        )
 
     def expect(self, char: str, context: str = "") -> Token:
         if not self.tok.is_punct(char):
@@ -127,7 +129,7 @@ class _Parser:
             self.advance()
             expr = None if self.tok.is_punct(";") else self.expression()
             return A.Return(expr, tok.loc)
-        if (tok.kind is Kind.IDENT and self.tokens[self.pos + 1].kind is Kind.IDENT):
+        if tok.kind is Kind.IDENT and self.tokens[self.pos + 1].kind is Kind.IDENT:
             return self.declaration(require_init=True)
         return self.expression()
 
@@ -159,7 +161,9 @@ class _Parser:
                 raise self.error("a dimension", "in a shape")
             text = self.advance().text
             if not text.isdigit():
-                raise ToyParseError(f"shape dimension '{text}' is not a whole number", self.tokens[self.pos - 1].loc)
+                raise ToyParseError(
+                    f"shape dimension '{text}' is not a whole number", self.tokens[self.pos - 1].loc
+                )
             dims.append(int(text))
             if self.tok.is_punct(">"):
                 self.advance()
@@ -264,7 +268,8 @@ class _Parser:
                 if child.dims != inner:
                     raise ToyParseError(
                         "literal rows must have the same shape: expected "
-                        f"<{', '.join(map(str, inner))}>, found <{', '.join(map(str, child.dims))}>",
+                        f"<{', '.join(map(str, inner))}>, "
+                        f"found <{', '.join(map(str, child.dims))}>",
                         child.loc,
                     )
             dims += inner

@@ -32,9 +32,7 @@ class StructType(ParametrizedAttribute, TypeAttribute):
 
     @classmethod
     def parse_parameters(cls, parser: AttrParser) -> Sequence[Attribute]:
-        types = parser.parse_comma_separated_list(
-            parser.Delimiter.ANGLE, parser.parse_type
-        )
+        types = parser.parse_comma_separated_list(parser.Delimiter.ANGLE, parser.parse_type)
         return (ArrayAttr(types),)
 
     def print_parameters(self, printer: Printer) -> None:
@@ -44,7 +42,9 @@ class StructType(ParametrizedAttribute, TypeAttribute):
 
 
 def is_f64_tensor(t: Attribute) -> bool:
-    return isinstance(t, TensorType | UnrankedTensorType) and isinstance(t.element_type, Float64Type)
+    return isinstance(t, TensorType | UnrankedTensorType) and isinstance(
+        t.element_type, Float64Type
+    )
 
 
 def is_ranked(t: Attribute) -> bool:
@@ -60,7 +60,9 @@ def is_toy_value_type(t: Attribute) -> bool:
 
 def is_printable(t: Attribute) -> bool:
     """toy.print takes a tensor, or after the affine lowering a memref, of f64."""
-    return is_f64_tensor(t) or (isinstance(t, MemRefType) and isinstance(t.element_type, Float64Type))
+    return is_f64_tensor(t) or (
+        isinstance(t, MemRefType) and isinstance(t.element_type, Float64Type)
+    )
 
 
 def tensor(shape: Sequence[int]) -> TensorType:

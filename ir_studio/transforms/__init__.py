@@ -12,7 +12,6 @@ from collections.abc import Callable
 from xdsl.passes import ModulePass
 
 
-
 def _lazy(module: str, name: str) -> Callable[[], type[ModulePass]]:
     """A factory that imports the pass class only when the pass is used."""
 

@@ -41,9 +41,11 @@ def test_partial_conversion_converts_illegal_ops_and_leaves_unknown_ones() -> No
     assert error is None
     text = print_ir(module)
     assert "arith." not in text
-    assert "llvm.add" in text and "llvm.mul" in text
+    assert "llvm.add" in text
+    assert "llvm.mul" in text
     # the unconverted users still see index values, bridged by a cast
-    assert '"foo.keep"' in text and "builtin.unrealized_conversion_cast" in text
+    assert '"foo.keep"' in text
+    assert "builtin.unrealized_conversion_cast" in text
 
 
 def test_full_conversion_fails_at_the_op_it_cannot_legalize_and_rolls_back() -> None:
@@ -102,7 +104,8 @@ def test_a_declining_pattern_passes_the_op_to_the_next() -> None:
     module = parse(SOURCE)
     error = apply_partial_conversion(module, _arith_target(), [_Declines(), *arith_patterns()],
                                      llvm_type_converter())
-    assert error is None and _Declines.calls >= 1
+    assert error is None
+    assert _Declines.calls >= 1
     assert "llvm.add" in print_ir(module)
 
 
@@ -128,10 +131,11 @@ func.func @sum(%n: index) -> index {
     error = apply_full_conversion(module, llvm_target(), to_llvm_patterns(), llvm_type_converter())
     assert error is None
     text = print_ir(module)
-    assert "index" not in text and "unrealized" not in text
+    assert "index" not in text
+    assert "unrealized" not in text
     assert "^loop(%i: i64, %acc: i64):" in text
-    from ir_studio.llvm_emit import emit_llvm_ir
-
     import llvmlite.binding as llvm
+
+    from ir_studio.llvm_emit import emit_llvm_ir
 
     llvm.parse_assembly(emit_llvm_ir(module)).verify()

@@ -89,7 +89,8 @@ def test_ch4_inlines_calls_with_casts_then_infers_every_shape() -> None:
     """.replace("%{{", ""))
     lower(module, "canonicalize,toy-shape-inference,canonicalize,cse")
     text = print_ir(module)
-    assert "tensor<*xf64>" not in text and "toy.cast" not in text
+    assert "tensor<*xf64>" not in text
+    assert "toy.cast" not in text
     filecheck(text, """
         CHECK: toy.transpose(%a : tensor<2x3xf64>) to tensor<3x2xf64>
         CHECK: toy.mul %0, %0 : tensor<3x2xf64>
@@ -150,7 +151,8 @@ def test_ch7_struct_access_of_a_constant_folds() -> None:
     module = compile_sample("ch7_struct.toy")
     lower(module, TOY_OPT)
     text = print_ir(module)
-    assert "toy.struct_access" not in text and "toy.struct_constant" not in text
+    assert "toy.struct_access" not in text
+    assert "toy.struct_constant" not in text
     assert "toy.generic_call" not in text
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from ir_studio.printing import print_ir
 from ir_studio.toy import ast_nodes as A
 from ir_studio.toy.ast_dump import dump_ast
 from ir_studio.toy.frontend import compile_toy
 from ir_studio.toy.parser import ToyParseError, parse_toy
-from ir_studio.printing import print_ir
 
 TUTORIAL = """\
 def multiply_transpose(a, b) {
@@ -27,9 +27,11 @@ def main() {
 def test_precedence_mul_binds_tighter_than_add() -> None:
     module = parse_toy("def main() { var x = 1 + 2 * 3; }", "p.toy")
     decl = module.functions[0].body[0]
-    assert isinstance(decl, A.VarDecl) and isinstance(decl.init, A.BinaryOp)
+    assert isinstance(decl, A.VarDecl)
+    assert isinstance(decl.init, A.BinaryOp)
     assert decl.init.op == "+"
-    assert isinstance(decl.init.rhs, A.BinaryOp) and decl.init.rhs.op == "*"
+    assert isinstance(decl.init.rhs, A.BinaryOp)
+    assert decl.init.rhs.op == "*"
 
 
 def test_ast_dump_matches_the_tutorial_layout() -> None:
@@ -56,7 +58,8 @@ def test_struct_syntax_parses() -> None:
         "def main() { S v = {[1], [2]}; print(f(v)); }", "s.toy")
     assert [s.name for s in module.structs] == ["S"]
     param = module.functions[0].proto.params[0]
-    assert param.type.name == "S" and param.name == "s"
+    assert param.type.name == "S"
+    assert param.name == "s"
 
 
 @pytest.mark.parametrize(("source", "message", "line", "col"), [
@@ -121,5 +124,7 @@ def test_ops_carry_toy_locations() -> None:
     assert program.module is not None
     text = print_ir(program.module, debuginfo=True)
     assert 'toy.transpose(%a : tensor<*xf64>) to tensor<*xf64> loc("loc.toy":2:10)' in text
-    assert 'toy.reshape' in text and 'loc("loc.toy":7:3)' in text
-    assert 'toy.generic_call @multiply_transpose' in text and 'loc("loc.toy":8:11)' in text
+    assert 'toy.reshape' in text
+    assert 'loc("loc.toy":7:3)' in text
+    assert 'toy.generic_call @multiply_transpose' in text
+    assert 'loc("loc.toy":8:11)' in text

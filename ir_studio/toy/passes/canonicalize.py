@@ -50,7 +50,9 @@ class FoldConstantReshapeOptPattern(RewritePattern):
         if not isinstance(const, toy.ConstantOp) or not isinstance(op.res.type, TensorType):
             return
         values = list(const.value.get_values())
-        rewriter.replace(op, toy.ConstantOp(DenseIntOrFPElementsAttr.from_list(op.res.type, values)))
+        rewriter.replace(
+            op, toy.ConstantOp(DenseIntOrFPElementsAttr.from_list(op.res.type, values))
+        )
 
 
 class FoldIdentityCast(RewritePattern):

@@ -51,12 +51,15 @@ def _check_no_recursion(funcs: dict[str, toy.FuncOp]) -> None:
 def inline_call(call: toy.GenericCallOp, callee: toy.FuncOp) -> None:
     """Replace one call by a copy of the callee's body."""
     if len(callee.body.blocks) != 1:
-        raise PassFailure(f"cannot inline '{callee.sym_name.data}': it has more than one block", call)
+        raise PassFailure(
+            f"cannot inline '{callee.sym_name.data}': it has more than one block", call
+        )
     body: Block = callee.body.clone().blocks.first  # type: ignore[assignment]
     params = callee.function_type.inputs.data
     if len(params) != len(call.inputs):
         raise PassFailure(
-            f"'{callee.sym_name.data}' takes {len(params)} arguments, the call passes {len(call.inputs)}",
+            f"'{callee.sym_name.data}' takes {len(params)} arguments, "
+            f"the call passes {len(call.inputs)}",
             call,
         )
     for arg, operand, param_type in zip(body.args, call.inputs, params, strict=True):

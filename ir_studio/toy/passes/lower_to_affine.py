@@ -44,7 +44,9 @@ def tensor_to_memref(t: Attribute) -> Attribute | None:
 def _alloc_and_dealloc(op: Operation, mtype: MemRefType, rewriter: ConversionRewriter) -> SSAValue:
     """An alloc at the top of op's block and its dealloc before the block's terminator."""
     block = op.parent_block()
-    assert block is not None and block.first_op is not None and block.last_op is not None
+    assert block is not None
+    assert block.first_op is not None
+    assert block.last_op is not None
     alloc = memref.AllocOp.get(mtype.element_type, shape=mtype.get_shape())
     rewriter.insert_at(InsertPoint.before(block.first_op), alloc)
     rewriter.insert_at(InsertPoint.before(block.last_op), memref.DeallocOp.get(alloc))
@@ -72,10 +74,14 @@ def _loop_nest(
         else:
             block.add_op(loop)
         block = inner_block
-    assert block is not None and outer is not None
+    assert block is not None
+    assert outer is not None
     for op in body(ivs, block):
         block.add_op(op)
-    for loop in [outer, *[o for o in outer.walk() if isinstance(o, affine.ForOp) and o is not outer]]:
+    for loop in [
+        outer,
+        *[o for o in outer.walk() if isinstance(o, affine.ForOp) and o is not outer],
+    ]:
         loop.body.block.add_op(affine.YieldOp.get())
     rewriter.insert(outer)
 
@@ -87,7 +93,9 @@ def _identity(rank: int) -> AffineMapAttr:
 class _Elementwise(ConversionPattern):
     arith_op: type[Operation]
 
-    def match_and_rewrite(self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter) -> bool:
+    def match_and_rewrite(
+        self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter
+    ) -> bool:
         rtype = op.results[0].type
         if not isinstance(rtype, TensorType):
             return False
@@ -120,7 +128,9 @@ class MulOpLowering(_Elementwise):
 class TransposeOpLowering(ConversionPattern):
     root = toy.TransposeOp
 
-    def match_and_rewrite(self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter) -> bool:
+    def match_and_rewrite(
+        self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter
+    ) -> bool:
         rtype = op.results[0].type
         if not isinstance(rtype, TensorType):
             return False
@@ -139,7 +149,9 @@ class TransposeOpLowering(ConversionPattern):
 class ConstantOpLowering(ConversionPattern):
     root = toy.ConstantOp
 
-    def match_and_rewrite(self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter) -> bool:
+    def match_and_rewrite(
+        self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter
+    ) -> bool:
         assert isinstance(op, toy.ConstantOp)
         rtype = op.res.type
         assert isinstance(rtype, TensorType)
@@ -157,12 +169,16 @@ class ConstantOpLowering(ConversionPattern):
 class FuncOpLowering(ConversionPattern):
     root = toy.FuncOp
 
-    def match_and_rewrite(self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter) -> bool:
+    def match_and_rewrite(
+        self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter
+    ) -> bool:
         assert isinstance(op, toy.FuncOp)
         if op.sym_name.data != "main":
             raise PassFailure(
                 f"cannot lower function '{op.sym_name.data}': only 'main' is lowered; "
-                "inline the others first (toy-inline)", op)
+                "inline the others first (toy-inline)",
+                op,
+            )
         if op.function_type.inputs.data or op.function_type.outputs.data:
             raise PassFailure("expected 'main' to have 0 inputs and 0 results", op)
         new = func.FuncOp("main", ((), ()), rewriter.move_region(op.body))
@@ -174,7 +190,9 @@ class FuncOpLowering(ConversionPattern):
 class ReturnOpLowering(ConversionPattern):
     root = toy.ReturnOp
 
-    def match_and_rewrite(self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter) -> bool:
+    def match_and_rewrite(
+        self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter
+    ) -> bool:
         if operands:
             raise PassFailure("'main' must not return a value", op)
         rewriter.insert(func.ReturnOp())
@@ -187,7 +205,9 @@ class PrintOpLowering(ConversionPattern):
 
     root = toy.PrintOp
 
-    def match_and_rewrite(self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter) -> bool:
+    def match_and_rewrite(
+        self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter
+    ) -> bool:
         rewriter.insert(toy.PrintOp(operands[0]))
         rewriter.erase_op(op)
         return True
@@ -207,8 +227,13 @@ def affine_target() -> ConversionTarget:
 
 
 PATTERNS: tuple[ConversionPattern, ...] = (
-    FuncOpLowering(), ReturnOpLowering(), ConstantOpLowering(), AddOpLowering(),
-    MulOpLowering(), TransposeOpLowering(), PrintOpLowering(),
+    FuncOpLowering(),
+    ReturnOpLowering(),
+    ConstantOpLowering(),
+    AddOpLowering(),
+    MulOpLowering(),
+    TransposeOpLowering(),
+    PrintOpLowering(),
 )
 
 
@@ -226,9 +251,12 @@ class LowerToyToAffine(ModulePass):
                 not isinstance(r.type, TensorType) for r in inner.results
             ):
                 raise PassFailure(
-                    f"'{inner.name}' has a result without a static shape; run toy-shape-inference first",
+                    f"'{inner.name}' has a result without a static shape; "
+                    "run toy-shape-inference first",
                     inner,
                 )
-        error = apply_partial_conversion(op, affine_target(), PATTERNS, TypeConverter([tensor_to_memref]))
+        error = apply_partial_conversion(
+            op, affine_target(), PATTERNS, TypeConverter([tensor_to_memref])
+        )
         if error is not None:
             raise error.as_failure()

@@ -44,6 +44,7 @@ from ir_studio.conversion.rewriter import ConversionRewriter
 from ir_studio.conversion.target import ConversionTarget
 from ir_studio.pass_failure import PassFailure
 from ir_studio.toy import dialect as toy
+from ir_studio.transforms.affine_symbols import symbols_as_dims
 
 FORMAT_SPEC = ("frmt_spec", "%f \0")
 NEWLINE = ("nl", "\n\0")
@@ -56,7 +57,10 @@ def _global_string(module: ModuleOp, name: str, value: str) -> None:
     data = value.encode()
     glob = llvm.GlobalOp(
         llvm.LLVMArrayType(IntAttr(len(data)), IntegerType(8)),
-        name, "internal", constant=True, value=StringAttr(value),
+        name,
+        "internal",
+        constant=True,
+        value=StringAttr(value),
     )
     first = module.body.block.first_op
     assert first is not None
@@ -64,7 +68,11 @@ def _global_string(module: ModuleOp, name: str, value: str) -> None:
 
 
 def _print_nest(
-    input_: SSAValue, shape: list[int], ivs: list[SSAValue], fmt: SSAValue, newline: SSAValue,
+    input_: SSAValue,
+    shape: list[int],
+    ivs: list[SSAValue],
+    fmt: SSAValue,
+    newline: SSAValue,
     printf: llvm.LLVMFunctionType,
 ) -> list[Operation]:
     """One scf.for per dimension; a newline after each iteration of all but the innermost."""
@@ -85,11 +93,15 @@ def _print_nest(
 class PrintOpLowering(ConversionPattern):
     root = toy.PrintOp
 
-    def match_and_rewrite(self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter) -> bool:
+    def match_and_rewrite(
+        self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter
+    ) -> bool:
         assert isinstance(op, toy.PrintOp)
         mtype = op.input.type
         if not isinstance(mtype, MemRefType):
-            raise PassFailure("toy.print must print a memref here; run lower-toy-to-affine first", op)
+            raise PassFailure(
+                "toy.print must print a memref here; run lower-toy-to-affine first", op
+            )
         module = module_of(op)
         printf = declare_function(module, "printf", [PTR], i32, variadic=True)
         _global_string(module, *FORMAT_SPEC)
@@ -104,9 +116,11 @@ class PrintOpLowering(ConversionPattern):
 
 
 def _lower_prints(module: ModuleOp) -> None:
-    target = (ConversionTarget()
-              .add_illegal_op(toy.PrintOp)
-              .add_legal_dialect("llvm", "scf", "arith", "memref"))
+    target = (
+        ConversionTarget()
+        .add_illegal_op(toy.PrintOp)
+        .add_legal_dialect("llvm", "scf", "arith", "memref")
+    )
     error = apply_partial_conversion(module, target, [PrintOpLowering()])
     if error is not None:
         raise error.as_failure()
@@ -128,6 +142,7 @@ class LowerToLLVM(ModulePass):
 
     def apply(self, ctx: Context, op: ModuleOp) -> None:
         _lower_prints(op)
+        symbols_as_dims(op)
         LowerAffinePass().apply(ctx, op)
         ConvertScfToCf().apply(ctx, op)
         error = apply_full_conversion(op, llvm_target(), to_llvm_patterns(), llvm_type_converter())
