@@ -36,6 +36,10 @@ def run_program(args: argparse.Namespace) -> int:
     if loaded.diagnostics:
         print(render_all(source.name, loaded.lines, loaded.diagnostics), file=sys.stderr)
         return ExitCode.DIAGNOSTICS
+    if loaded.chunks > 1:
+        print("ir-studio: error: run takes one module; this file has `// -----` splits",
+              file=sys.stderr)
+        return ExitCode.USAGE
     module = loaded.module
     assert module is not None
     pipeline = _pipeline_for(module)

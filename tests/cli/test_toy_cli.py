@@ -116,3 +116,57 @@ def test_check_understands_toy_files(tmp_path: Path) -> None:
     result = run("check", str(tmp_path / "bad.toy"), str(SAMPLES / "ch1_ast.toy"))
     assert result.returncode == 1
     assert result.stderr.count("error:") == 1
+
+
+def test_full_conversion_failure_names_the_op_at_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "f.mlir"
+    path.write_text('func.func @main() {\n  %0 = arith.constant 1 : i32\n'
+                    '  "foo.op"(%0) : (i32) -> ()\n  func.return\n}\n')
+    result = run("lower", str(path), "--pass-pipeline", "lower-to-llvm")
+    assert result.returncode == 1
+    assert (f"{path}:3:3: error: pass 'lower-to-llvm' failed: "
+            "failed to legalize operation 'foo.op'") in result.stderr
+
+
+def test_run_refuses_split_files(tmp_path: Path) -> None:
+    path = tmp_path / "s.mlir"
+    path.write_text("func.func @main() {\n  func.return\n}\n// -----\n"
+                    "func.func @g() {\n  func.return\n}\n")
+    result = run("run", str(path))
+    assert result.returncode == 2
+    assert "`// -----` splits" in result.stderr
+
+
+def test_check_each_step_exit_code_when_a_pass_changes_the_output(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from dataclasses import dataclass
+
+    from xdsl.dialects.builtin import ModuleOp
+    from xdsl.passes import ModulePass
+
+    from ir_studio.cli.main import main
+    from ir_studio.toy import dialect as toy
+    from ir_studio.transforms import PROJECT_PASSES
+
+    @dataclass(frozen=True)
+    class Miscompile(ModulePass):
+        """Doubles the first toy.constant: a pass that changes what the program prints."""
+
+        name = "test-miscompile"
+
+        def apply(self, ctx: object, op: ModuleOp) -> None:
+            from xdsl.dialects.builtin import DenseIntOrFPElementsAttr
+
+            const = next(o for o in op.walk() if isinstance(o, toy.ConstantOp))
+            values = [2 * v for v in const.value.get_values()]
+            const.value = DenseIntOrFPElementsAttr.from_list(const.value.type, values)
+
+    monkeypatch.setitem(PROJECT_PASSES, "test-miscompile", lambda: Miscompile)
+    code = main(["lower", str(SAMPLES / "ch6_llvm.toy"), "--check-each-step",
+                 "--pass-pipeline", "toy-inline,test-miscompile,canonicalize"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "step  2 test-miscompile" in err
+    assert "OUTPUT CHANGED" in err.splitlines()[2]
+    assert "same output" in err.splitlines()[1]
