@@ -37,7 +37,7 @@ class Occurrence:
         return self.kind.endswith("-def")
 
 
-def _item_occurrences(parsed: ParsedItem) -> list[Occurrence]:
+def item_occurrences(parsed: ParsedItem) -> list[Occurrence]:
     if parsed.occurrences is not None:
         return parsed.occurrences
     record = parsed.record
@@ -76,7 +76,7 @@ class DocumentIndex:
                 self._globals.setdefault((chunk.chunk.index, ("alias", name)), []).append(
                     (span, "alias-def"))
         for placed in document.items:
-            for occurrence in _item_occurrences(placed.parsed):
+            for occurrence in item_occurrences(placed.parsed):
                 if occurrence.kind.startswith(("symbol", "alias")):
                     key = (placed.chunk, occurrence.key)
                     self._globals.setdefault(key, []).append(
@@ -90,7 +90,7 @@ class DocumentIndex:
         placed = self.document.item_at(offset)
         if placed is None:
             return None
-        occurrences = _item_occurrences(placed.parsed)
+        occurrences = item_occurrences(placed.parsed)
         relative = offset - placed.base
         position = bisect_right(occurrences, relative, key=lambda o: o.span.start)
         best: Occurrence | None = None
@@ -123,7 +123,7 @@ class DocumentIndex:
         assert item is not None
         entries = [
             (o.span.shifted(item.base), o.kind)
-            for o in _item_occurrences(item.parsed)
+            for o in item_occurrences(item.parsed)
             if o.key == occurrence.key and o.kind != "op"
         ]
         return sorted(entries, key=lambda e: (not e[1].endswith("-def"), e[0].start))

@@ -1,0 +1,179 @@
+"""Hover: what is under the cursor, in Markdown, with the span it describes.
+
+Ops show their dialect's documentation (the op class's docstring), operand and result
+types and the generic form; values their type, defining op and number of uses; blocks
+their arguments, predecessors and successors; symbols the signature of the defining op;
+aliases their expansion.
+"""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass
+
+from xdsl.dialects.builtin import FunctionType
+from xdsl.ir import Block, BlockArgument, Operation, SSAValue
+
+from ir_studio.document import IRDocument
+from ir_studio.ide.generic_form import generic_head
+from ir_studio.index import DocumentIndex, Occurrence
+from ir_studio.source import Span
+from ir_studio.verify import op_display_name
+
+
+@dataclass(frozen=True)
+class HoverInfo:
+    markdown: str
+    span: Span
+
+
+def _code(text: str) -> str:
+    return f"```mlir\n{text}\n```"
+
+
+def _doc(op: Operation) -> str:
+    """The op class's own docstring, or the nearest one in its dialect's class hierarchy
+    (xDSL documents many ops on a shared base class); never the framework's."""
+    for cls in type(op).__mro__:
+        module = cls.__module__
+        if module.startswith(("xdsl.irdl", "xdsl.ir")) or cls is object:
+            break
+        if cls.__dict__.get("__doc__"):
+            return inspect.cleandoc(cls.__dict__["__doc__"])
+    return ""
+
+
+def _types(values: object) -> str:
+    return ", ".join(f"`{v.type}`" for v in values) or "none"  # type: ignore[attr-defined]
+
+
+def hover_op(op: Operation) -> str:
+    name = op_display_name(op)
+    parts = [f'**"{name}"**']
+    sym = op.properties.get("sym_name") or op.attributes.get("sym_name")
+    if sym is not None:
+        visibility = op.properties.get("sym_visibility") or op.attributes.get("sym_visibility")
+        parts[0] += f" : {getattr(visibility, 'data', 'public')} @{getattr(sym, 'data', sym)}"
+    doc = _doc(op)
+    if doc:
+        parts.append(doc)
+    parts.append(f"Operands: {_types(op.operands)}  \nResults: {_types(op.results)}")
+    parts.append("Generic form:\n" + _code(generic_head(op)))
+    return "\n\n".join(parts)
+
+
+def _defining(value: SSAValue) -> str:
+    if isinstance(value, BlockArgument):
+        parent = value.block.parent_op()
+        where = f" of `{op_display_name(parent)}`" if parent is not None else ""
+        return f"block argument #{value.index}{where}"
+    return f'result #{value.index} of `"{op_display_name(value.owner)}"`'  # type: ignore[arg-type]
+
+
+def hover_value(value: SSAValue, name: str) -> str:
+    uses = value.uses.get_length()
+    return (f"**{name}**: `{value.type}`\n\nDefined by {_defining(value)}  \n"
+            f"{uses} use{'s' if uses != 1 else ''}")
+
+
+def _block_label(block: Block) -> str:
+    parent = block.parent
+    index = parent.blocks.index(block) if parent is not None else 0
+    return f"^{block.name_hint}" if block.name_hint else f"<Block #{index}>"
+
+
+def hover_block(block: Block) -> str:
+    args = ", ".join(f"`{a.type}`" for a in block.args) or "none"
+    preds = ", ".join(sorted({_block_label(p) for p in block.predecessors()})) or "none"
+    last = block.last_op
+    succs = ", ".join(_block_label(b) for b in last.successors) if last is not None else ""
+    return (f"**{_block_label(block)}**\n\nArguments: {args}  \nPredecessors: {preds}  \n"
+            f"Successors: {succs or 'none'}")
+
+
+def hover_symbol(op: Operation, name: str) -> str:
+    ftype = op.properties.get("function_type") or op.attributes.get("function_type")
+    signature = ""
+    if isinstance(ftype, FunctionType):
+        signature = _code(f"@{name} : {ftype}")
+    head = f'**@{name}**, defined by `"{op_display_name(op)}"`'
+    return "\n\n".join(p for p in (head, signature, "Generic form:\n" + _code(generic_head(op))) if p)
+
+
+def _value_name(document: IRDocument, occurrence: Occurrence) -> str:
+    return document.text[occurrence.span.start : occurrence.span.end]
+
+
+def hover_at(document: IRDocument, index: DocumentIndex, offset: int) -> HoverInfo | None:
+    occurrence = index.at(offset)
+    if occurrence is None:
+        return None
+    kind, span = occurrence.kind, occurrence.span
+    if kind == "op":
+        return HoverInfo(hover_op(occurrence.payload.op), span)
+    if kind in ("value-def", "value-use"):
+        value = _value_of(index, occurrence)
+        if value is None:
+            return None
+        return HoverInfo(hover_value(value, _value_name(document, occurrence)), span)
+    if kind in ("block-def", "block-use"):
+        block = _block_of(index, occurrence)
+        return HoverInfo(hover_block(block), span) if block is not None else None
+    if kind.startswith("symbol"):
+        name = occurrence.key[1]
+        op = symbol_op(document, name, offset)
+        if op is None:
+            return HoverInfo(f"**@{name}**: no definition in this file", span)
+        return HoverInfo(hover_symbol(op, name), span)
+    if kind.startswith("alias"):
+        name = occurrence.key[1]
+        expansion = alias_expansion(document, name)
+        body = _code(expansion) if expansion else "no definition in this file"
+        what = "Type alias" if name.startswith("!") else "Attribute alias"
+        return HoverInfo(f"**{what} {name}**\n\n{body}", span)
+    return None
+
+
+def _value_of(index: DocumentIndex, occurrence: Occurrence) -> SSAValue | None:
+    item = index.document.item_at(occurrence.span.start)
+    if item is None:
+        return None
+    for definition in item.parsed.record.value_defs:
+        if id(definition.value) == occurrence.key:
+            return definition.value
+    for use in item.parsed.record.value_uses:
+        if id(use.value) == occurrence.key:
+            return use.value
+    return None
+
+
+def _block_of(index: DocumentIndex, occurrence: Occurrence) -> Block | None:
+    item = index.document.item_at(occurrence.span.start)
+    if item is None:
+        return None
+    for ref in (*item.parsed.record.block_defs, *item.parsed.record.block_uses):
+        if id(ref.block) == occurrence.key:
+            return ref.block
+    return None
+
+
+def symbol_op(document: IRDocument, name: str, offset: int) -> Operation | None:
+    """The op defining `@name` in the chunk of `offset`."""
+    chunk = next((c.chunk.index for c in document.chunks
+                  if c.chunk.start <= offset <= c.chunk.end), 0)
+    for placed in document.items:
+        if placed.chunk != chunk:
+            continue
+        for definition in placed.parsed.symbol_defs:
+            if definition.name == name:
+                return definition.op
+    return None
+
+
+def alias_expansion(document: IRDocument, name: str) -> str | None:
+    for chunk in document.chunks:
+        for alias, span in chunk.aliases:
+            if alias == name:
+                line = document.lines.position(span.start).line
+                return document.lines.line_text(line).strip()
+    return None

@@ -1,0 +1,1 @@
+"""One module per LSP capability; `ir_studio.lsp.server` registers them all."""

@@ -1,0 +1,110 @@
+"""Custom requests and code lenses.
+
+`irStudio/passes` -> `{passes: [...], pipelines: [{name, description, pipeline}]}`.
+`irStudio/lower` `{uri, pipeline, function?}` -> `{output, steps: [{pass, changed,
+seconds, error, opCounts}], error}`: runs the pipeline on a copy of the document's IR
+(or of one function), so an editor can show the result as a virtual document.
+Code lens on every function: run a named pipeline on it, open the file in the TUI.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ir_studio.lsp.server import IRStudioServer
+from lsprotocol import types
+
+from ir_studio.ide.outline import outline
+
+LENS_PIPELINE = "cleanup"
+
+
+def passes(ls: IRStudioServer, params: Any) -> dict[str, Any]:
+    from ir_studio.pass_spec import available_passes
+    from ir_studio.transforms import NAMED_PIPELINES
+
+    return {
+        "passes": sorted(available_passes()),
+        "pipelines": [{"name": n, "description": d, "pipeline": p}
+                      for n, (d, p) in sorted(NAMED_PIPELINES.items())],
+    }
+
+
+def _param(params: Any, name: str) -> Any:
+    if isinstance(params, dict):
+        return params.get(name)
+    return getattr(params, name, None)
+
+
+async def lower(ls: IRStudioServer, params: Any) -> dict[str, Any]:
+    uri = _param(params, "uri")
+    pipeline = _param(params, "pipeline") or LENS_PIPELINE
+    function = _param(params, "function")
+    snapshot = await ls.store.fresh(uri) if uri else None
+    if snapshot is None:
+        return {"output": None, "steps": [], "error": f"document not open: {uri}"}
+    if not snapshot.document.ok:
+        return {"output": None, "steps": [], "error": "the document has errors; fix them first"}
+    import asyncio
+
+    return await asyncio.get_running_loop().run_in_executor(
+        None, _run, snapshot.document, pipeline, function)
+
+
+def _run(document: Any, pipeline: str, function: str | None) -> dict[str, Any]:
+    from xdsl.dialects.builtin import ModuleOp
+
+    from ir_studio.pass_spec import PipelineError
+    from ir_studio.pipeline import resolve_pipeline, run_pipeline
+    from ir_studio.printing import print_ir
+    from ir_studio.transforms import NAMED_PIPELINES
+
+    module = document.clone_module()
+    if module is None:
+        return {"output": None, "steps": [], "error": "nothing to lower"}
+    if function:
+        picked = [op.clone() for op in module.body.block.ops
+                  if getattr(op.properties.get("sym_name"), "data", None) == function]
+        if not picked:
+            return {"output": None, "steps": [], "error": f"no function @{function}"}
+        module = ModuleOp(picked)
+    try:
+        named = pipeline if pipeline in NAMED_PIPELINES else None
+        steps = resolve_pipeline(named, None if named else pipeline)
+    except PipelineError as error:
+        return {"output": None, "steps": [], "error": str(error)}
+    run = run_pipeline(module, steps, record_ir=True)
+    records = [{"pass": s.pass_name, "changed": s.changed, "seconds": s.seconds,
+                "error": s.error, "opCounts": s.op_counts} for s in run.steps]
+    failed = run.failed
+    return {"output": print_ir(module), "steps": records,
+            "error": None if failed is None else f"{failed.pass_name}: {failed.error}"}
+
+
+async def code_lens(ls: IRStudioServer, params: types.CodeLensParams) -> list[types.CodeLens]:
+    snapshot = await ls.store.fresh(params.text_document.uri)
+    if snapshot is None:
+        return []
+    conv = ls.converter(snapshot)
+    lenses: list[types.CodeLens] = []
+
+    def visit(nodes: list) -> None:  # type: ignore[type-arg]
+        for node in nodes:
+            if node.kind == "function":
+                where = conv.range(node.selection)
+                uri = params.text_document.uri
+                lenses.append(types.CodeLens(where, types.Command(
+                    f"Run {LENS_PIPELINE}", "irStudio.lower", [uri, LENS_PIPELINE, node.name])))
+                lenses.append(types.CodeLens(where, types.Command(
+                    "Open in ir-studio TUI", "irStudio.openTui", [uri, node.name])))
+            visit(node.children)
+
+    visit(outline(snapshot.document))
+    return lenses
+
+
+FEATURES = [
+    ("irStudio/passes", passes, None),
+    ("irStudio/lower", lower, None),
+    (types.TEXT_DOCUMENT_CODE_LENS, code_lens, types.CodeLensOptions(resolve_provider=False)),
+]

@@ -1,0 +1,128 @@
+"""Open documents: the latest text, the latest built snapshot, and background builds.
+
+Edits only record the text and (re)arm a short debounce timer; building a snapshot
+(parse, verify, index) runs on one worker thread so the event loop keeps answering.
+A build for an outdated version is not published; when it finishes the newest text
+is built next. Requests that need the snapshot of the current text wait for it
+briefly (`fresh`), else they get the newest one there is, marked stale.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+
+from ir_studio.document import IRDocument, ItemCache, build_document
+from ir_studio.index import DocumentIndex
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A built document with its index; `fresh` when it matches the editor's text."""
+
+    document: IRDocument
+    index: DocumentIndex
+    fresh: bool
+
+
+@dataclass
+class _Entry:
+    uri: str
+    version: int
+    text: str
+    cache: ItemCache = field(default_factory=ItemCache)
+    built: Snapshot | None = None
+    good: Snapshot | None = None
+    """The newest snapshot without parse errors (completion on half-typed text)."""
+    timer: asyncio.TimerHandle | None = None
+    building: bool = False
+    changed: asyncio.Event = field(default_factory=asyncio.Event)
+
+
+def _build(uri: str, version: int, text: str, cache: ItemCache) -> Snapshot:
+    document = build_document(uri, version, text, cache=cache)
+    return Snapshot(document, DocumentIndex(document), True)
+
+
+class DocumentStore:
+    def __init__(self, publish: Callable[[IRDocument], None], debounce: float = 0.01) -> None:
+        self._entries: dict[str, _Entry] = {}
+        self._publish = publish
+        self._debounce = debounce
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ir-build")
+
+    def uris(self) -> list[str]:
+        return list(self._entries)
+
+    def text(self, uri: str) -> str | None:
+        entry = self._entries.get(uri)
+        return entry.text if entry is not None else None
+
+    def update(self, uri: str, version: int, text: str) -> None:
+        entry = self._entries.get(uri)
+        if entry is None:
+            entry = self._entries[uri] = _Entry(uri, version, text)
+        entry.version, entry.text = version, text
+        entry.changed.clear()
+        if entry.timer is not None:
+            entry.timer.cancel()
+        loop = asyncio.get_running_loop()
+        entry.timer = loop.call_later(self._debounce, self._start, entry)
+
+    def close(self, uri: str) -> None:
+        entry = self._entries.pop(uri, None)
+        if entry is not None and entry.timer is not None:
+            entry.timer.cancel()
+
+    def _start(self, entry: _Entry) -> None:
+        entry.timer = None
+        if entry.building or self._entries.get(entry.uri) is not entry:
+            return
+        entry.building = True
+        loop = asyncio.get_running_loop()
+        future = loop.run_in_executor(self._executor, _build, entry.uri, entry.version,
+                                      entry.text, entry.cache)
+        future.add_done_callback(lambda f: self._finished(entry, f))
+
+    def _finished(self, entry: _Entry, future: asyncio.Future[Snapshot]) -> None:
+        entry.building = False
+        if self._entries.get(entry.uri) is not entry:
+            return
+        error = future.exception()
+        if error is None:
+            snapshot = future.result()
+            entry.built = snapshot
+            if not any(d.category == "parse" for d in snapshot.document.diagnostics):
+                entry.good = snapshot
+            if snapshot.document.version == entry.version:
+                entry.changed.set()
+                self._publish(snapshot.document)
+                return
+        if entry.timer is None:
+            self._start(entry)
+
+    def current(self, uri: str) -> Snapshot | None:
+        """The newest built snapshot, fresh or not (None before the first build)."""
+        entry = self._entries.get(uri)
+        if entry is None or entry.built is None:
+            return None
+        fresh = entry.built.document.version == entry.version
+        return entry.built if fresh else Snapshot(entry.built.document, entry.built.index, False)
+
+    def last_good(self, uri: str) -> Snapshot | None:
+        entry = self._entries.get(uri)
+        return entry.good if entry is not None else None
+
+    async def fresh(self, uri: str, timeout: float = 2.0) -> Snapshot | None:
+        """Wait (briefly) until the snapshot matches the current text."""
+        entry = self._entries.get(uri)
+        if entry is None:
+            return None
+        if not entry.changed.is_set():
+            try:
+                await asyncio.wait_for(entry.changed.wait(), timeout)
+            except TimeoutError:
+                pass
+        return self.current(uri)
