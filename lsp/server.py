@@ -25,8 +25,9 @@ class IRStudioServer(LanguageServer):
     """pygls server plus the document store; features reach the core through it."""
 
     def __init__(self) -> None:
-        super().__init__("ir-studio", __version__,
-                         text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        super().__init__(
+            "ir-studio", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental
+        )
         self.store = DocumentStore(self._publish)
 
     @property
@@ -46,7 +47,8 @@ class IRStudioServer(LanguageServer):
         conv = Converter(document.text, document.lines, self.encoding)
         diagnostics = [diagnostic(d, conv, document.uri) for d in document.diagnostics]
         self.text_document_publish_diagnostics(
-            types.PublishDiagnosticsParams(document.uri, diagnostics, document.version))
+            types.PublishDiagnosticsParams(document.uri, diagnostics, document.version)
+        )
 
 
 Handler = Callable[..., Any]
@@ -67,9 +69,16 @@ def _features() -> list[tuple[str, Handler, Any]]:
     )
 
     return [
-        *sync.FEATURES, *hover.FEATURES, *navigation.FEATURES, *symbols.FEATURES,
-        *completion.FEATURES, *rename.FEATURES, *semantic_tokens.FEATURES,
-        *folding.FEATURES, *code_actions.FEATURES, *custom.FEATURES,
+        *sync.FEATURES,
+        *hover.FEATURES,
+        *navigation.FEATURES,
+        *symbols.FEATURES,
+        *completion.FEATURES,
+        *rename.FEATURES,
+        *semantic_tokens.FEATURES,
+        *folding.FEATURES,
+        *code_actions.FEATURES,
+        *custom.FEATURES,
     ]
 
 
@@ -84,15 +93,21 @@ def build_server() -> IRStudioServer:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="ir-studio lsp",
-                                     description="The ir-studio language server.")
+    parser = argparse.ArgumentParser(
+        prog="ir-studio lsp", description="The ir-studio language server."
+    )
     parser.add_argument("--stdio", action="store_true", help="serve on stdio (the default)")
     parser.add_argument("--tcp", action="store_true", help="serve on TCP instead of stdio")
-    parser.add_argument("--host", default="127.0.0.1",
-                        help="TCP address to bind (default 127.0.0.1: loopback only)")
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="TCP address to bind (default 127.0.0.1: loopback only)"
+    )
     parser.add_argument("--port", type=int, default=2087, help="TCP port (default 2087)")
-    parser.add_argument("--log", choices=["error", "info", "debug"], default="error",
-                        help="log level (logs go to stderr)")
+    parser.add_argument(
+        "--log",
+        choices=["error", "info", "debug"],
+        default="error",
+        help="log level (logs go to stderr)",
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=args.log.upper(), stream=sys.stderr)
     server = build_server()

@@ -82,8 +82,9 @@ class DocumentStore:
             return
         entry.building = True
         loop = asyncio.get_running_loop()
-        future = loop.run_in_executor(self._executor, _build, entry.uri, entry.version,
-                                      entry.text, entry.cache)
+        future = loop.run_in_executor(
+            self._executor, _build, entry.uri, entry.version, entry.text, entry.cache
+        )
         future.add_done_callback(lambda f: self._finished(entry, f))
 
     def _finished(self, entry: _Entry, future: asyncio.Future[Snapshot]) -> None:

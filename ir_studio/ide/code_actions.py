@@ -25,8 +25,9 @@ _UNDEFINED_SYMBOL = re.compile(r"undefined symbol '@([^']+)'")
 _UNKNOWN_OP = re.compile(r"unknown operation '([\w$]+)\.([\w$.]+)'")
 
 
-def expected_checks(text: str, span: Span, message: str, severity: int,
-                    notes: list[tuple[Span, str]]) -> Fix:
+def expected_checks(
+    text: str, span: Span, message: str, severity: int, notes: list[tuple[Span, str]]
+) -> Fix:
     """Insert `// expected-error @below {{...}}` above the line of the diagnostic (and
     `expected-note` lines for its notes, above theirs), indented like those lines."""
     lines = LineIndex(text)
@@ -64,8 +65,10 @@ def did_you_mean(document: IRDocument | None, text: str, span: Span, message: st
         name = found.group(1)
         symbols = sorted({d.name for p in document.items for d in p.parsed.symbol_defs})
         token = Span(span.start, span.start + len(name) + 1)
-        return [Fix(f"Did you mean '@{s}'?", ((token, "@" + s),))
-                for s in difflib.get_close_matches(name, symbols, n=3)]
+        return [
+            Fix(f"Did you mean '@{s}'?", ((token, "@" + s),))
+            for s in difflib.get_close_matches(name, symbols, n=3)
+        ]
     found = _UNKNOWN_OP.search(message)
     if found:
         from ir_studio.context import shared_context
@@ -79,12 +82,16 @@ def did_you_mean(document: IRDocument | None, text: str, span: Span, message: st
         if at < 0:
             return []
         token = Span(at, at + len(full))
-        return [Fix(f"Did you mean '{n}'?", ((token, n),))
-                for n in difflib.get_close_matches(full, names, n=3)]
+        return [
+            Fix(f"Did you mean '{n}'?", ((token, n),))
+            for n in difflib.get_close_matches(full, names, n=3)
+        ]
     return []
 
 
 def _fixes(name: str, candidates: list[str], span: Span, text: str) -> list[Fix]:
     token = Span(span.start, span.start + len(name)) if text.startswith(name, span.start) else span
-    return [Fix(f"Did you mean '{c}'?", ((token, c),), preferred=i == 0)
-            for i, c in enumerate(difflib.get_close_matches(name, candidates, n=3, cutoff=0.5))]
+    return [
+        Fix(f"Did you mean '{c}'?", ((token, c),), preferred=i == 0)
+        for i, c in enumerate(difflib.get_close_matches(name, candidates, n=3, cutoff=0.5))
+    ]

@@ -21,10 +21,37 @@ from ir_studio.document import IRDocument, PlacedItem
 
 LIMIT = 200
 
-BUILTIN_TYPES = ("i1", "i8", "i16", "i32", "i64", "index", "f16", "bf16", "f32", "f64",
-                 "none", "tensor<", "memref<", "vector<", "complex<", "tuple<")
-BUILTIN_ATTRIBUTES = ("affine_map<", "affine_set<", "array<", "dense<", "dense_resource<",
-                      "false", "true", "unit", "loc(", "sparse<", "strided<")
+BUILTIN_TYPES = (
+    "i1",
+    "i8",
+    "i16",
+    "i32",
+    "i64",
+    "index",
+    "f16",
+    "bf16",
+    "f32",
+    "f64",
+    "none",
+    "tensor<",
+    "memref<",
+    "vector<",
+    "complex<",
+    "tuple<",
+)
+BUILTIN_ATTRIBUTES = (
+    "affine_map<",
+    "affine_set<",
+    "array<",
+    "dense<",
+    "dense_resource<",
+    "false",
+    "true",
+    "unit",
+    "loc(",
+    "sparse<",
+    "strided<",
+)
 KEYWORDS = ("public", "private", "nested")
 
 
@@ -79,8 +106,7 @@ def _values(item: PlacedItem, offset: int, prefix: str) -> CompletionResult:
         if definition.span.start >= relative:
             continue
         value = definition.value
-        block = value.block if isinstance(value, BlockArgument) else (
-            value.owner.parent_block())  # type: ignore[union-attr]
+        block = value.block if isinstance(value, BlockArgument) else (value.owner.parent_block())  # type: ignore[union-attr]
         if block is None or id(block) not in enclosing_blocks:
             continue
         name = definition.name
@@ -113,18 +139,23 @@ def _enclosing_blocks(item: PlacedItem, relative: int) -> set[int]:
             if first is None:
                 continue
             blocks.add(id(first))
-            labels = [(ref.span.start, ref.block) for ref in record.block_defs
-                      if ref.block.parent is region and ref.span.start <= relative]
+            labels = [
+                (ref.span.start, ref.block)
+                for ref in record.block_defs
+                if ref.block.parent is region and ref.span.start <= relative
+            ]
             if labels:
                 blocks.add(id(max(labels, key=lambda pair: pair[0])[1]))
     return blocks
 
 
 def _blocks(item: PlacedItem, prefix: str) -> CompletionResult:
-    names = sorted({item.parsed.text[r.span.start : r.span.end]
-                    for r in item.parsed.record.block_defs})
-    return CompletionResult([Completion(n, "block", insert=n[1:]) for n in names
-                             if n[1:].startswith(prefix)])
+    names = sorted(
+        {item.parsed.text[r.span.start : r.span.end] for r in item.parsed.record.block_defs}
+    )
+    return CompletionResult(
+        [Completion(n, "block", insert=n[1:]) for n in names if n[1:].startswith(prefix)]
+    )
 
 
 def _symbols(document: IRDocument, chunk: int, prefix: str) -> CompletionResult:
@@ -136,8 +167,14 @@ def _symbols(document: IRDocument, chunk: int, prefix: str) -> CompletionResult:
             if definition.name.startswith(prefix):
                 from ir_studio.verify import op_display_name
 
-                items.append(Completion("@" + definition.name, "symbol",
-                                        op_display_name(definition.op), insert=definition.name))
+                items.append(
+                    Completion(
+                        "@" + definition.name,
+                        "symbol",
+                        op_display_name(definition.op),
+                        insert=definition.name,
+                    )
+                )
     return CompletionResult(items[:LIMIT], incomplete=len(items) > LIMIT)
 
 
@@ -170,9 +207,12 @@ def _dialects(prefix: str) -> CompletionResult:
 
 
 def _aliases(document: IRDocument, sigil: str, prefix: str) -> list[Completion]:
-    return [Completion(name, "type" if sigil == "!" else "attribute", "alias", insert=name[1:])
-            for chunk in document.chunks for name, _ in chunk.aliases
-            if name.startswith(sigil + prefix)]
+    return [
+        Completion(name, "type" if sigil == "!" else "attribute", "alias", insert=name[1:])
+        for chunk in document.chunks
+        for name, _ in chunk.aliases
+        if name.startswith(sigil + prefix)
+    ]
 
 
 def complete(document: IRDocument, text: str, offset: int) -> CompletionResult:
@@ -185,24 +225,33 @@ def complete(document: IRDocument, text: str, offset: int) -> CompletionResult:
     if trigger == "^":
         return _blocks(item, prefix) if item is not None else CompletionResult([])
     if trigger == "@":
-        chunk = next((c.chunk.index for c in document.chunks
-                      if c.chunk.start <= offset <= c.chunk.end), 0)
+        chunk = next(
+            (c.chunk.index for c in document.chunks if c.chunk.start <= offset <= c.chunk.end), 0
+        )
         return _symbols(document, chunk, prefix)
     if trigger == "dialect.":
         return _dialect_ops(prefix.split(".", 1)[0], prefix)
     if trigger == "op":
         return _dialects(prefix)
     if trigger == "!":
-        builtin = [Completion("!" + d, "type", "dialect type") for d in ("llvm.ptr", "llvm.struct<")]
+        builtin = [
+            Completion("!" + d, "type", "dialect type") for d in ("llvm.ptr", "llvm.struct<")
+        ]
         return CompletionResult(_aliases(document, "!", prefix) + builtin)
     if trigger == "#":
         return CompletionResult(_aliases(document, "#", prefix))
     if trigger == "type":
-        types = [Completion(t, "type", "builtin type") for t in BUILTIN_TYPES if t.startswith(prefix)]
-        attrs = [Completion(a, "attribute", "builtin attribute") for a in BUILTIN_ATTRIBUTES
-                 if a.startswith(prefix)]
+        types = [
+            Completion(t, "type", "builtin type") for t in BUILTIN_TYPES if t.startswith(prefix)
+        ]
+        attrs = [
+            Completion(a, "attribute", "builtin attribute")
+            for a in BUILTIN_ATTRIBUTES
+            if a.startswith(prefix)
+        ]
         return CompletionResult(types + attrs + _aliases(document, "!", prefix))
     if trigger == "keyword":
-        return CompletionResult([Completion(k, "keyword", "optional") for k in KEYWORDS
-                                 if k.startswith(prefix)])
+        return CompletionResult(
+            [Completion(k, "keyword", "optional") for k in KEYWORDS if k.startswith(prefix)]
+        )
     return CompletionResult([])

@@ -33,8 +33,11 @@ def folding_ranges(document: IRDocument) -> list[Fold]:
                 folds.append(Fold(start, end, "region"))
     run_start: int | None = None
     for line in range(lines.line_count + 1):
-        is_comment = line < lines.line_count and lines.line_text(line).lstrip().startswith("//") \
+        is_comment = (
+            line < lines.line_count
+            and lines.line_text(line).lstrip().startswith("//")
             and not lines.line_text(line).lstrip().startswith("// -----")
+        )
         if is_comment and run_start is None:
             run_start = line
         elif not is_comment and run_start is not None:

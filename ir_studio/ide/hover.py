@@ -72,8 +72,10 @@ def _defining(value: SSAValue) -> str:
 
 def hover_value(value: SSAValue, name: str) -> str:
     uses = value.uses.get_length()
-    return (f"**{name}**: `{value.type}`\n\nDefined by {_defining(value)}  \n"
-            f"{uses} use{'s' if uses != 1 else ''}")
+    return (
+        f"**{name}**: `{value.type}`\n\nDefined by {_defining(value)}  \n"
+        f"{uses} use{'s' if uses != 1 else ''}"
+    )
 
 
 def _block_label(block: Block) -> str:
@@ -87,8 +89,10 @@ def hover_block(block: Block) -> str:
     preds = ", ".join(sorted({_block_label(p) for p in block.predecessors()})) or "none"
     last = block.last_op
     succs = ", ".join(_block_label(b) for b in last.successors) if last is not None else ""
-    return (f"**{_block_label(block)}**\n\nArguments: {args}  \nPredecessors: {preds}  \n"
-            f"Successors: {succs or 'none'}")
+    return (
+        f"**{_block_label(block)}**\n\nArguments: {args}  \nPredecessors: {preds}  \n"
+        f"Successors: {succs or 'none'}"
+    )
 
 
 def hover_symbol(op: Operation, name: str) -> str:
@@ -97,7 +101,9 @@ def hover_symbol(op: Operation, name: str) -> str:
     if isinstance(ftype, FunctionType):
         signature = _code(f"@{name} : {ftype}")
     head = f'**@{name}**, defined by `"{op_display_name(op)}"`'
-    return "\n\n".join(p for p in (head, signature, "Generic form:\n" + _code(generic_head(op))) if p)
+    return "\n\n".join(
+        p for p in (head, signature, "Generic form:\n" + _code(generic_head(op))) if p
+    )
 
 
 def _value_name(document: IRDocument, occurrence: Occurrence) -> str:
@@ -159,8 +165,9 @@ def _block_of(index: DocumentIndex, occurrence: Occurrence) -> Block | None:
 
 def symbol_op(document: IRDocument, name: str, offset: int) -> Operation | None:
     """The op defining `@name` in the chunk of `offset`."""
-    chunk = next((c.chunk.index for c in document.chunks
-                  if c.chunk.start <= offset <= c.chunk.end), 0)
+    chunk = next(
+        (c.chunk.index for c in document.chunks if c.chunk.start <= offset <= c.chunk.end), 0
+    )
     for placed in document.items:
         if placed.chunk != chunk:
             continue

@@ -37,36 +37,64 @@ def _node(op: object, span: Span, selection: Span) -> OutlineNode | None:
 
 def outline(document: IRDocument) -> list[OutlineNode]:
     groups: dict[int, list[OutlineNode]] = {c.chunk.index: [] for c in document.chunks}
+    shells: dict[int, OutlineNode] = {}
+    """A chunk that is one `module { ... }` is parsed as a header plus items: the
+    header's node holds the items of its chunk."""
     for placed in document.items:
+        if placed.kind == "module":
+            node = _shell_node(document, placed)
+            if node is not None:
+                shells[placed.chunk] = node
+                groups[placed.chunk].append(node)
+            continue
+        top = shells[placed.chunk].children if placed.chunk in shells else groups[placed.chunk]
         records = placed.parsed.record.ops
         nodes: dict[int, OutlineNode] = {}
         for i, record in enumerate(records):
-            node = _node(record.op, record.span.shifted(placed.base),
-                         record.name_span.shifted(placed.base))
+            node = _node(
+                record.op, record.span.shifted(placed.base), record.name_span.shifted(placed.base)
+            )
             if node is None:
                 continue
             nodes[i] = node
             parent = record.parent
             while parent is not None and parent not in nodes:
                 parent = records[parent].parent
-            if parent is None:
-                groups[placed.chunk].append(node)
-            else:
-                nodes[parent].children.append(node)
+            (top if parent is None else nodes[parent].children).append(node)
     if len(document.chunks) == 1:
         return groups[document.chunks[0].chunk.index]
     out = []
     for chunk in document.chunks:
         span = Span(chunk.chunk.start, chunk.chunk.end)
-        out.append(OutlineNode(f"<file-split-{chunk.chunk.index}>", "namespace", span,
-                               Span(span.start, span.start), "",
-                               groups[chunk.chunk.index]))
+        out.append(
+            OutlineNode(
+                f"<file-split-{chunk.chunk.index}>",
+                "namespace",
+                span,
+                Span(span.start, span.start),
+                "",
+                groups[chunk.chunk.index],
+            )
+        )
     return out
 
 
+def _shell_node(document: IRDocument, placed: object) -> OutlineNode | None:
+    records = placed.parsed.record.ops  # type: ignore[attr-defined]
+    if not records:
+        return None
+    base = placed.base  # type: ignore[attr-defined]
+    chunk = next(c.chunk for c in document.chunks if c.chunk.index == placed.chunk)  # type: ignore[attr-defined]
+    close = document.text.rfind("}", base, chunk.end)
+    span = Span(base, close + 1 if close >= 0 else chunk.end)
+    return _node(records[0].op, span, records[0].name_span.shifted(base))
+
+
 _SYMBOL_DEF = re.compile(
-    r'^[ \t]*(?:%[^=\n]*=\s*)?([A-Za-z_][\w$]*\.[\w$.]+)\s+(?:(?:private|public|nested)\s+)?'
-    r'@([A-Za-z_$][\w$.]*|"[^"\n]*")', re.M)
+    r"^[ \t]*(?:%[^=\n]*=\s*)?([A-Za-z_][\w$]*\.[\w$.]+)\s+(?:(?:private|public|nested)\s+)?"
+    r'@([A-Za-z_$][\w$.]*|"[^"\n]*")',
+    re.M,
+)
 
 
 @dataclass(frozen=True)
@@ -80,5 +108,7 @@ class WorkspaceSymbol:
 def scan_symbols(text: str) -> list[WorkspaceSymbol]:
     """Symbol definitions found lexically (for files that are not open): fast and
     tolerant of broken text."""
-    return [WorkspaceSymbol(m.group(2).strip('"'), m.group(1), m.start(2), m.end(2))
-            for m in _SYMBOL_DEF.finditer(text)]
+    return [
+        WorkspaceSymbol(m.group(2).strip('"'), m.group(1), m.start(2), m.end(2))
+        for m in _SYMBOL_DEF.finditer(text)
+    ]

@@ -48,8 +48,9 @@ def prepare_rename(document: IRDocument, index: DocumentIndex, offset: int) -> R
     token = document.text[occurrence.span.start : occurrence.span.end]
     if kind == "value" and "#" in token:
         token = token.split("#", 1)[0]
-    return RenameTarget(kind, Span(occurrence.span.start, occurrence.span.start + len(token)),
-                        token[1:].strip('"'))
+    return RenameTarget(
+        kind, Span(occurrence.span.start, occurrence.span.start + len(token)), token[1:].strip('"')
+    )
 
 
 def rename_edits(
@@ -83,7 +84,9 @@ def _clashes(document: IRDocument, index: DocumentIndex, target: RenameTarget, b
         names = {d.name for d in item.parsed.record.value_defs}
         return "%" + bare in names
     if target.kind == "block":
-        return any(text[r.span.start : r.span.end] == "^" + bare for r in item.parsed.record.block_defs)
+        return any(
+            text[r.span.start : r.span.end] == "^" + bare for r in item.parsed.record.block_defs
+        )
     return any(d.name == bare for p in document.items for d in p.parsed.symbol_defs)
 
 

@@ -24,7 +24,9 @@ class SemanticToken:
     modifiers: int
 
 
-def semantic_tokens(document: IRDocument, start: int = 0, end: int | None = None) -> list[SemanticToken]:
+def semantic_tokens(
+    document: IRDocument, start: int = 0, end: int | None = None
+) -> list[SemanticToken]:
     end = len(document.text) if end is None else end
     tokens: list[SemanticToken] = []
     for placed in document.items:

@@ -11,12 +11,18 @@ from ir_studio.ide.code_actions import Fix, did_you_mean, expected_checks
 
 def _action(fix: Fix, uri: str, conv: Converter, diagnostic: types.Diagnostic) -> types.CodeAction:
     edits = [types.TextEdit(conv.range(span), text) for span, text in fix.edits]
-    return types.CodeAction(title=fix.title, kind=types.CodeActionKind.QuickFix,
-                            diagnostics=[diagnostic], is_preferred=fix.preferred or None,
-                            edit=types.WorkspaceEdit(changes={uri: edits}))
+    return types.CodeAction(
+        title=fix.title,
+        kind=types.CodeActionKind.QuickFix,
+        diagnostics=[diagnostic],
+        is_preferred=fix.preferred or None,
+        edit=types.WorkspaceEdit(changes={uri: edits}),
+    )
 
 
-async def code_actions(ls: IRStudioServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+async def code_actions(
+    ls: IRStudioServer, params: types.CodeActionParams
+) -> list[types.CodeAction]:
     uri = params.text_document.uri
     text = ls.store.text(uri)
     conv = ls.text_converter(uri)
@@ -28,8 +34,11 @@ async def code_actions(ls: IRStudioServer, params: types.CodeActionParams) -> li
         if diag.source != "ir-studio":
             continue
         span = conv.span(diag.range)
-        notes = [(conv.span(r.location.range), r.message) for r in diag.related_information or []
-                 if r.location.uri == uri]
+        notes = [
+            (conv.span(r.location.range), r.message)
+            for r in diag.related_information or []
+            if r.location.uri == uri
+        ]
         for fix in did_you_mean(snapshot.document if snapshot else None, text, span, diag.message):
             actions.append(_action(fix, uri, conv, diag))
         fix = expected_checks(text, span, diag.message, int(diag.severity or 1), notes)
@@ -37,5 +46,10 @@ async def code_actions(ls: IRStudioServer, params: types.CodeActionParams) -> li
     return actions
 
 
-FEATURES = [(types.TEXT_DOCUMENT_CODE_ACTION, code_actions,
-             types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))]
+FEATURES = [
+    (
+        types.TEXT_DOCUMENT_CODE_ACTION,
+        code_actions,
+        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
+    )
+]

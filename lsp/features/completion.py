@@ -9,10 +9,14 @@ from lsprotocol import types
 from ir_studio.ide.completion import complete
 
 _KIND = {
-    "value": types.CompletionItemKind.Variable, "block": types.CompletionItemKind.Reference,
-    "symbol": types.CompletionItemKind.Function, "dialect": types.CompletionItemKind.Module,
-    "operation": types.CompletionItemKind.Function, "type": types.CompletionItemKind.TypeParameter,
-    "attribute": types.CompletionItemKind.Constant, "keyword": types.CompletionItemKind.Keyword,
+    "value": types.CompletionItemKind.Variable,
+    "block": types.CompletionItemKind.Reference,
+    "symbol": types.CompletionItemKind.Function,
+    "dialect": types.CompletionItemKind.Module,
+    "operation": types.CompletionItemKind.Function,
+    "type": types.CompletionItemKind.TypeParameter,
+    "attribute": types.CompletionItemKind.Constant,
+    "keyword": types.CompletionItemKind.Keyword,
 }
 TRIGGERS = [".", "%", "^", "!", "#", "@", "(", ",", "<", ":", "[", " "]
 
@@ -34,14 +38,24 @@ async def completion(ls: IRStudioServer, params: types.CompletionParams) -> type
     result = complete(snapshot.document, text, offset)
     items = [
         types.CompletionItem(
-            label=c.label, kind=_KIND.get(c.kind), detail=c.detail or None,
+            label=c.label,
+            kind=_KIND.get(c.kind),
+            detail=c.detail or None,
             documentation=types.MarkupContent(types.MarkupKind.Markdown, c.documentation)
-            if c.documentation else None,
-            insert_text=c.insert, sort_text=f"{i:05d}")
+            if c.documentation
+            else None,
+            insert_text=c.insert,
+            sort_text=f"{i:05d}",
+        )
         for i, c in enumerate(result.items)
     ]
     return types.CompletionList(is_incomplete=result.incomplete, items=items)
 
 
-FEATURES = [(types.TEXT_DOCUMENT_COMPLETION, completion,
-             types.CompletionOptions(trigger_characters=TRIGGERS, resolve_provider=False))]
+FEATURES = [
+    (
+        types.TEXT_DOCUMENT_COMPLETION,
+        completion,
+        types.CompletionOptions(trigger_characters=TRIGGERS, resolve_provider=False),
+    )
+]

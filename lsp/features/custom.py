@@ -25,8 +25,10 @@ def passes(ls: IRStudioServer, params: Any) -> dict[str, Any]:
 
     return {
         "passes": sorted(available_passes()),
-        "pipelines": [{"name": n, "description": d, "pipeline": p}
-                      for n, (d, p) in sorted(NAMED_PIPELINES.items())],
+        "pipelines": [
+            {"name": n, "description": d, "pipeline": p}
+            for n, (d, p) in sorted(NAMED_PIPELINES.items())
+        ],
     }
 
 
@@ -48,7 +50,8 @@ async def lower(ls: IRStudioServer, params: Any) -> dict[str, Any]:
     import asyncio
 
     return await asyncio.get_running_loop().run_in_executor(
-        None, _run, snapshot.document, pipeline, function)
+        None, _run, snapshot.document, pipeline, function
+    )
 
 
 def _run(document: Any, pipeline: str, function: str | None) -> dict[str, Any]:
@@ -63,8 +66,11 @@ def _run(document: Any, pipeline: str, function: str | None) -> dict[str, Any]:
     if module is None:
         return {"output": None, "steps": [], "error": "nothing to lower"}
     if function:
-        picked = [op.clone() for op in module.body.block.ops
-                  if getattr(op.properties.get("sym_name"), "data", None) == function]
+        picked = [
+            op.clone()
+            for op in module.body.block.ops
+            if getattr(op.properties.get("sym_name"), "data", None) == function
+        ]
         if not picked:
             return {"output": None, "steps": [], "error": f"no function @{function}"}
         module = ModuleOp(picked)
@@ -74,11 +80,22 @@ def _run(document: Any, pipeline: str, function: str | None) -> dict[str, Any]:
     except PipelineError as error:
         return {"output": None, "steps": [], "error": str(error)}
     run = run_pipeline(module, steps, record_ir=True)
-    records = [{"pass": s.pass_name, "changed": s.changed, "seconds": s.seconds,
-                "error": s.error, "opCounts": s.op_counts} for s in run.steps]
+    records = [
+        {
+            "pass": s.pass_name,
+            "changed": s.changed,
+            "seconds": s.seconds,
+            "error": s.error,
+            "opCounts": s.op_counts,
+        }
+        for s in run.steps
+    ]
     failed = run.failed
-    return {"output": print_ir(module), "steps": records,
-            "error": None if failed is None else f"{failed.pass_name}: {failed.error}"}
+    return {
+        "output": print_ir(module),
+        "steps": records,
+        "error": None if failed is None else f"{failed.pass_name}: {failed.error}",
+    }
 
 
 async def code_lens(ls: IRStudioServer, params: types.CodeLensParams) -> list[types.CodeLens]:
@@ -93,10 +110,24 @@ async def code_lens(ls: IRStudioServer, params: types.CodeLensParams) -> list[ty
             if node.kind == "function":
                 where = conv.range(node.selection)
                 uri = params.text_document.uri
-                lenses.append(types.CodeLens(where, types.Command(
-                    f"Run {LENS_PIPELINE}", "irStudio.lower", [uri, LENS_PIPELINE, node.name])))
-                lenses.append(types.CodeLens(where, types.Command(
-                    "Open in ir-studio TUI", "irStudio.openTui", [uri, node.name])))
+                lenses.append(
+                    types.CodeLens(
+                        where,
+                        types.Command(
+                            f"Run {LENS_PIPELINE}",
+                            "irStudio.lower",
+                            [uri, LENS_PIPELINE, node.name],
+                        ),
+                    )
+                )
+                lenses.append(
+                    types.CodeLens(
+                        where,
+                        types.Command(
+                            "Open in ir-studio TUI", "irStudio.openTui", [uri, node.name]
+                        ),
+                    )
+                )
             visit(node.children)
 
     visit(outline(snapshot.document))

@@ -12,10 +12,16 @@ async def folding(ls: IRStudioServer, params: types.FoldingRangeParams) -> list[
     snapshot = await ls.store.fresh(params.text_document.uri)
     if snapshot is None:
         return []
-    return [types.FoldingRange(
-        start_line=f.start_line, end_line=f.end_line,
-        kind=types.FoldingRangeKind.Comment if f.kind == "comment" else types.FoldingRangeKind.Region)
-        for f in folding_ranges(snapshot.document)]
+    return [
+        types.FoldingRange(
+            start_line=f.start_line,
+            end_line=f.end_line,
+            kind=types.FoldingRangeKind.Comment
+            if f.kind == "comment"
+            else types.FoldingRangeKind.Region,
+        )
+        for f in folding_ranges(snapshot.document)
+    ]
 
 
 FEATURES = [(types.TEXT_DOCUMENT_FOLDING_RANGE, folding, None)]

@@ -16,8 +16,9 @@ async def hover(ls: IRStudioServer, params: types.HoverParams) -> types.Hover | 
     info = hover_at(snapshot.document, snapshot.index, conv.offset(params.position))
     if info is None:
         return None
-    return types.Hover(types.MarkupContent(types.MarkupKind.Markdown, info.markdown),
-                       conv.range(info.span))
+    return types.Hover(
+        types.MarkupContent(types.MarkupKind.Markdown, info.markdown), conv.range(info.span)
+    )
 
 
 FEATURES = [(types.TEXT_DOCUMENT_HOVER, hover, None)]

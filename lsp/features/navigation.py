@@ -33,7 +33,9 @@ def _resolve(ls: IRStudioServer, uri: str, file: str) -> str | None:
     return None
 
 
-def _file_location(ls: IRStudioServer, uri: str, file: str, line: int, col: int) -> types.Location | None:
+def _file_location(
+    ls: IRStudioServer, uri: str, file: str, line: int, col: int
+) -> types.Location | None:
     target = _resolve(ls, uri, file)
     if target is None:
         return None
@@ -77,13 +79,15 @@ async def references(ls: IRStudioServer, params: types.ReferenceParams) -> list[
     if snapshot is None or not snapshot.fresh:
         return []
     conv = ls.converter(snapshot)
-    spans = snapshot.index.references(conv.offset(params.position),
-                                      include_declaration=params.context.include_declaration)
+    spans = snapshot.index.references(
+        conv.offset(params.position), include_declaration=params.context.include_declaration
+    )
     return [types.Location(uri, conv.range(span)) for span in spans]
 
 
-async def highlight(ls: IRStudioServer, params: types.DocumentHighlightParams
-                    ) -> list[types.DocumentHighlight]:
+async def highlight(
+    ls: IRStudioServer, params: types.DocumentHighlightParams
+) -> list[types.DocumentHighlight]:
     snapshot = await ls.store.fresh(params.text_document.uri)
     if snapshot is None or not snapshot.fresh:
         return []
@@ -92,8 +96,11 @@ async def highlight(ls: IRStudioServer, params: types.DocumentHighlightParams
     definitions = {(s.start, s.end) for s in snapshot.index.definition(offset)}
     out = []
     for span in snapshot.index.references(offset, include_declaration=True):
-        kind = (types.DocumentHighlightKind.Write if (span.start, span.end) in definitions
-                else types.DocumentHighlightKind.Read)
+        kind = (
+            types.DocumentHighlightKind.Write
+            if (span.start, span.end) in definitions
+            else types.DocumentHighlightKind.Read
+        )
         out.append(types.DocumentHighlight(conv.range(span), kind))
     return out
 

@@ -15,8 +15,9 @@ from pygls.uris import from_fs_path
 from ir_studio.ide.rename import RenameError, prepare_rename, rename_edits, symbol_tokens_in_text
 
 
-async def prepare(ls: IRStudioServer, params: types.PrepareRenameParams
-                  ) -> types.PrepareRenamePlaceholder | None:
+async def prepare(
+    ls: IRStudioServer, params: types.PrepareRenameParams
+) -> types.PrepareRenamePlaceholder | None:
     snapshot = await ls.store.fresh(params.text_document.uri)
     if snapshot is None or not snapshot.fresh:
         return None
@@ -34,8 +35,9 @@ async def rename(ls: IRStudioServer, params: types.RenameParams) -> types.Worksp
         return None
     conv = ls.converter(snapshot)
     try:
-        target, edits = rename_edits(snapshot.document, snapshot.index,
-                                     conv.offset(params.position), params.new_name)
+        target, edits = rename_edits(
+            snapshot.document, snapshot.index, conv.offset(params.position), params.new_name
+        )
     except RenameError as error:
         raise JsonRpcInvalidParams(str(error)) from None
     changes = {uri: [types.TextEdit(conv.range(span), text) for span, text in edits]}
@@ -45,8 +47,9 @@ async def rename(ls: IRStudioServer, params: types.RenameParams) -> types.Worksp
     return types.WorkspaceEdit(changes=changes)
 
 
-def _other_files(ls: IRStudioServer, here: str, old: str, new: str,
-                 changes: dict[str, list[types.TextEdit]]) -> None:
+def _other_files(
+    ls: IRStudioServer, here: str, old: str, new: str, changes: dict[str, list[types.TextEdit]]
+) -> None:
     sources = {u: ls.store.text(u) or "" for u in ls.store.uris() if u != here}
     for path in _workspace_files(ls):
         uri = from_fs_path(str(path)) or ""

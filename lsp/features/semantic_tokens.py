@@ -21,7 +21,13 @@ def _encode(tokens: list, conv: Converter) -> list[int]:  # type: ignore[type-ar
             continue
         delta_line = start.line - last_line
         delta_col = start.character - last_col if delta_line == 0 else start.character
-        data += [delta_line, delta_col, end.character - start.character, token.type, token.modifiers]
+        data += [
+            delta_line,
+            delta_col,
+            end.character - start.character,
+            token.type,
+            token.modifiers,
+        ]
         last_line, last_col = start.line, start.character
     return data
 
@@ -34,7 +40,9 @@ async def full(ls: IRStudioServer, params: types.SemanticTokensParams) -> types.
     return types.SemanticTokens(data=_encode(semantic_tokens(snapshot.document), conv))
 
 
-async def range_(ls: IRStudioServer, params: types.SemanticTokensRangeParams) -> types.SemanticTokens:
+async def range_(
+    ls: IRStudioServer, params: types.SemanticTokensRangeParams
+) -> types.SemanticTokens:
     snapshot = await ls.store.fresh(params.text_document.uri)
     if snapshot is None or not snapshot.fresh:
         return types.SemanticTokens(data=[])

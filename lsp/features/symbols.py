@@ -13,20 +13,28 @@ from pygls.uris import from_fs_path
 from ir_studio.ide.outline import OutlineNode, outline, scan_symbols
 from ir_studio.source import Span
 
-_KINDS = {"function": types.SymbolKind.Function, "class": types.SymbolKind.Class,
-          "namespace": types.SymbolKind.Namespace}
+_KINDS = {
+    "function": types.SymbolKind.Function,
+    "class": types.SymbolKind.Class,
+    "namespace": types.SymbolKind.Namespace,
+}
 MAX_WORKSPACE_FILES = 2_000
 
 
 def _symbol(node: OutlineNode, conv: Converter) -> types.DocumentSymbol:
     return types.DocumentSymbol(
-        name=node.name, kind=_KINDS[node.kind], range=conv.range(node.span),
-        selection_range=conv.range(node.selection), detail=node.detail or None,
-        children=[_symbol(c, conv) for c in node.children] or None)
+        name=node.name,
+        kind=_KINDS[node.kind],
+        range=conv.range(node.span),
+        selection_range=conv.range(node.selection),
+        detail=node.detail or None,
+        children=[_symbol(c, conv) for c in node.children] or None,
+    )
 
 
-async def document_symbols(ls: IRStudioServer, params: types.DocumentSymbolParams
-                           ) -> list[types.DocumentSymbol]:
+async def document_symbols(
+    ls: IRStudioServer, params: types.DocumentSymbolParams
+) -> list[types.DocumentSymbol]:
     snapshot = await ls.store.fresh(params.text_document.uri)
     if snapshot is None:
         return []
@@ -48,8 +56,9 @@ def _workspace_files(ls: IRStudioServer) -> list[Path]:
     return files
 
 
-def workspace_symbols(ls: IRStudioServer, params: types.WorkspaceSymbolParams
-                      ) -> list[types.WorkspaceSymbol]:
+def workspace_symbols(
+    ls: IRStudioServer, params: types.WorkspaceSymbolParams
+) -> list[types.WorkspaceSymbol]:
     query = params.query.lower()
     out: list[types.WorkspaceSymbol] = []
     seen: set[str] = set()
@@ -68,11 +77,16 @@ def workspace_symbols(ls: IRStudioServer, params: types.WorkspaceSymbolParams
         for symbol in scan_symbols(text):
             if query and query not in symbol.name.lower():
                 continue
-            out.append(types.WorkspaceSymbol(
-                name=symbol.name, kind=types.SymbolKind.Function if "func" in symbol.op
-                else types.SymbolKind.Class,
-                location=types.Location(uri, conv.range(Span(symbol.offset, symbol.end))),
-                container_name=symbol.op))
+            out.append(
+                types.WorkspaceSymbol(
+                    name=symbol.name,
+                    kind=types.SymbolKind.Function
+                    if "func" in symbol.op
+                    else types.SymbolKind.Class,
+                    location=types.Location(uri, conv.range(Span(symbol.offset, symbol.end))),
+                    container_name=symbol.op,
+                )
+            )
     return out
 
 

@@ -22,7 +22,9 @@ def did_change(ls: IRStudioServer, params: types.DidChangeTextDocumentParams) ->
 
 def did_close(ls: IRStudioServer, params: types.DidCloseTextDocumentParams) -> None:
     ls.store.close(params.text_document.uri)
-    ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(params.text_document.uri, []))
+    ls.text_document_publish_diagnostics(
+        types.PublishDiagnosticsParams(params.text_document.uri, [])
+    )
 
 
 FEATURES = [

@@ -17,11 +17,13 @@ PROFILES = ["neovim", "visual-studio-code"]
 @pytest_lsp.fixture(config=SERVER, params=PROFILES, scope="module")
 async def client(lsp_client: LanguageClient, request: pytest.FixtureRequest, tmp_path_factory):
     root = tmp_path_factory.mktemp("workspace")
-    result = await lsp_client.initialize_session(types.InitializeParams(
-        capabilities=client_capabilities(request.param),
-        root_uri=root.as_uri(),
-        workspace_folders=[types.WorkspaceFolder(root.as_uri(), "workspace")],
-    ))
+    result = await lsp_client.initialize_session(
+        types.InitializeParams(
+            capabilities=client_capabilities(request.param),
+            root_uri=root.as_uri(),
+            workspace_folders=[types.WorkspaceFolder(root.as_uri(), "workspace")],
+        )
+    )
     lsp_client.root = root  # type: ignore[attr-defined]
     lsp_client.init_result = result  # type: ignore[attr-defined]
     _record_versions(lsp_client)

@@ -8,25 +8,35 @@ from pytest_lsp import LanguageClient
 _versions: dict[str, int] = {}
 
 
-async def open_doc(client: LanguageClient, uri: str, text: str, language: str = "mlir"
-                   ) -> list[types.Diagnostic]:
+async def open_doc(
+    client: LanguageClient, uri: str, text: str, language: str = "mlir"
+) -> list[types.Diagnostic]:
     _versions[uri] = 1
-    client.text_document_did_open(types.DidOpenTextDocumentParams(
-        types.TextDocumentItem(uri=uri, language_id=language, version=1, text=text)))
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            types.TextDocumentItem(uri=uri, language_id=language, version=1, text=text)
+        )
+    )
     return await wait_diagnostics(client, uri, 1)
 
 
-async def change(client: LanguageClient, uri: str, edits: list[tuple[types.Range, str]]
-                 ) -> list[types.Diagnostic]:
+async def change(
+    client: LanguageClient, uri: str, edits: list[tuple[types.Range, str]]
+) -> list[types.Diagnostic]:
     _versions[uri] += 1
     version = _versions[uri]
-    client.text_document_did_change(types.DidChangeTextDocumentParams(
-        types.VersionedTextDocumentIdentifier(uri=uri, version=version),
-        [types.TextDocumentContentChangePartial(range=r, text=t) for r, t in edits]))
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            [types.TextDocumentContentChangePartial(range=r, text=t) for r, t in edits],
+        )
+    )
     return await wait_diagnostics(client, uri, version)
 
 
-async def wait_diagnostics(client: LanguageClient, uri: str, version: int) -> list[types.Diagnostic]:
+async def wait_diagnostics(
+    client: LanguageClient, uri: str, version: int
+) -> list[types.Diagnostic]:
     while True:
         published = client.diagnostics.get(uri)
         if published is not None and client.diagnostic_versions.get(uri) == version:  # type: ignore[attr-defined]

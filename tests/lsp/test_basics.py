@@ -26,11 +26,20 @@ async def test_capabilities(client: LanguageClient) -> None:
     sync = caps.text_document_sync
     assert isinstance(sync, types.TextDocumentSyncOptions)
     assert sync.change == types.TextDocumentSyncKind.Incremental
-    for provider in ("hover_provider", "definition_provider", "references_provider",
-                     "document_highlight_provider", "document_symbol_provider",
-                     "workspace_symbol_provider", "rename_provider", "folding_range_provider",
-                     "code_action_provider", "code_lens_provider", "completion_provider",
-                     "semantic_tokens_provider"):
+    for provider in (
+        "hover_provider",
+        "definition_provider",
+        "references_provider",
+        "document_highlight_provider",
+        "document_symbol_provider",
+        "workspace_symbol_provider",
+        "rename_provider",
+        "folding_range_provider",
+        "code_action_provider",
+        "code_lens_provider",
+        "completion_provider",
+        "semantic_tokens_provider",
+    ):
         assert getattr(caps, provider), provider
     assert client.init_result.server_info.name == "ir-studio"  # type: ignore[attr-defined]
 
@@ -53,8 +62,9 @@ async def test_incremental_range_edits_keep_the_rest_of_the_text(client: Languag
     # rename %value by a ranged edit (upstream turns this into a wiped document)
     diagnostics = await change(client, uri, [(rng((1, 3), (1, 8)), "v2")])
     assert diagnostics == []
-    hover = await client.text_document_hover_async(types.HoverParams(
-        types.TextDocumentIdentifier(uri), pos(1, 3)))
+    hover = await client.text_document_hover_async(
+        types.HoverParams(types.TextDocumentIdentifier(uri), pos(1, 3))
+    )
     assert hover is not None
     assert "%v2" in hover.contents.value  # type: ignore[union-attr]
     # an edit that breaks one line: the error is at that line
@@ -68,8 +78,10 @@ async def test_utf16_positions(client: LanguageClient) -> None:
     await open_doc(client, uri, text)
     # "αβ😀" is 4 UTF-16 units for 3 code points: a position after it must account for that
     line1 = text.splitlines()[1]
-    hover = await client.text_document_hover_async(types.HoverParams(
-        types.TextDocumentIdentifier(uri), pos(2, 18)))
-    assert hover is not None and "%s" in hover.contents.value  # type: ignore[union-attr]
+    hover = await client.text_document_hover_async(
+        types.HoverParams(types.TextDocumentIdentifier(uri), pos(2, 18))
+    )
+    assert hover is not None
+    assert "%s" in hover.contents.value
     assert hover.range == rng((2, 18), (2, 20))
     del line1
