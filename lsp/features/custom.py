@@ -114,9 +114,9 @@ async def code_lens(ls: IRStudioServer, params: types.CodeLensParams) -> list[ty
                     types.CodeLens(
                         where,
                         types.Command(
-                            f"Run {LENS_PIPELINE}",
-                            "irStudio.lower",
-                            [uri, LENS_PIPELINE, node.name],
+                            title=f"Run {LENS_PIPELINE}",
+                            command="irStudio.lower",
+                            arguments=[uri, LENS_PIPELINE, node.name],
                         ),
                     )
                 )
@@ -124,7 +124,9 @@ async def code_lens(ls: IRStudioServer, params: types.CodeLensParams) -> list[ty
                     types.CodeLens(
                         where,
                         types.Command(
-                            "Open in ir-studio TUI", "irStudio.openTui", [uri, node.name]
+                            title="Open in ir-studio TUI",
+                            command="irStudio.openTui",
+                            arguments=[uri, node.name],
                         ),
                     )
                 )
