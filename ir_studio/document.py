@@ -18,6 +18,7 @@ import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
@@ -117,32 +118,40 @@ class ItemCache:
             self._entries.popitem(last=False)
 
 
+_deep_lock = threading.Lock()
+_deep_worker: ThreadPoolExecutor | None = None
+_on_deep_stack = threading.local()
+
+
+def _deep_executor() -> ThreadPoolExecutor:
+    """One long-lived thread with a large stack (creating one per call costs ~6 ms)."""
+    global _deep_worker
+    with _deep_lock:
+        if _deep_worker is None:
+            old_size = threading.stack_size()
+            try:
+                threading.stack_size(_STACK_BYTES)
+                worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ir-studio-parse",
+                                            initializer=_mark_deep)
+                worker.submit(lambda: None).result()  # create the thread now, with that stack
+            finally:
+                threading.stack_size(old_size)
+            sys.setrecursionlimit(max(sys.getrecursionlimit(), _RECURSION_LIMIT))
+            _deep_worker = worker
+        return _deep_worker
+
+
+def _mark_deep() -> None:
+    _on_deep_stack.active = True
+
+
 def run_with_deep_stack(function: Callable[[], T]) -> T:
     """Run on a thread with a large stack: xDSL recurses once per nesting level, and
-    files nested thousands deep must get an answer, not a crash."""
-    result: list[T] = []
-    failure: list[BaseException] = []
-
-    def target() -> None:
-        try:
-            result.append(function())
-        except BaseException as error:  # re-raised in the caller's thread
-            failure.append(error)
-
-    old_limit = sys.getrecursionlimit()
-    old_size = threading.stack_size()
-    sys.setrecursionlimit(max(old_limit, _RECURSION_LIMIT))
-    try:
-        threading.stack_size(_STACK_BYTES)
-        thread = threading.Thread(target=target, name="ir-studio-parse")
-        thread.start()
-    finally:
-        threading.stack_size(old_size)
-    thread.join()
-    sys.setrecursionlimit(old_limit)
-    if failure:
-        raise failure[0]
-    return result[0]
+    files nested thousands deep must get an answer, not a crash. Calls from that thread
+    run inline; others queue for it (one parse at a time)."""
+    if getattr(_on_deep_stack, "active", False):
+        return function()
+    return _deep_executor().submit(function).result()
 
 
 def build_document(

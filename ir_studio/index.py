@@ -68,19 +68,36 @@ class DocumentIndex:
 
     def __init__(self, document: IRDocument) -> None:
         self.document = document
-        self._globals: dict[tuple[int, Any], list[tuple[Span, str]]] = {}
         self._alias_defs = [(name, span, chunk.chunk.index)
                             for chunk in document.chunks for name, span in chunk.aliases]
+        self._global_table: dict[tuple[int, Any], list[tuple[Span, str]]] | None = None
+
+    @property
+    def _globals(self) -> dict[tuple[int, Any], list[tuple[Span, str]]]:
+        """Symbol and alias occurrences per chunk, built on the first symbol query (an
+        edit's snapshot pays nothing for it until someone asks)."""
+        if self._global_table is None:
+            self._global_table = self._build_globals()
+        return self._global_table
+
+    def warm(self) -> None:
+        """Build the lazy tables now (a server does this off its event loop)."""
+        _ = self._globals
+
+    def _build_globals(self) -> dict[tuple[int, Any], list[tuple[Span, str]]]:
+        table: dict[tuple[int, Any], list[tuple[Span, str]]] = {}
+        document = self.document
         for chunk in document.chunks:
             for name, span in chunk.aliases:
-                self._globals.setdefault((chunk.chunk.index, ("alias", name)), []).append(
+                table.setdefault((chunk.chunk.index, ("alias", name)), []).append(
                     (span, "alias-def"))
         for placed in document.items:
             for occurrence in item_occurrences(placed.parsed):
                 if occurrence.kind.startswith(("symbol", "alias")):
                     key = (placed.chunk, occurrence.key)
-                    self._globals.setdefault(key, []).append(
+                    table.setdefault(key, []).append(
                         (occurrence.span.shifted(placed.base), occurrence.kind))
+        return table
 
     def at(self, offset: int) -> Occurrence | None:
         """The innermost occurrence touching `offset`, in file-absolute offsets."""

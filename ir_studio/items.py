@@ -47,36 +47,55 @@ def _skip_trivia(text: str, pos: int, end: int) -> int:
     return pos
 
 
+def _depth_change(text: str, start: int, end: int) -> int:
+    """Net bracket depth change over text[start:end], ignoring strings and comments.
+    Uses plain counts unless the segment has a quote or a comment (the common case)."""
+    if text.find('"', start, end) < 0 and text.find("//", start, end) < 0:
+        opened = text.count("(", start, end) + text.count("{", start, end) + text.count(
+            "[", start, end)
+        closed = text.count(")", start, end) + text.count("}", start, end) + text.count(
+            "]", start, end)
+        return opened - closed
+    change = 0
+    for match in _SCAN.finditer(text, start, end):
+        head = match.group()[0]
+        if head in "({[":
+            change += 1
+        elif head in ")}]":
+            change -= 1
+    return change
+
+
 def split_items(text: str, start: int, end: int) -> list[Item]:
     """Top-level items of ``text[start:end]``, by depth-0 line starts.
 
     A line starts a new item when it is at bracket depth 0, is indented no deeper than
     the current item's first line, and begins like an op or alias. Continuation lines of
     a multi-line op are indented deeper in any printed or hand-written MLIR we know.
+    Only lines that could start an item are visited; the brackets between two of them
+    are counted in bulk.
     """
     first = _skip_trivia(text, start, end)
     if first >= end:
         return []
     starts = [first]
-    depth = 0
     item_indent = first - (text.rfind("\n", 0, first) + 1)
-    for match in _SCAN.finditer(text, first, end):
-        token = match.group()
-        head = token[0]
-        if head == "\n":
-            if depth != 0:
-                continue
-            pos = match.end()
-            if pos >= end or not _ITEM_START.match(text, pos):
-                continue
-            indent = len(token) - 1
-            if indent <= item_indent:
-                starts.append(pos)
-                item_indent = indent
-        elif head in "({[":
-            depth += 1
-        elif head in ")}]":
-            depth = max(0, depth - 1)
+    candidates = re.compile(r"\n([ \t]{0," + str(item_indent) + r"})(?=[%\"#!@A-Za-z_]|\{-#)")
+    depth = 0
+    scanned = first
+    for match in candidates.finditer(text, first, end):
+        pos = match.end()
+        if pos >= end:
+            break
+        # Extra closers (broken text) clamp at 0, so the next depth-0 line starts an item.
+        depth = max(0, depth + _depth_change(text, scanned, match.start()))
+        scanned = match.start()
+        if depth != 0:
+            continue
+        indent = len(match.group(1))
+        if indent <= item_indent:
+            starts.append(pos)
+            item_indent = indent
     items: list[Item] = []
     for index, item_start in enumerate(starts):
         item_end = starts[index + 1] if index + 1 < len(starts) else end

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 SPLIT_MARKER_RE = re.compile(r"^// -----[^\n]*$", re.MULTILINE)
 
@@ -44,12 +45,10 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self._text = text
+        # Line starts = running sums of line lengths (each +1 for its newline), in C.
         starts = [0]
-        find = text.find
-        pos = find("\n")
-        while pos != -1:
-            starts.append(pos + 1)
-            pos = find("\n", pos + 1)
+        starts.extend(accumulate(len(line) + 1 for line in text.split("\n")))
+        starts.pop()
         self._starts = starts
 
     @property

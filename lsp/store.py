@@ -1,6 +1,7 @@
 """Open documents: the latest text, the latest built snapshot, and background builds.
 
-Edits only record the text and (re)arm a short debounce timer; building a snapshot
+Edits only record the text and schedule a build (optionally after a debounce; edits
+that arrive during a build are coalesced into the next one anyway); building a snapshot
 (parse, verify, index) runs on one worker thread so the event loop keeps answering.
 A build for an outdated version is not published; when it finishes the newest text
 is built next. Requests that need the snapshot of the current text wait for it
@@ -47,7 +48,7 @@ def _build(uri: str, version: int, text: str, cache: ItemCache) -> Snapshot:
 
 
 class DocumentStore:
-    def __init__(self, publish: Callable[[IRDocument], None], debounce: float = 0.01) -> None:
+    def __init__(self, publish: Callable[[IRDocument], None], debounce: float = 0.0) -> None:
         self._entries: dict[str, _Entry] = {}
         self._publish = publish
         self._debounce = debounce
@@ -100,6 +101,7 @@ class DocumentStore:
             if snapshot.document.version == entry.version:
                 entry.changed.set()
                 self._publish(snapshot.document)
+                asyncio.get_running_loop().run_in_executor(self._executor, snapshot.index.warm)
                 return
         if entry.timer is None:
             self._start(entry)

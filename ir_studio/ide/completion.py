@@ -15,7 +15,7 @@ import inspect
 import re
 from dataclasses import dataclass
 
-from xdsl.ir import BlockArgument
+from xdsl.ir import Block, BlockArgument
 
 from ir_studio.document import IRDocument, PlacedItem
 
@@ -98,32 +98,39 @@ def _at_op_start(before: str) -> bool:
 
 def _values(item: PlacedItem, offset: int, prefix: str) -> CompletionResult:
     """Values whose definition comes before the cursor and whose block encloses it
-    (or is the entry block of an enclosing region, which dominates all its blocks)."""
+    (or is the entry block of an enclosing region, which dominates all its blocks).
+    Candidates are filtered cheaply first; details are built for the nearest `LIMIT`."""
+    from ir_studio.verify import op_display_name
+
     relative = offset - item.base
     enclosing_blocks = _enclosing_blocks(item, relative)
-    found: list[tuple[int, Completion]] = []
+    candidates = []
     for definition in item.parsed.record.value_defs:
-        if definition.span.start >= relative:
+        if definition.span.start >= relative or not definition.name[1:].startswith(prefix):
             continue
         value = definition.value
-        block = value.block if isinstance(value, BlockArgument) else (value.owner.parent_block())  # type: ignore[union-attr]
+        owner = value.owner
+        block = owner if isinstance(owner, Block) else owner.parent  # type: ignore[union-attr]
         if block is None or id(block) not in enclosing_blocks:
             continue
+        candidates.append(definition)
+    candidates.sort(key=lambda d: -d.span.start)  # nearest definitions first
+    type_names: dict[int, str] = {}
+    items = []
+    for definition in candidates[:LIMIT]:
+        value = definition.value
         name = definition.name
         if definition.group_size > 1:
             name = f"{name}#{definition.group_index}"
-        if not name[1:].startswith(prefix):
-            continue
+        type_name = type_names.get(id(value.type))
+        if type_name is None:
+            type_name = type_names[id(value.type)] = str(value.type)
         if isinstance(value, BlockArgument):
-            detail = f"arg #{value.index}: {value.type}"
+            detail = f"arg #{value.index}: {type_name}"
         else:
-            from ir_studio.verify import op_display_name
-
-            detail = f"{op_display_name(value.owner)}: {value.type}"  # type: ignore[arg-type]
-        found.append((definition.span.start, Completion(name, "value", detail, insert=name[1:])))
-    found.sort(key=lambda pair: -pair[0])  # nearest definitions first
-    items = [c for _, c in found[:LIMIT]]
-    return CompletionResult(items, incomplete=len(found) > LIMIT)
+            detail = f"{op_display_name(value.owner)}: {type_name}"  # type: ignore[arg-type]
+        items.append(Completion(name, "value", detail, insert=name[1:]))
+    return CompletionResult(items, incomplete=len(candidates) > LIMIT)
 
 
 def _enclosing_blocks(item: PlacedItem, relative: int) -> set[int]:

@@ -47,28 +47,40 @@ def _apply(text: str, edits: list[types.TextEdit]) -> str:
 
 async def _rename(client: LanguageClient, uri: str, at: types.Position, new: str) -> str:
     prepared = await client.text_document_prepare_rename_async(
-        types.PrepareRenameParams(types.TextDocumentIdentifier(uri), at))
+        types.PrepareRenameParams(types.TextDocumentIdentifier(uri), at)
+    )
     assert prepared is not None
     result = await client.text_document_rename_async(
-        types.RenameParams(types.TextDocumentIdentifier(uri), at, new))
+        types.RenameParams(types.TextDocumentIdentifier(uri), at, new)
+    )
     assert result is not None
     assert result.changes is not None
     return _apply(PROGRAM, list(result.changes[uri]))
 
 
-@pytest.mark.parametrize(("at", "new", "old_token", "new_token"), [
-    ((4, 3), "total", "%sum", "%total"),
-    ((2, 20), "twice_it", "@twice", "@twice_it"),
-    ((11, 2), "done", "^exit", "^done"),
-    ((1, 1), "scale", "#map", "#scale"),
-])
+@pytest.mark.parametrize(
+    ("at", "new", "old_token", "new_token"),
+    [
+        ((4, 3), "total", "%sum", "%total"),
+        ((2, 20), "twice_it", "@twice", "@twice_it"),
+        ((11, 2), "done", "^exit", "^done"),
+        ((1, 1), "scale", "#map", "#scale"),
+    ],
+)
 async def test_rename_changes_only_the_names(
     client: LanguageClient, at: tuple[int, int], new: str, old_token: str, new_token: str
 ) -> None:
     uri = uri_in(client, f"rename_{new}.mlir")
-    assert await open_doc(client, uri, PROGRAM.replace("#map = affine_map<(d0) -> (d0 * 2)>\n",
-                                                       "#map = affine_map<(d0) -> (d0 * 2)>\n"
-                                                       ) ) == []
+    assert (
+        await open_doc(
+            client,
+            uri,
+            PROGRAM.replace(
+                "#map = affine_map<(d0) -> (d0 * 2)>\n", "#map = affine_map<(d0) -> (d0 * 2)>\n"
+            ),
+        )
+        == []
+    )
     renamed = await _rename(client, uri, pos(*at), new)
     # the comment that mentions %sum is untouched: only real occurrences change
     assert "// %sum stays in this comment" in renamed
@@ -84,17 +96,20 @@ async def test_rename_rejects_a_clash_and_a_bad_name(client: LanguageClient) -> 
     await open_doc(client, uri, PROGRAM)
     with pytest.raises(Exception, match="already defined"):
         await client.text_document_rename_async(
-            types.RenameParams(types.TextDocumentIdentifier(uri), pos(9, 3), "a"))
+            types.RenameParams(types.TextDocumentIdentifier(uri), pos(9, 3), "a")
+        )
     with pytest.raises(Exception, match="not a valid"):
         await client.text_document_rename_async(
-            types.RenameParams(types.TextDocumentIdentifier(uri), pos(9, 3), "has space"))
+            types.RenameParams(types.TextDocumentIdentifier(uri), pos(9, 3), "has space")
+        )
 
 
 async def test_semantic_tokens_and_folding(client: LanguageClient) -> None:
     uri = uri_in(client, "tokens.mlir")
     await open_doc(client, uri, PROGRAM)
     tokens = await client.text_document_semantic_tokens_full_async(
-        types.SemanticTokensParams(types.TextDocumentIdentifier(uri)))
+        types.SemanticTokensParams(types.TextDocumentIdentifier(uri))
+    )
     assert tokens is not None
     data = tokens.data
     assert len(data) % 5 == 0
@@ -109,11 +124,13 @@ async def test_semantic_tokens_and_folding(client: LanguageClient) -> None:
     words = {text_lines[ln][c : c + n] for ln, c, n, _ in decoded}
     assert {"%sum", "@twice", "^exit", "addi", "arith", "// helpers", "#map"} <= words
     ranged = await client.text_document_semantic_tokens_range_async(
-        types.SemanticTokensRangeParams(types.TextDocumentIdentifier(uri), rng((8, 0), (13, 0))))
+        types.SemanticTokensRangeParams(types.TextDocumentIdentifier(uri), rng((8, 0), (13, 0)))
+    )
     assert ranged is not None
     assert 0 < len(ranged.data) < len(data)
     folds = await client.text_document_folding_range_async(
-        types.FoldingRangeParams(types.TextDocumentIdentifier(uri)))
+        types.FoldingRangeParams(types.TextDocumentIdentifier(uri))
+    )
     assert {(f.start_line, f.end_line) for f in folds or []} >= {(2, 5), (8, 12)}
 
 
@@ -121,7 +138,8 @@ async def test_code_lens_and_custom_requests(client: LanguageClient) -> None:
     uri = uri_in(client, "lower.mlir")
     await open_doc(client, uri, PROGRAM)
     lenses = await client.text_document_code_lens_async(
-        types.CodeLensParams(types.TextDocumentIdentifier(uri)))
+        types.CodeLensParams(types.TextDocumentIdentifier(uri))
+    )
     titles = [lens.command.title for lens in lenses or [] if lens.command]
     assert titles.count("Run cleanup") == 2
     assert titles.count("Open in ir-studio TUI") == 2
@@ -129,11 +147,13 @@ async def test_code_lens_and_custom_requests(client: LanguageClient) -> None:
     assert "canonicalize" in passes.passes
     assert "toy-to-llvm" in {p.name for p in passes.pipelines}
     lowered = await client.protocol.send_request_async(
-        "irStudio/lower", {"uri": uri, "pipeline": "cse", "function": "main"})
+        "irStudio/lower", {"uri": uri, "pipeline": "cse", "function": "main"}
+    )
     assert lowered.error is None
     assert "@main" in lowered.output
     assert "func.func private @twice" not in lowered.output
     assert len(lowered.steps) == 1
     bad = await client.protocol.send_request_async(
-        "irStudio/lower", {"uri": uri, "pipeline": "no-such-pass"})
+        "irStudio/lower", {"uri": uri, "pipeline": "no-such-pass"}
+    )
     assert "unknown pass" in bad.error

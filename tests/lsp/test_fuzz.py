@@ -15,8 +15,21 @@ from tests.lsp.helpers import _versions, wait_diagnostics
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
 EDITS = 1500
-ALPHABET = list("%^@#!:=(){}[]<>,. \n\"") + ["arith.addi", "func.func", "i32", "%0", "^bb0",
-                                             "// c", "loc(", "-> ", "αβ", "😀", "}", "{"]
+ALPHABET = [
+    *list('%^@#!:=(){}[]<>,. \n"'),
+    "arith.addi",
+    "func.func",
+    "i32",
+    "%0",
+    "^bb0",
+    "// c",
+    "loc(",
+    "-> ",
+    "αβ",
+    "😀",
+    "}",
+    "{",
+]
 
 
 def _position(text: str, offset: int) -> types.Position:
@@ -31,8 +44,11 @@ async def test_random_edits_never_kill_the_server(client: LanguageClient) -> Non
     text = resources.files("ir_studio.sample_ir").joinpath("demo.mlir").read_text()
     uri = uri_in(client, "fuzz.mlir")
     _versions[uri] = 1
-    client.text_document_did_open(types.DidOpenTextDocumentParams(
-        types.TextDocumentItem(uri=uri, language_id="mlir", version=1, text=text)))
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            types.TextDocumentItem(uri=uri, language_id="mlir", version=1, text=text)
+        )
+    )
     doc = types.TextDocumentIdentifier(uri)
     answered = 0
     for step in range(EDITS):
@@ -40,11 +56,15 @@ async def test_random_edits_never_kill_the_server(client: LanguageClient) -> Non
         end = min(len(text), start + rng.choice([0, 0, 1, 2, 5, 20]))
         new = "".join(rng.choice(ALPHABET) for _ in range(rng.choice([0, 1, 1, 2, 3])))
         change = types.TextDocumentContentChangePartial(
-            range=types.Range(_position(text, start), _position(text, end)), text=new)
+            range=types.Range(_position(text, start), _position(text, end)), text=new
+        )
         text = text[:start] + new + text[end:]
         _versions[uri] += 1
-        client.text_document_did_change(types.DidChangeTextDocumentParams(
-            types.VersionedTextDocumentIdentifier(uri=uri, version=_versions[uri]), [change]))
+        client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                types.VersionedTextDocumentIdentifier(uri=uri, version=_versions[uri]), [change]
+            )
+        )
         if step % 15 == 0:
             at = _position(text, rng.randrange(len(text) + 1))
             kind = step // 15 % 6
@@ -58,11 +78,16 @@ async def test_random_edits_never_kill_the_server(client: LanguageClient) -> Non
                 await client.text_document_document_symbol_async(types.DocumentSymbolParams(doc))
             elif kind == 4:
                 await client.text_document_semantic_tokens_full_async(
-                    types.SemanticTokensParams(doc))
+                    types.SemanticTokensParams(doc)
+                )
             else:
-                await client.text_document_references_async(types.ReferenceParams(
-                    text_document=doc, position=at,
-                    context=types.ReferenceContext(include_declaration=True)))
+                await client.text_document_references_async(
+                    types.ReferenceParams(
+                        text_document=doc,
+                        position=at,
+                        context=types.ReferenceContext(include_declaration=True),
+                    )
+                )
             answered += 1
     assert answered == EDITS // 15 + (1 if EDITS % 15 else 0)
     final = await wait_diagnostics(client, uri, _versions[uri])
@@ -70,7 +95,10 @@ async def test_random_edits_never_kill_the_server(client: LanguageClient) -> Non
         assert diagnostic.source == "ir-studio"
     # the server still knows the exact text: a clean document is clean again
     _versions[uri] += 1
-    client.text_document_did_change(types.DidChangeTextDocumentParams(
-        types.VersionedTextDocumentIdentifier(uri=uri, version=_versions[uri]),
-        [types.TextDocumentContentChangeWholeDocument(text="func.func @f() {\n  return\n}\n")]))
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            types.VersionedTextDocumentIdentifier(uri=uri, version=_versions[uri]),
+            [types.TextDocumentContentChangeWholeDocument(text="func.func @f() {\n  return\n}\n")],
+        )
+    )
     assert await wait_diagnostics(client, uri, _versions[uri]) == []
