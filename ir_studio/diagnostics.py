@@ -35,7 +35,9 @@ class Diagnostic:
     message: str
     severity: Severity = Severity.ERROR
     category: str = "parse"
-    """One of parse, verify, dominance, symbol, internal, io."""
+    """One of parse, unregistered (custom syntax of a dialect nobody registered: an
+    error for `check`, as mlir-opt; a warning in the editor), verify, dominance, symbol,
+    internal, io."""
     related: tuple[Related, ...] = ()
     source: str = "ir-studio"
 

@@ -162,7 +162,8 @@ def _from_parse_error(error: ParseError, parser: SpanRecordingParser) -> Diagnos
             Related(Span(s.start, s.end), note or error.ref_text or "")
             for s, note in error.refs
         )
-    return Diagnostic(span, message, related=related)
+    category = "unregistered" if "its dialect is not registered" in message else "parse"
+    return Diagnostic(span, message, related=related, category=category)
 
 
 def check_item(item: ParsedItem) -> None:

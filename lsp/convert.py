@@ -60,6 +60,14 @@ def _column_from_units(line: str, units: int, encoding: str) -> int:
     return len(line)
 
 
+def _severity(d: Diagnostic) -> types.DiagnosticSeverity:
+    """The core numbers severities as LSP does. In the editor, custom syntax of a dialect
+    nobody registered is a warning: the rest of the file keeps working."""
+    if d.category == "unregistered":
+        return types.DiagnosticSeverity.Warning
+    return types.DiagnosticSeverity(int(d.severity))
+
+
 def diagnostic(d: Diagnostic, conv: Converter, uri: str) -> types.Diagnostic:
     related = [
         types.DiagnosticRelatedInformation(types.Location(uri, conv.range(r.span)), r.message)
@@ -68,7 +76,7 @@ def diagnostic(d: Diagnostic, conv: Converter, uri: str) -> types.Diagnostic:
     return types.Diagnostic(
         range=conv.range(d.span),
         message=d.message,
-        severity=types.DiagnosticSeverity(int(d.severity)),  # core numbers as LSP does
+        severity=_severity(d),
         source=d.source,
         code=d.category,
         related_information=related or None,

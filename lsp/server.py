@@ -66,9 +66,11 @@ def _features() -> list[tuple[str, Handler, Any]]:
         semantic_tokens,
         symbols,
         sync,
+        workspace,
     )
 
     return [
+        *workspace.FEATURES,
         *sync.FEATURES,
         *hover.FEATURES,
         *navigation.FEATURES,

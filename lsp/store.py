@@ -11,12 +11,17 @@ briefly (`fresh`), else they get the newest one there is, marked stale.
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
+from xdsl.context import Context
+
 from ir_studio.document import IRDocument, ItemCache, build_document
 from ir_studio.index import DocumentIndex
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -42,8 +47,8 @@ class _Entry:
     changed: asyncio.Event = field(default_factory=asyncio.Event)
 
 
-def _build(uri: str, version: int, text: str, cache: ItemCache) -> Snapshot:
-    document = build_document(uri, version, text, cache=cache)
+def _build(uri: str, version: int, text: str, cache: ItemCache, ctx: Context | None) -> Snapshot:
+    document = build_document(uri, version, text, cache=cache, ctx=ctx)
     return Snapshot(document, DocumentIndex(document), True)
 
 
@@ -53,6 +58,8 @@ class DocumentStore:
         self._publish = publish
         self._debounce = debounce
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ir-build")
+        self.context: Context | None = None
+        """The workspace's parsing context (its custom dialects); None: the shared one."""
 
     def uris(self) -> list[str]:
         return list(self._entries)
@@ -84,7 +91,7 @@ class DocumentStore:
         entry.building = True
         loop = asyncio.get_running_loop()
         future = loop.run_in_executor(
-            self._executor, _build, entry.uri, entry.version, entry.text, entry.cache
+            self._executor, _build, entry.uri, entry.version, entry.text, entry.cache, self.context
         )
         future.add_done_callback(lambda f: self._finished(entry, f))
 
@@ -93,6 +100,11 @@ class DocumentStore:
         if self._entries.get(entry.uri) is not entry:
             return
         error = future.exception()
+        if error is not None:
+            # A build must never loop or vanish: report it on the document and stop.
+            log.error("building %s failed", entry.uri, exc_info=error)
+            self._publish_failure(entry, error)
+            return
         if error is None:
             snapshot = future.result()
             entry.built = snapshot
@@ -105,6 +117,23 @@ class DocumentStore:
                 return
         if entry.timer is None:
             self._start(entry)
+
+    def _publish_failure(self, entry: _Entry, error: BaseException) -> None:
+        from ir_studio.diagnostics import Diagnostic
+        from ir_studio.source import LineIndex, Span
+
+        message = f"internal error while checking this file: {type(error).__name__}: {error}"
+        document = IRDocument(
+            entry.uri,
+            entry.version,
+            entry.text,
+            LineIndex(entry.text),
+            (),
+            (),
+            (Diagnostic(Span(0, 0), message, category="internal"),),
+        )
+        entry.changed.set()
+        self._publish(document)
 
     def current(self, uri: str) -> Snapshot | None:
         """The newest built snapshot, fresh or not (None before the first build)."""
