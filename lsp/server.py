@@ -7,7 +7,9 @@
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import logging
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -112,6 +114,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     logging.basicConfig(level=args.log.upper(), stream=sys.stderr)
+    if hasattr(signal, "SIGUSR1"):  # `kill -USR1 <pid>` dumps every thread's stack to stderr
+        faulthandler.register(signal.SIGUSR1, all_threads=True)
     server = build_server()
     if args.tcp:
         server.start_tcp(args.host, args.port)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from xdsl.utils.exceptions import ParseError
 from xdsl.utils.lexer import Span, Token
 from xdsl.utils.mlir_lexer import MLIRLexer, MLIRToken, MLIRTokenKind
 
@@ -17,6 +18,9 @@ _WS = re.compile(r"(?:\s+|//[^\n]*)*", re.ASCII)
 _BARE = re.compile(r"[a-zA-Z_][a-zA-Z0-9_$.]*")
 _SUFFIX = re.compile(r"[0-9]+|[a-zA-Z$._-][a-zA-Z0-9$._-]*")
 _PLAIN_STRING = re.compile(r'"[^"\\\n\v\f]*"')
+_ANY_STRING = re.compile(r'"(?:[^"\\\n\v\f]|\\(?:["nt\\]|[0-9A-Fa-f]{2}))*"')
+"""Linear: xDSL's own string pattern nests quantifiers and backtracks exponentially on
+an unterminated string (a line of 30 characters after a lone `"` takes minutes)."""
 _INTEGER = re.compile(r"[0-9]+(?![0-9xX.])")
 
 _SINGLE = {
@@ -74,6 +78,9 @@ class FastMLIRLexer(MLIRLexer):
         elif char == '"':
             match = _PLAIN_STRING.match(content, pos)
             kind = MLIRTokenKind.STRING_LIT
+            if match is None and _ANY_STRING.match(content, pos) is None:
+                raise ParseError(Span(pos, pos + 1, self.input),
+                                 "End of file reached before closing string literal.")
         elif "0" <= char <= "9":
             match = _INTEGER.match(content, pos)
             kind = MLIRTokenKind.INTEGER_LIT

@@ -72,16 +72,30 @@ async def test_incremental_range_edits_keep_the_rest_of_the_text(client: Languag
     assert [d.range.start.line for d in broken] == [2]
 
 
-async def test_utf16_positions(client: LanguageClient) -> None:
-    uri = uri_in(client, "utf16.mlir")
-    text = 'func.func @f() {\n  %s = "test.op"() {note = "αβ😀"} : () -> i32\n  %t = arith.addi %s, %s : i32\n  return\n}\n'
-    await open_doc(client, uri, text)
-    # "αβ😀" is 4 UTF-16 units for 3 code points: a position after it must account for that
-    line1 = text.splitlines()[1]
+async def test_positions_in_the_negotiated_encoding(client: LanguageClient) -> None:
+    """UTF-16 for VS Code's profile, UTF-8 for Neovim's (it offers utf-8 first)."""
+    chosen = client.init_result.capabilities.position_encoding  # type: ignore[attr-defined]
+    encoding = str(chosen.value if hasattr(chosen, "value") else chosen or "utf-16")
+    uri = uri_in(client, "unicode.mlir")
+    text = 'func.func @"αβ😀"(%x: i32) -> i32 {\n  return %x : i32\n}\n'
+    assert await open_doc(client, uri, text) == []
+    prefix = 'func.func @"αβ😀"('
+    units = {
+        "utf-8": len(prefix.encode()),
+        "utf-32": len(prefix),
+        "utf-16": len(prefix.encode("utf-16-le")) // 2,
+    }[encoding]
     hover = await client.text_document_hover_async(
-        types.HoverParams(types.TextDocumentIdentifier(uri), pos(2, 18))
+        types.HoverParams(types.TextDocumentIdentifier(uri), pos(0, units + 1))
     )
     assert hover is not None
-    assert "%s" in hover.contents.value
-    assert hover.range == rng((2, 18), (2, 20))
-    del line1
+    assert "%x" in hover.contents.value  # type: ignore[union-attr]
+    assert hover.range == rng((0, units), (0, units + 2))
+    refs = await client.text_document_references_async(
+        types.ReferenceParams(
+            text_document=types.TextDocumentIdentifier(uri),
+            position=pos(1, 10),
+            context=types.ReferenceContext(include_declaration=True),
+        )
+    )
+    assert [r.range.start for r in refs or []] == [pos(0, units), pos(1, 9)]

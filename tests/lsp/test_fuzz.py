@@ -32,10 +32,17 @@ ALPHABET = [
 ]
 
 
-def _position(text: str, offset: int) -> types.Position:
+def _position(text: str, offset: int, encoding: str = "utf-16") -> types.Position:
+    """A position in the encoding the server chose (Neovim's profile gets UTF-8)."""
     line = text.count("\n", 0, offset)
     start = text.rfind("\n", 0, offset) + 1
-    units = len(text[start:offset].encode("utf-16-le")) // 2
+    prefix = text[start:offset]
+    if encoding == "utf-8":
+        units = len(prefix.encode("utf-8"))
+    elif encoding == "utf-32":
+        units = len(prefix)
+    else:
+        units = len(prefix.encode("utf-16-le")) // 2
     return types.Position(line, units)
 
 
@@ -51,6 +58,8 @@ async def test_random_edits_never_kill_the_server(client: LanguageClient) -> Non
     )
     doc = types.TextDocumentIdentifier(uri)
     answered = 0
+    chosen = client.init_result.capabilities.position_encoding  # type: ignore[attr-defined]
+    encoding = str(chosen.value if hasattr(chosen, "value") else chosen or "utf-16")
     for step in range(EDITS):
         start = rng.randrange(len(text) + 1)
         end = min(len(text), start + rng.choice([0, 0, 1, 2, 5, 20]))
@@ -66,7 +75,7 @@ async def test_random_edits_never_kill_the_server(client: LanguageClient) -> Non
             )
         )
         if step % 15 == 0:
-            at = _position(text, rng.randrange(len(text) + 1))
+            at = _position(text, rng.randrange(len(text) + 1), encoding)
             kind = step // 15 % 6
             if kind == 0:
                 await client.text_document_hover_async(types.HoverParams(doc, at))
