@@ -91,7 +91,7 @@ def _shell_node(document: IRDocument, placed: object) -> OutlineNode | None:
 
 
 _SYMBOL_DEF = re.compile(
-    r"^[ \t]*(?:%[^=\n]*=\s*)?([A-Za-z_][\w$]*\.[\w$.]+)\s+(?:(?:private|public|nested)\s+)?"
+    r"^[ \t]*([A-Za-z_][\w$]*\.[\w$.]+)\s+(?:(?:private|public|nested)\s+)?"
     r'@([A-Za-z_$][\w$.]*|"[^"\n]*")',
     re.M,
 )

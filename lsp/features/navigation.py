@@ -10,10 +10,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ir_studio.lsp.convert import Converter
 from ir_studio.lsp.server import IRStudioServer
+from ir_studio.lsp.store import Snapshot
 from lsprotocol import types
 from pygls.uris import from_fs_path, to_fs_path
 from xdsl.dialects.builtin import FileLineColLoc
+
+from ir_studio.ide.lexical import LexToken, related
 
 _LOC = re.compile(r'loc\("((?:[^"\\]|\\.)*)":(\d+):(\d+)\)')
 
@@ -53,13 +57,46 @@ def _loc_at(ls: IRStudioServer, uri: str, text: str, offset: int) -> types.Locat
     return None
 
 
+NAVIGATION_WAIT = 0.25
+"""How long navigation waits for the snapshot of the current text before it answers
+from the syntactic tier (a large file's first parse takes seconds)."""
+
+
+async def _precise(
+    ls: IRStudioServer, uri: str, position: types.Position
+) -> tuple[Snapshot, int] | None:
+    """The snapshot and offset when the current text has one whose item at the cursor
+    parsed; None means: answer lexically."""
+    snapshot = await ls.store.fresh(uri, timeout=NAVIGATION_WAIT)
+    if snapshot is None or not snapshot.fresh:
+        return None
+    offset = ls.converter(snapshot).offset(position)
+    item = snapshot.document.item_at(offset)
+    if item is not None and item.parsed.op is None:
+        return None
+    return snapshot, offset
+
+
+def _lexical(
+    ls: IRStudioServer, uri: str, position: types.Position
+) -> tuple[list[LexToken], Converter] | None:
+    conv = ls.text_converter(uri)
+    if conv is None:
+        return None
+    return related(conv.text, conv.offset(position)), conv
+
+
 async def definition(ls: IRStudioServer, params: types.DefinitionParams) -> list[types.Location]:
     uri = params.text_document.uri
-    snapshot = await ls.store.fresh(uri)
-    if snapshot is None or not snapshot.fresh:
-        return []
+    precise = await _precise(ls, uri, params.position)
+    if precise is None:
+        found = _lexical(ls, uri, params.position)
+        if found is None:
+            return []
+        tokens, conv = found
+        return [types.Location(uri, conv.range(t.span)) for t in tokens if t.definition][:1]
+    snapshot, offset = precise
     conv = ls.converter(snapshot)
-    offset = conv.offset(params.position)
     located = _loc_at(ls, uri, snapshot.document.text, offset)
     if located is not None:
         return [located]
@@ -75,24 +112,42 @@ async def definition(ls: IRStudioServer, params: types.DefinitionParams) -> list
 
 async def references(ls: IRStudioServer, params: types.ReferenceParams) -> list[types.Location]:
     uri = params.text_document.uri
-    snapshot = await ls.store.fresh(uri)
-    if snapshot is None or not snapshot.fresh:
-        return []
+    include = params.context.include_declaration
+    precise = await _precise(ls, uri, params.position)
+    if precise is None:
+        found = _lexical(ls, uri, params.position)
+        if found is None:
+            return []
+        tokens, conv = found
+        return [
+            types.Location(uri, conv.range(t.span)) for t in tokens if include or not t.definition
+        ]
+    snapshot, offset = precise
     conv = ls.converter(snapshot)
-    spans = snapshot.index.references(
-        conv.offset(params.position), include_declaration=params.context.include_declaration
-    )
+    spans = snapshot.index.references(offset, include_declaration=include)
     return [types.Location(uri, conv.range(span)) for span in spans]
 
 
 async def highlight(
     ls: IRStudioServer, params: types.DocumentHighlightParams
 ) -> list[types.DocumentHighlight]:
-    snapshot = await ls.store.fresh(params.text_document.uri)
-    if snapshot is None or not snapshot.fresh:
-        return []
+    precise = await _precise(ls, params.text_document.uri, params.position)
+    if precise is None:
+        found = _lexical(ls, params.text_document.uri, params.position)
+        if found is None:
+            return []
+        tokens, conv = found
+        return [
+            types.DocumentHighlight(
+                conv.range(t.span),
+                types.DocumentHighlightKind.Write
+                if t.definition
+                else types.DocumentHighlightKind.Read,
+            )
+            for t in tokens
+        ]
+    snapshot, offset = precise
     conv = ls.converter(snapshot)
-    offset = conv.offset(params.position)
     definitions = {(s.start, s.end) for s in snapshot.index.definition(offset)}
     out = []
     for span in snapshot.index.references(offset, include_declaration=True):
