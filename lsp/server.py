@@ -61,6 +61,7 @@ def _features() -> list[tuple[str, Handler, Any]]:
         code_actions,
         completion,
         custom,
+        editing,
         folding,
         hover,
         navigation,
@@ -83,6 +84,7 @@ def _features() -> list[tuple[str, Handler, Any]]:
         *folding.FEATURES,
         *code_actions.FEATURES,
         *custom.FEATURES,
+        *editing.FEATURES,
     ]
 
 

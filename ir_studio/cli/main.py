@@ -64,11 +64,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("file", metavar="FILE", help=".toy or .mlir file, or - for stdin")
     run.add_argument("--entry", default="main", help="function to call (default: main)")
 
-    lsp = commands.add_parser("lsp", help="start the language server (stdio by default)",
+    commands.add_parser("lsp", help="start the language server (stdio by default)",
                               add_help=False,
                               description="Start the language server; see `ir-studio lsp "
                               "--help` for --tcp, --host, --port.")
-    lsp.add_argument("lsp_args", nargs=argparse.REMAINDER)
 
     commands.add_parser("passes", help="list passes and named pipelines",
                         description="List every pass and named pipeline.")
@@ -88,6 +87,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["lsp"]:  # the server has its own options (--tcp, --port, ...)
+        from ir_studio.lsp.server import main as lsp_main
+
+        return lsp_main(arguments[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command == "check":
@@ -102,10 +106,6 @@ def _main(argv: Sequence[str] | None) -> int:
         from ir_studio.cli.run import run_program
 
         return run_program(args)
-    if args.command == "lsp":
-        from ir_studio.lsp.server import main as lsp_main
-
-        return lsp_main(args.lsp_args)
     if args.command == "passes":
         from ir_studio.cli.passes import run_passes
 

@@ -7,6 +7,7 @@ from ir_studio.lsp.server import IRStudioServer
 from lsprotocol import types
 
 from ir_studio.ide.code_actions import Fix, did_you_mean, expected_checks
+from ir_studio.ide.convert_form import form_edits
 
 
 def _action(fix: Fix, uri: str, conv: Converter, diagnostic: types.Diagnostic) -> types.CodeAction:
@@ -43,6 +44,18 @@ async def code_actions(
             actions.append(_action(fix, uri, conv, diag))
         fix = expected_checks(text, span, diag.message, int(diag.severity or 1), notes)
         actions.append(_action(fix, uri, conv, diag))
+    if snapshot is not None and snapshot.fresh:
+        start = conv.offset(params.range.start)
+        for edit in form_edits(snapshot.document, start):
+            actions.append(
+                types.CodeAction(
+                    title=edit.title,
+                    kind=types.CodeActionKind.RefactorRewrite,
+                    edit=types.WorkspaceEdit(
+                        changes={uri: [types.TextEdit(conv.range(edit.span), edit.text)]}
+                    ),
+                )
+            )
     return actions
 
 
@@ -50,6 +63,8 @@ FEATURES = [
     (
         types.TEXT_DOCUMENT_CODE_ACTION,
         code_actions,
-        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
+        types.CodeActionOptions(
+            code_action_kinds=[types.CodeActionKind.QuickFix, types.CodeActionKind.RefactorRewrite]
+        ),
     )
 ]
