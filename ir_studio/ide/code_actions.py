@@ -21,7 +21,7 @@ class Fix:
 
 _SEVERITY_WORD = {1: "error", 2: "warning", 3: "remark", 4: "remark"}
 _UNDEFINED_VALUE = re.compile(r"use of undeclared SSA value name '(%[^']+)'")
-_UNDEFINED_SYMBOL = re.compile(r"undefined symbol '@([^']+)'")
+_UNDEFINED_SYMBOL = re.compile(r"undefined symbol '@([^']+)'|'@([^']+)' does not reference")
 _UNKNOWN_OP = re.compile(r"unknown operation '([\w$]+)\.([\w$.]+)'")
 
 
@@ -62,7 +62,7 @@ def did_you_mean(document: IRDocument | None, text: str, span: Span, message: st
         return _fixes(name, candidates, span, text)
     found = _UNDEFINED_SYMBOL.search(message)
     if found and document is not None:
-        name = found.group(1)
+        name = found.group(1) or found.group(2)
         symbols = sorted({d.name for p in document.items for d in p.parsed.symbol_defs})
         token = Span(span.start, span.start + len(name) + 1)
         return [
