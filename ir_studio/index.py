@@ -128,6 +128,11 @@ class DocumentIndex:
         return [span for span, kind in self._related(offset)
                 if include_declaration or not kind.endswith("-def")]
 
+    def occurrences_of(self, offset: int) -> list[tuple[Span, bool]]:
+        """Every occurrence of the entity at `offset` (definitions first), each with
+        whether it is a definition: one pass, for highlights."""
+        return [(span, kind.endswith("-def")) for span, kind in self._related(offset)]
+
     def _related(self, offset: int) -> list[tuple[Span, str]]:
         occurrence = self.at(offset)
         if occurrence is None:

@@ -148,14 +148,9 @@ async def highlight(
         ]
     snapshot, offset = precise
     conv = ls.converter(snapshot)
-    definitions = {(s.start, s.end) for s in snapshot.index.definition(offset)}
     out = []
-    for span in snapshot.index.references(offset, include_declaration=True):
-        kind = (
-            types.DocumentHighlightKind.Write
-            if (span.start, span.end) in definitions
-            else types.DocumentHighlightKind.Read
-        )
+    for span, is_definition in snapshot.index.occurrences_of(offset):
+        kind = types.DocumentHighlightKind.Write if is_definition else types.DocumentHighlightKind.Read
         out.append(types.DocumentHighlight(conv.range(span), kind))
     return out
 
