@@ -150,7 +150,9 @@ async def highlight(
     conv = ls.converter(snapshot)
     out = []
     for span, is_definition in snapshot.index.occurrences_of(offset):
-        kind = types.DocumentHighlightKind.Write if is_definition else types.DocumentHighlightKind.Read
+        kind = (
+            types.DocumentHighlightKind.Write if is_definition else types.DocumentHighlightKind.Read
+        )
         out.append(types.DocumentHighlight(conv.range(span), kind))
     return out
 
