@@ -16,4 +16,16 @@ def _toy() -> Dialect:
     return Toy
 
 
-PROJECT_DIALECTS: dict[str, Callable[[], Dialect]] = {"toy": _toy}
+def _top() -> Dialect:
+    from ir_studio.tpu.dialects import Top
+
+    return Top
+
+
+def _tpu() -> Dialect:
+    from ir_studio.tpu.dialects import Tpu
+
+    return Tpu
+
+
+PROJECT_DIALECTS: dict[str, Callable[[], Dialect]] = {"toy": _toy, "top": _top, "tpu": _tpu}

@@ -1,0 +1,231 @@
+"""Top -> Tpu lowering for F16, W8A16 and W4A16 (TPU-MLIR's TopToTpu for BM1684X).
+
+Every `top.X` becomes `tpu.X` on f16 values, with `tpu.Cast` after each input and
+before each result. A `top.MatMul` whose right operand is a 2-D `top.Weight` becomes
+`tpu.A16MatMul` in the W modes, its weight quantised (`quantize.py`). With weights the
+lowering also returns the new weight arrays; without (a shape-only module) it produces
+the same IR and no arrays.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from xdsl.dialects.builtin import (
+    Float16Type,
+    Float32Type,
+    IntegerAttr,
+    IntegerType,
+    ModuleOp,
+    NameLoc,
+    NoneAttr,
+    Signedness,
+    StringAttr,
+    TensorType,
+    f16,
+    f32,
+    i64,
+)
+from xdsl.dialects.func import FuncOp, ReturnOp
+from xdsl.ir import Attribute, Operation, SSAValue
+from xdsl.rewriter import InsertPoint, Rewriter
+
+from ir_studio.tpu.dialects import TOP_OPS, TPU_OPS
+from ir_studio.tpu.evaluator import loc_name
+from ir_studio.tpu.ops_base import bool_attr
+from ir_studio.tpu.quantize import quantize_w4, quantize_w8
+
+MODES = {"f16": "F16", "w8a16": "W8F16", "w4a16": "W4F16"}
+SI8 = IntegerType(8, Signedness.SIGNED)
+UI8 = IntegerType(8, Signedness.UNSIGNED)
+
+
+class LoweringError(Exception):
+    def __init__(self, message: str, op: Operation | None = None) -> None:
+        super().__init__(message)
+        self.op = op
+
+
+@dataclass(frozen=True)
+class MatMulReport:
+    name: str
+    k: int
+    n: int
+    f16_bytes: int
+    weight_bytes: int
+    scale_bytes: int
+    zp_bytes: int
+
+
+@dataclass
+class Lowered:
+    module: ModuleOp
+    weights: dict[str, np.ndarray] | None
+    report: list[MatMulReport] = field(default_factory=list)
+
+
+def _f16(t: Attribute) -> Attribute:
+    if isinstance(t, TensorType) and isinstance(t.element_type, Float32Type):
+        return TensorType(f16, t.get_shape())
+    return t
+
+
+def _name_loc(name: str) -> NameLoc:
+    return NameLoc(StringAttr(name), NoneAttr())
+
+
+def _weight_op(name: str, type_: TensorType) -> Operation:
+    op = TOP_OPS["Weight"].create(result_types=[type_])
+    op.location = _name_loc(name)
+    return op
+
+
+def _qualifies(op: Operation, mode: str, group: int) -> bool:
+    if mode == "f16" or op.name != "top.MatMul" or bool_attr(op, "right_transpose"):  # type: ignore[arg-type]
+        return False
+    right = op.operands[1].owner
+    if not isinstance(right, Operation) or right.name != "top.Weight":
+        return False
+    shape = right.results[0].type.get_shape()  # type: ignore[attr-defined]
+    if len(shape) != 2:
+        return False
+    return mode != "w4a16" or (shape[0] % group == 0 and shape[0] % 2 == 0)
+
+
+def lower_to_tpu(module: ModuleOp, mode: str, group: int = 64,
+                 weights: dict[str, np.ndarray] | None = None,
+                 weight_file: str | None = None) -> Lowered:
+    """Lower a clone of `module`; `mode` is f16, w8a16 or w4a16."""
+    if mode not in MODES:
+        raise LoweringError(f"unknown mode '{mode}' (f16, w8a16, w4a16)")
+    out = module.clone()
+    new_weights: dict[str, np.ndarray] | None = {} if weights is not None else None
+    report: list[MatMulReport] = []
+    quantized_rights: set[int] = set()
+    funcs = [op for op in out.walk() if isinstance(op, FuncOp)]
+    for func in funcs:
+        for op in list(func.walk()):
+            if _qualifies(op, mode, group):
+                quantized_rights.add(id(op.operands[1].owner))
+    for func in funcs:
+        for op in list(func.body.walk()):
+            if op.parent is None:
+                continue
+            _lower_op(op, mode, group, weights, new_weights, report, quantized_rights)
+    out.attributes["module.state"] = StringAttr("TPU_LOWERED")
+    out.attributes["module.chip"] = StringAttr("bm1684x")
+    out.attributes["module.mode"] = StringAttr(MODES[mode])
+    if weight_file is not None:
+        out.attributes["module.weight_file"] = StringAttr(weight_file)
+    return Lowered(out, new_weights, report)
+
+
+def _cast(value: SSAValue, to: Attribute, name: str, before: Operation) -> SSAValue:
+    cast = TPU_OPS["Cast"].create(operands=[value], result_types=[to])
+    cast.location = _name_loc(name)
+    Rewriter.insert_op(cast, InsertPoint.before(before))
+    return cast.results[0]
+
+
+def _lower_op(op: Operation, mode: str, group: int, weights: dict[str, np.ndarray] | None,
+              new_weights: dict[str, np.ndarray] | None, report: list[MatMulReport],
+              quantized_rights: set[int]) -> None:
+    name = loc_name(op) or op.name
+    if op.name == "top.None":
+        return
+    if op.name == "top.Input":
+        after = op.next_op
+        assert after is not None
+        users = list(op.results[0].uses)
+        cast = _cast(op.results[0], _f16(op.results[0].type), f"{name}_f16", after)
+        for use in users:
+            use.operation.operands[use.index] = cast
+        return
+    if op.name == "top.Weight":
+        if id(op) in quantized_rights:
+            return  # replaced by the A16MatMul that uses it
+        new_type = _f16(op.results[0].type)
+        Rewriter.replace_value_with_new_type(op.results[0], new_type)
+        if new_weights is not None and weights is not None:
+            if name not in weights:
+                raise LoweringError(f"weight '{name}' is missing from the weight file", op)
+            new_weights[name] = weights[name].astype(np.float16)
+        return
+    if isinstance(op, ReturnOp):
+        values = [_cast(v, TensorType(f32, v.type.get_shape()), f"output_{i}_f32", op)  # type: ignore[attr-defined]
+                  if isinstance(getattr(v.type, "element_type", None), Float16Type) else v
+                  for i, v in enumerate(op.operands)]
+        for i, v in enumerate(values):
+            op.operands[i] = v
+        return
+    if not op.name.startswith("top."):
+        return
+    kind = op.name.split(".", 1)[1]
+    if kind == "MatMul" and id(op.operands[1].owner) in quantized_rights:
+        _lower_a16(op, mode, group, weights, new_weights, report, name)
+        return
+    if kind == "MatMul" and op.operands[1].owner.name == "top.Weight":  # type: ignore[union-attr]
+        k, n = op.operands[1].type.get_shape()[-2:]  # type: ignore[attr-defined]
+        report.append(MatMulReport(name, k, n, k * n * 2, k * n * 2, 0, 0))
+    new = TPU_OPS[kind].create(operands=list(op.operands),
+                               result_types=[_f16(r.type) for r in op.results],
+                               attributes=dict(op.attributes))
+    new.location = op.location
+    Rewriter.replace_op(op, new)
+
+
+def _lower_a16(op: Operation, mode: str, group: int, weights: dict[str, np.ndarray] | None,
+               new_weights: dict[str, np.ndarray] | None, report: list[MatMulReport],
+               name: str) -> None:
+    right = op.operands[1].owner
+    assert isinstance(right, Operation)
+    wname = loc_name(right) or f"{name}.weight"
+    k, n = right.results[0].type.get_shape()  # type: ignore[attr-defined]
+    bits = 8 if mode == "w8a16" else 4
+    g = 0 if bits == 8 else group
+    groups = 1 if g == 0 else k // g
+    qtype = TensorType(SI8, [n, k]) if bits == 8 else TensorType(UI8, [n, k // 2])
+    qw = _weight_op(f"{wname}_{'int8' if bits == 8 else 'uint4'}", qtype)
+    sc = _weight_op(f"{wname}_scale", TensorType(f16, [n, groups]))
+    created = [qw, sc]
+    zp_value: SSAValue
+    if bits == 4:
+        zp = _weight_op(f"{wname}_zp", TensorType(UI8, [n, groups]))
+        created.append(zp)
+        zp_value = zp.results[0]
+    else:
+        none = next(o for o in op.parent_block().ops if o.name == "top.None")  # type: ignore[union-attr]
+        zp_value = none.results[0]
+    for new in created:
+        Rewriter.insert_op(new, InsertPoint.before(op))
+    if new_weights is not None and weights is not None:
+        if wname not in weights:
+            raise LoweringError(f"weight '{wname}' is missing from the weight file", right)
+        data = weights[wname]
+        if bits == 8:
+            q, scale = quantize_w8(data)
+            new_weights[loc_name(qw)] = q  # type: ignore[index]
+            new_weights[loc_name(sc)] = scale  # type: ignore[index]
+        else:
+            q, scale, zeros = quantize_w4(data, group)
+            new_weights[loc_name(qw)] = q  # type: ignore[index]
+            new_weights[loc_name(sc)] = scale  # type: ignore[index]
+            new_weights[f"{wname}_zp"] = zeros
+    bias = op.operands[2] if len(op.operands) > 2 else None
+    operands = [op.operands[0], qw.results[0], sc.results[0], zp_value]
+    if bias is not None:
+        operands.append(bias)
+    attrs = {
+        "weight_bits": IntegerAttr(bits, i64), "q_group_size": IntegerAttr(g, i64),
+        "w_transpose": IntegerAttr.from_bool(True), "sign": IntegerAttr.from_bool(bits == 8),
+        "dq_type": StringAttr("NONE"),
+    }
+    new = TPU_OPS["A16MatMul"].create(operands=operands,
+                                      result_types=[_f16(op.results[0].type)], attributes=attrs)
+    new.location = op.location
+    Rewriter.replace_op(op, new)
+    Rewriter.erase_op(right)
+    stored = n * k if bits == 8 else n * k // 2
+    report.append(MatMulReport(name, k, n, k * n * 2, stored, n * groups * 2,
+                               n * groups if bits == 4 else 0))
