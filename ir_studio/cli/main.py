@@ -69,6 +69,10 @@ def build_parser() -> argparse.ArgumentParser:
                               description="Start the language server; see `ir-studio lsp "
                               "--help` for --tcp, --host, --port.")
 
+    from ir_studio.cli.tpu import add_parser as add_tpu
+
+    add_tpu(commands)
+
     commands.add_parser("passes", help="list passes and named pipelines",
                         description="List every pass and named pipeline.")
     return parser
@@ -106,6 +110,10 @@ def _main(argv: Sequence[str] | None) -> int:
         from ir_studio.cli.run import run_program
 
         return run_program(args)
+    if args.command == "tpu":
+        from ir_studio.cli.tpu import run_tpu
+
+        return run_tpu(args)
     if args.command == "passes":
         from ir_studio.cli.passes import run_passes
 

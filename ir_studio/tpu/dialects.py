@@ -18,7 +18,7 @@ DOCS = {
     "RMSNorm": "x / sqrt(mean(x^2, last axis) + eps) * gamma.",
     "MatMul": "input x right (+ bias); a 2-D right operand is a linear layer's weight [K, N].",
     "A16MatMul": "Weight-only quantised matmul: int8/int4 weight [N, K] dequantised to f16 "
-                 "with per-channel (or per-group) scales and zero points, then input x W^T.",
+    "with per-channel (or per-group) scales and zero points, then input x W^T.",
     "Add": "Element-wise sum with broadcasting.",
     "Sub": "Element-wise difference with broadcasting.",
     "Mul": "Element-wise product with broadcasting.",
@@ -45,13 +45,17 @@ def _make(dialect: str, kind: str) -> type[TPUOp]:
     def arity_of(self: TPUOp) -> tuple[int, int | None]:
         return arity
 
-    cls = type(f"{dialect.capitalize()}{kind}Op", (TPUOp,), {
-        "__doc__": f"`{dialect}.{kind}`: {DOCS[kind]}",
-        "name": f"{dialect}.{kind}",
-        "arity": arity_of,
-        "expected_shapes": expected_shapes,
-        "__module__": __name__,
-    })
+    cls = type(
+        f"{dialect.capitalize()}{kind}Op",
+        (TPUOp,),
+        {
+            "__doc__": f"`{dialect}.{kind}`: {DOCS[kind]}",
+            "name": f"{dialect}.{kind}",
+            "arity": arity_of,
+            "expected_shapes": expected_shapes,
+            "__module__": __name__,
+        },
+    )
     return irdl_op_definition(cls)
 
 

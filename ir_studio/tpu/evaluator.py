@@ -11,12 +11,10 @@ from __future__ import annotations
 import numpy as np
 from xdsl.dialects.builtin import (
     Float16Type,
-    FloatAttr,
     FunctionType,
     IntegerType,
     ModuleOp,
     NameLoc,
-    NoneType,
     TensorType,
 )
 from xdsl.dialects.func import FuncOp, ReturnOp
@@ -56,8 +54,9 @@ def unpack_int4(packed: np.ndarray) -> np.ndarray:
     return out
 
 
-def dequantize(op: Operation, weight: np.ndarray, scale: np.ndarray, zp: np.ndarray | None
-               ) -> np.ndarray:
+def dequantize(
+    op: Operation, weight: np.ndarray, scale: np.ndarray, zp: np.ndarray | None
+) -> np.ndarray:
     bits = int_attr(op, "weight_bits")  # type: ignore[arg-type]
     group = int_attr(op, "q_group_size", 0)  # type: ignore[arg-type]
     q = unpack_int4(weight).astype(np.float32) if bits == 4 else weight.astype(np.float32)
@@ -135,8 +134,12 @@ def _compute(op: Operation, args: list[np.ndarray | None]) -> list[np.ndarray]:
             offset = ints_attr(op, "offset")  # type: ignore[arg-type]
             ends = ints_attr(op, "ends")  # type: ignore[arg-type]
             steps = ints_attr(op, "steps", [1] * a[0].ndim)  # type: ignore[arg-type]
-            r = a[0][tuple(slice(o, e if e >= 0 else None, s)
-                           for o, e, s in zip(offset, ends, steps, strict=True))]
+            r = a[0][
+                tuple(
+                    slice(o, e if e >= 0 else None, s)
+                    for o, e, s in zip(offset, ends, steps, strict=True)
+                )
+            ]
         case "Concat":
             r = np.concatenate(a, axis=int_attr(op, "axis", 1))  # type: ignore[arg-type]
         case "Gather":
@@ -152,11 +155,13 @@ def _compute(op: Operation, args: list[np.ndarray | None]) -> list[np.ndarray]:
     return [np.asarray(r).astype(_dtype(out_type))]  # type: ignore[arg-type]
 
 
-def evaluate(module: ModuleOp, inputs: dict[str, np.ndarray], weights: dict[str, np.ndarray] | None
-             ) -> tuple[list[np.ndarray], dict[str, np.ndarray]]:
+def evaluate(
+    module: ModuleOp, inputs: dict[str, np.ndarray], weights: dict[str, np.ndarray] | None
+) -> tuple[list[np.ndarray], dict[str, np.ndarray]]:
     """Run `main`: (its results, every named op's first result by loc name)."""
-    main = next((op for op in module.walk() if isinstance(op, FuncOp) and op.sym_name.data == "main"),
-                None)
+    main = next(
+        (op for op in module.walk() if isinstance(op, FuncOp) and op.sym_name.data == "main"), None
+    )
     if main is None:
         raise EvaluationError("the module has no func.func @main")
     block = main.body.blocks.first
@@ -180,8 +185,10 @@ def evaluate(module: ModuleOp, inputs: dict[str, np.ndarray], weights: dict[str,
         if op.name == "top.Weight":
             name = loc_name(op)
             if weights is None:
-                raise EvaluationError("numerics need the weight file (module.weight_file); "
-                                      "this module is shape-only", op)
+                raise EvaluationError(
+                    "numerics need the weight file (module.weight_file); this module is shape-only",
+                    op,
+                )
             if name not in weights:
                 raise EvaluationError(f"weight '{name}' is missing from the weight file", op)
             data = weights[name]
@@ -189,7 +196,9 @@ def evaluate(module: ModuleOp, inputs: dict[str, np.ndarray], weights: dict[str,
             if tuple(data.shape) != want:
                 raise EvaluationError(
                     f"weight '{name}' has shape {list(data.shape)} in the file, the IR says "
-                    f"{list(want)}", op)
+                    f"{list(want)}",
+                    op,
+                )
             env[op.results[0]] = data.astype(_dtype(op.results[0].type))
             continue
         args = [env[v] for v in op.operands]
@@ -198,12 +207,12 @@ def evaluate(module: ModuleOp, inputs: dict[str, np.ndarray], weights: dict[str,
         except EvaluationError:
             raise
         except Exception as error:
-            raise EvaluationError(f"'{op.name}' failed: {type(error).__name__}: {error}", op) from None
+            raise EvaluationError(
+                f"'{op.name}' failed: {type(error).__name__}: {error}", op
+            ) from None
         for value, result in zip(op.results, results, strict=False):
             env[value] = result
         name = loc_name(op)
         if name is not None and results:
             named[name] = results[0]
     raise EvaluationError("@main has no return")
-
-

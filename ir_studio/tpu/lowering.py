@@ -93,9 +93,13 @@ def _qualifies(op: Operation, mode: str, group: int) -> bool:
     return mode != "w4a16" or (shape[0] % group == 0 and shape[0] % 2 == 0)
 
 
-def lower_to_tpu(module: ModuleOp, mode: str, group: int = 64,
-                 weights: dict[str, np.ndarray] | None = None,
-                 weight_file: str | None = None) -> Lowered:
+def lower_to_tpu(
+    module: ModuleOp,
+    mode: str,
+    group: int = 64,
+    weights: dict[str, np.ndarray] | None = None,
+    weight_file: str | None = None,
+) -> Lowered:
     """Lower a clone of `module`; `mode` is f16, w8a16 or w4a16."""
     if mode not in MODES:
         raise LoweringError(f"unknown mode '{mode}' (f16, w8a16, w4a16)")
@@ -128,9 +132,15 @@ def _cast(value: SSAValue, to: Attribute, name: str, before: Operation) -> SSAVa
     return cast.results[0]
 
 
-def _lower_op(op: Operation, mode: str, group: int, weights: dict[str, np.ndarray] | None,
-              new_weights: dict[str, np.ndarray] | None, report: list[MatMulReport],
-              quantized_rights: set[int]) -> None:
+def _lower_op(
+    op: Operation,
+    mode: str,
+    group: int,
+    weights: dict[str, np.ndarray] | None,
+    new_weights: dict[str, np.ndarray] | None,
+    report: list[MatMulReport],
+    quantized_rights: set[int],
+) -> None:
     name = loc_name(op) or op.name
     if op.name == "top.None":
         return
@@ -153,9 +163,12 @@ def _lower_op(op: Operation, mode: str, group: int, weights: dict[str, np.ndarra
             new_weights[name] = weights[name].astype(np.float16)
         return
     if isinstance(op, ReturnOp):
-        values = [_cast(v, TensorType(f32, v.type.get_shape()), f"output_{i}_f32", op)  # type: ignore[attr-defined]
-                  if isinstance(getattr(v.type, "element_type", None), Float16Type) else v
-                  for i, v in enumerate(op.operands)]
+        values = [
+            _cast(v, TensorType(f32, v.type.get_shape()), f"output_{i}_f32", op)  # type: ignore[attr-defined]
+            if isinstance(getattr(v.type, "element_type", None), Float16Type)
+            else v
+            for i, v in enumerate(op.operands)
+        ]
         for i, v in enumerate(values):
             op.operands[i] = v
         return
@@ -168,16 +181,24 @@ def _lower_op(op: Operation, mode: str, group: int, weights: dict[str, np.ndarra
     if kind == "MatMul" and op.operands[1].owner.name == "top.Weight":  # type: ignore[union-attr]
         k, n = op.operands[1].type.get_shape()[-2:]  # type: ignore[attr-defined]
         report.append(MatMulReport(name, k, n, k * n * 2, k * n * 2, 0, 0))
-    new = TPU_OPS[kind].create(operands=list(op.operands),
-                               result_types=[_f16(r.type) for r in op.results],
-                               attributes=dict(op.attributes))
+    new = TPU_OPS[kind].create(
+        operands=list(op.operands),
+        result_types=[_f16(r.type) for r in op.results],
+        attributes=dict(op.attributes),
+    )
     new.location = op.location
     Rewriter.replace_op(op, new)
 
 
-def _lower_a16(op: Operation, mode: str, group: int, weights: dict[str, np.ndarray] | None,
-               new_weights: dict[str, np.ndarray] | None, report: list[MatMulReport],
-               name: str) -> None:
+def _lower_a16(
+    op: Operation,
+    mode: str,
+    group: int,
+    weights: dict[str, np.ndarray] | None,
+    new_weights: dict[str, np.ndarray] | None,
+    report: list[MatMulReport],
+    name: str,
+) -> None:
     right = op.operands[1].owner
     assert isinstance(right, Operation)
     wname = loc_name(right) or f"{name}.weight"
@@ -217,15 +238,19 @@ def _lower_a16(op: Operation, mode: str, group: int, weights: dict[str, np.ndarr
     if bias is not None:
         operands.append(bias)
     attrs = {
-        "weight_bits": IntegerAttr(bits, i64), "q_group_size": IntegerAttr(g, i64),
-        "w_transpose": IntegerAttr.from_bool(True), "sign": IntegerAttr.from_bool(bits == 8),
+        "weight_bits": IntegerAttr(bits, i64),
+        "q_group_size": IntegerAttr(g, i64),
+        "w_transpose": IntegerAttr.from_bool(True),
+        "sign": IntegerAttr.from_bool(bits == 8),
         "dq_type": StringAttr("NONE"),
     }
-    new = TPU_OPS["A16MatMul"].create(operands=operands,
-                                      result_types=[_f16(op.results[0].type)], attributes=attrs)
+    new = TPU_OPS["A16MatMul"].create(
+        operands=operands, result_types=[_f16(op.results[0].type)], attributes=attrs
+    )
     new.location = op.location
     Rewriter.replace_op(op, new)
     Rewriter.erase_op(right)
     stored = n * k if bits == 8 else n * k // 2
-    report.append(MatMulReport(name, k, n, k * n * 2, stored, n * groups * 2,
-                               n * groups if bits == 4 else 0))
+    report.append(
+        MatMulReport(name, k, n, k * n * 2, stored, n * groups * 2, n * groups if bits == 4 else 0)
+    )

@@ -33,8 +33,9 @@ class GLMConfig:
         return self.head_dim // 4
 
 
-CHATGLM2_6B = GLMConfig(hidden=4096, ffn=13696, heads=32, kv_groups=2, head_dim=128,
-                        vocab=65024, layers=28, seq=512)
+CHATGLM2_6B = GLMConfig(
+    hidden=4096, ffn=13696, heads=32, kv_groups=2, head_dim=128, vocab=65024, layers=28, seq=512
+)
 
 
 @dataclass
@@ -55,21 +56,25 @@ class _Builder:
         self.counter += 1
         return f"%{self.counter}"
 
-    def op(self, kind: str, operands: list[str], shape: tuple[int, ...], name: str,
-           attrs: str = "") -> str:
+    def op(
+        self, kind: str, operands: list[str], shape: tuple[int, ...], name: str, attrs: str = ""
+    ) -> str:
         result = self.value()
         in_types = ", ".join(_ty(self.shapes[o]) for o in operands)
         self.shapes[result] = shape
         attr_text = f" {{{attrs}}}" if attrs else ""
-        self.lines.append(f'    {result} = "top.{kind}"({", ".join(operands)}){attr_text} : '
-                          f"({in_types}) -> {_ty(shape)} loc({self.loc(name)})")
+        self.lines.append(
+            f'    {result} = "top.{kind}"({", ".join(operands)}){attr_text} : '
+            f"({in_types}) -> {_ty(shape)} loc({self.loc(name)})"
+        )
         return result
 
     def weight(self, name: str, shape: tuple[int, ...], scale: float, offset: float = 0.0) -> str:
         result = self.value()
         self.shapes[result] = shape
-        self.lines.append(f'    {result} = "top.Weight"() : () -> {_ty(shape)} '
-                          f"loc({self.loc(name)})")
+        self.lines.append(
+            f'    {result} = "top.Weight"() : () -> {_ty(shape)} loc({self.loc(name)})'
+        )
         if self.with_data:
             data = self.rng.standard_normal(shape).astype(np.float32) * scale + offset
             self.weights[name] = data.astype(np.float32)
@@ -86,8 +91,14 @@ def _ints(values: list[int]) -> str:
     return "[" + ", ".join(str(v) for v in values) + "]"
 
 
-def build_block(cfg: GLMConfig, *, decode: bool = False, past: int | None = None,
-                layer: int = 0, with_weights: bool = True) -> tuple[str, dict[str, np.ndarray]]:
+def build_block(
+    cfg: GLMConfig,
+    *,
+    decode: bool = False,
+    past: int | None = None,
+    layer: int = 0,
+    with_weights: bool = True,
+) -> tuple[str, dict[str, np.ndarray]]:
     """(top-dialect module text, weights keyed by loc name) for one GLMBlock."""
     b = _Builder(with_data=with_weights)
     H, G, D, Hd, F = cfg.heads, cfg.kv_groups, cfg.head_dim, cfg.hidden, cfg.ffn
@@ -96,8 +107,12 @@ def build_block(cfg: GLMConfig, *, decode: bool = False, past: int | None = None
     T = L + S  # keys attended to
     R = cfg.rot
     p = f"layers.{layer}"
-    args = [("hidden_states", (S, 1, Hd)), ("attention_mask", (1, 1, S, T)),
-            ("rotary_cos", (S, R)), ("rotary_sin", (S, R))]
+    args = [
+        ("hidden_states", (S, 1, Hd)),
+        ("attention_mask", (1, 1, S, T)),
+        ("rotary_cos", (S, R)),
+        ("rotary_sin", (S, R)),
+    ]
     if decode:
         args += [("history_k", (L, 1, G, D)), ("history_v", (L, 1, G, D))]
     inputs = []
@@ -114,13 +129,23 @@ def build_block(cfg: GLMConfig, *, decode: bool = False, past: int | None = None
     qkv_n = (H + 2 * G) * D
     wqkv = b.weight(f"{p}.self_attention.query_key_value.weight", (Hd, qkv_n), std)
     bqkv = b.weight(f"{p}.self_attention.query_key_value.bias", (qkv_n,), 0.02)
-    qkv = b.op("MatMul", [h, wqkv, bqkv], (S, 1, qkv_n), f"{p}.self_attention.query_key_value",
-               "right_transpose = false")
+    qkv = b.op(
+        "MatMul",
+        [h, wqkv, bqkv],
+        (S, 1, qkv_n),
+        f"{p}.self_attention.query_key_value",
+        "right_transpose = false",
+    )
 
     def sl(value: str, start: int, end: int, name: str) -> str:
-        return b.op("Slice", [value], (S, 1, end - start), name,
-                    f"offset = {_ints([0, 0, start])}, ends = {_ints([S, 1, end])}, "
-                    f"steps = {_ints([1, 1, 1])}")
+        return b.op(
+            "Slice",
+            [value],
+            (S, 1, end - start),
+            name,
+            f"offset = {_ints([0, 0, start])}, ends = {_ints([S, 1, end])}, "
+            f"steps = {_ints([1, 1, 1])}",
+        )
 
     q = sl(qkv, 0, H * D, f"{p}.q")
     k = sl(qkv, H * D, (H + G) * D, f"{p}.k")
@@ -142,8 +167,13 @@ def build_block(cfg: GLMConfig, *, decode: bool = False, past: int | None = None
     kg = b.op("Permute", [kg], (G, D, T), f"{p}.k_perm", f"order = {_ints([1, 2, 0])}")
     scores = b.op("MatMul", [qg, kg], (G, per * S, T), f"{p}.attention_scores")
     scores = b.op("Reshape", [scores], (G, per, S, T), f"{p}.scores_heads")
-    scores = b.op("MulConst", [scores], (G, per, S, T), f"{p}.scores_scale",
-                  f"const_val = {1.0 / math.sqrt(D):.8e} : f64")
+    scores = b.op(
+        "MulConst",
+        [scores],
+        (G, per, S, T),
+        f"{p}.scores_scale",
+        f"const_val = {1.0 / math.sqrt(D):.8e} : f64",
+    )
     scores = b.op("Add", [scores, mask], (G, per, S, T), f"{p}.scores_mask")
     probs = b.op("Softmax", [scores], (G, per, S, T), f"{p}.attention_probs", "axis = 3 : si32")
     probs = b.op("Reshape", [probs], (G, per * S, T), f"{p}.probs_flat")
@@ -151,44 +181,67 @@ def build_block(cfg: GLMConfig, *, decode: bool = False, past: int | None = None
     vg = b.op("Permute", [vg], (G, T, D), f"{p}.v_perm", f"order = {_ints([1, 0, 2])}")
     ctx = b.op("MatMul", [probs, vg], (G, per * S, D), f"{p}.context")
     ctx = b.op("Reshape", [ctx], (G, per, S, D), f"{p}.context_heads")
-    ctx = b.op("Permute", [ctx], (S, G, per, D), f"{p}.context_perm", f"order = {_ints([2, 0, 1, 3])}")
+    ctx = b.op(
+        "Permute", [ctx], (S, G, per, D), f"{p}.context_perm", f"order = {_ints([2, 0, 1, 3])}"
+    )
     ctx = b.op("Reshape", [ctx], (S, 1, H * D), f"{p}.context_flat")
     wd = b.weight(f"{p}.self_attention.dense.weight", (H * D, Hd), 1.0 / math.sqrt(H * D))
-    attn = b.op("MatMul", [ctx, wd, none], (S, 1, Hd), f"{p}.self_attention.dense",
-                "right_transpose = false")
+    attn = b.op(
+        "MatMul",
+        [ctx, wd, none],
+        (S, 1, Hd),
+        f"{p}.self_attention.dense",
+        "right_transpose = false",
+    )
     r1 = b.op("Add", [x, attn], (S, 1, Hd), f"{p}.residual_1")
     g2 = b.weight(f"{p}.post_attention_layernorm.weight", (Hd,), 0.1, 1.0)
-    h2 = b.op("RMSNorm", [r1, g2], (S, 1, Hd), f"{p}.post_attention_layernorm",
-              "eps = 1.000000e-05 : f64")
+    h2 = b.op(
+        "RMSNorm", [r1, g2], (S, 1, Hd), f"{p}.post_attention_layernorm", "eps = 1.000000e-05 : f64"
+    )
     w1 = b.weight(f"{p}.mlp.dense_h_to_4h.weight", (Hd, 2 * F), std)
-    up = b.op("MatMul", [h2, w1, none], (S, 1, 2 * F), f"{p}.mlp.dense_h_to_4h",
-              "right_transpose = false")
-    gate = b.op("Slice", [up], (S, 1, F), f"{p}.mlp.gate",
-                f"offset = {_ints([0, 0, 0])}, ends = {_ints([S, 1, F])}, steps = {_ints([1, 1, 1])}")
-    lin = b.op("Slice", [up], (S, 1, F), f"{p}.mlp.up",
-               f"offset = {_ints([0, 0, F])}, ends = {_ints([S, 1, 2 * F])}, steps = {_ints([1, 1, 1])}")
+    up = b.op(
+        "MatMul", [h2, w1, none], (S, 1, 2 * F), f"{p}.mlp.dense_h_to_4h", "right_transpose = false"
+    )
+    gate = b.op(
+        "Slice",
+        [up],
+        (S, 1, F),
+        f"{p}.mlp.gate",
+        f"offset = {_ints([0, 0, 0])}, ends = {_ints([S, 1, F])}, steps = {_ints([1, 1, 1])}",
+    )
+    lin = b.op(
+        "Slice",
+        [up],
+        (S, 1, F),
+        f"{p}.mlp.up",
+        f"offset = {_ints([0, 0, F])}, ends = {_ints([S, 1, 2 * F])}, steps = {_ints([1, 1, 1])}",
+    )
     act = b.op("SiLU", [gate], (S, 1, F), f"{p}.mlp.silu")
     act = b.op("Mul", [act, lin], (S, 1, F), f"{p}.mlp.swiglu")
     w2 = b.weight(f"{p}.mlp.dense_4h_to_h.weight", (F, Hd), 1.0 / math.sqrt(F))
-    down = b.op("MatMul", [act, w2, none], (S, 1, Hd), f"{p}.mlp.dense_4h_to_h",
-                "right_transpose = false")
+    down = b.op(
+        "MatMul", [act, w2, none], (S, 1, Hd), f"{p}.mlp.dense_4h_to_h", "right_transpose = false"
+    )
     out = b.op("Add", [r1, down], (S, 1, Hd), f"{p}.residual_2")
     results = [(out, (S, 1, Hd)), (k4, (S, 1, G, D)), (v4, (S, 1, G, D))]
     arg_text = ", ".join(f"%arg{i}: {_ty(shape)}" for i, (_, shape) in enumerate(args))
     res_types = ", ".join(_ty(s) for _, s in results)
     kind = "block_cache" if decode else "block"
     weight_file = f"glm_{kind}_top_f32_all_weight.npz"
-    head = (f'module @{kind}_{layer} attributes {{module.chip = "ALL", module.platform = "LLM", '
-            f'module.state = "TOP_F32", module.weight_file = "{weight_file}"}} {{\n'
-            f"  func.func @main({arg_text}) -> ({res_types}) {{\n")
+    head = (
+        f'module @{kind}_{layer} attributes {{module.chip = "ALL", module.platform = "LLM", '
+        f'module.state = "TOP_F32", module.weight_file = "{weight_file}"}} {{\n'
+        f"  func.func @main({arg_text}) -> ({res_types}) {{\n"
+    )
     body = "\n".join(b.lines)
-    ret = (f"\n    return {', '.join(v for v, _ in results)} : {res_types}\n  }}\n}}\n")
+    ret = f"\n    return {', '.join(v for v, _ in results)} : {res_types}\n  }}\n}}\n"
     aliases = "".join(f'#loc{i + 1} = loc("{name}")\n' for i, name in enumerate(b.locs))
     return head + body + ret + aliases, b.weights
 
 
-def block_inputs(cfg: GLMConfig, *, decode: bool = False, past: int | None = None,
-                 seed: int = 7) -> dict[str, np.ndarray]:
+def block_inputs(
+    cfg: GLMConfig, *, decode: bool = False, past: int | None = None, seed: int = 7
+) -> dict[str, np.ndarray]:
     """Deterministic inputs: random hidden states, causal mask, rotary tables, history."""
     rng = np.random.default_rng(seed)
     S = 1 if decode else cfg.seq
@@ -200,9 +253,12 @@ def block_inputs(cfg: GLMConfig, *, decode: bool = False, past: int | None = Non
     mask = np.zeros((1, 1, S, T), dtype=np.float32)
     for i in range(S):
         mask[0, 0, i, L + i + 1 :] = -10000.0
-    out = {"hidden_states": rng.standard_normal((S, 1, cfg.hidden)).astype(np.float32),
-           "attention_mask": mask, "rotary_cos": np.cos(angles).astype(np.float32),
-           "rotary_sin": np.sin(angles).astype(np.float32)}
+    out = {
+        "hidden_states": rng.standard_normal((S, 1, cfg.hidden)).astype(np.float32),
+        "attention_mask": mask,
+        "rotary_cos": np.cos(angles).astype(np.float32),
+        "rotary_sin": np.sin(angles).astype(np.float32),
+    }
     if decode:
         shape = (L, 1, cfg.kv_groups, cfg.head_dim)
         out["history_k"] = rng.standard_normal(shape).astype(np.float32)

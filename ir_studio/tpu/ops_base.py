@@ -84,6 +84,7 @@ class TPUOp(IRDLOperation):
 
     inputs = var_operand_def(AnyAttr())
     outputs = var_result_def(AnyAttr())
+
     def arity(self) -> tuple[int, int | None]:
         """(min, max) operand count; max None means variadic."""
         return (0, None)
