@@ -41,6 +41,30 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help="minimum cosine,euclidean similarity of the outputs",
     )
     compare.add_argument("--all", action="store_true", help="list every op, not only the worst")
+    simulate = sub.add_parser("simulate", help="simulate a tpu module on the chip model")
+    simulate.add_argument("file", metavar="FILE.mlir")
+    simulate.add_argument(
+        "--mode",
+        choices=["f16", "w8a16", "w4a16"],
+        default="w8a16",
+        help="lowering used when FILE is still a top module",
+    )
+    simulate.add_argument("--chip", metavar="CHIP.json", help="default: built-in BM1684X")
+    simulate.add_argument("--json", action="store_true", help="summary and per-op rows as JSON")
+    simulate.add_argument("--trace", metavar="OUT.json", help="Chrome Trace Event file")
+    estimate = sub.add_parser("estimate", help="prefill and decode time of a whole model")
+    estimate.add_argument(
+        "--model",
+        default="chatglm2-6b",
+        help="a preset (chatglm2-6b) or a Hugging Face style config.json",
+    )
+    estimate.add_argument("--mode", choices=["f16", "w8a16", "w4a16"], default="w8a16")
+    estimate.add_argument(
+        "--seq", type=int, help="sequence length (default: the model's, at most 512)"
+    )
+    estimate.add_argument("--group-size", type=int, default=64)
+    estimate.add_argument("--chip", metavar="CHIP.json", help="default: built-in BM1684X")
+    estimate.add_argument("--json", action="store_true")
     sample = sub.add_parser("sample", help="write the sample GLMBlock and its weights")
     sample.add_argument("folder", nargs="?", default=".")
 
@@ -50,13 +74,20 @@ def run_tpu(args: argparse.Namespace) -> int:
         return _lower(args)
     if args.tpu_command == "compare":
         return _compare(args)
+    if args.tpu_command == "simulate":
+        return _simulate(args)
+    if args.tpu_command == "estimate":
+        return _estimate(args)
     if args.tpu_command == "sample":
         from ir_studio.tpu.samples import write_samples
 
         for path in write_samples(Path(args.folder)):
             print(path)
         return ExitCode.OK
-    print("ir-studio: error: tpu needs a subcommand (lower, compare, sample)", file=sys.stderr)
+    print(
+        "ir-studio: error: tpu needs a subcommand (lower, compare, simulate, estimate, sample)",
+        file=sys.stderr,
+    )
     return ExitCode.USAGE
 
 
@@ -196,3 +227,106 @@ def _compare(args: argparse.Namespace) -> int:
         print(f"{s.name:<48} {s.cosine:10.6f} {s.euclidean:10.6f}  {verdict}")
     print(f"thresholds: cosine >= {cos_min}, euclidean >= {euc_min}")
     return ExitCode.DIAGNOSTICS if failed else ExitCode.OK
+
+
+def _chip(path: str | None):
+    from ir_studio.tpu.chip import BM1684X, load_chip
+
+    if path is None:
+        return BM1684X
+    try:
+        return load_chip(Path(path))
+    except (OSError, ValueError, TypeError) as error:
+        raise SystemExit(_usage(f"cannot load chip description {path}: {error}")) from None
+
+
+def _usage(message: str) -> int:
+    print(f"ir-studio: error: {message}", file=sys.stderr)
+    return ExitCode.USAGE
+
+
+def _simulate(args: argparse.Namespace) -> int:
+    import json
+
+    from ir_studio.tpu.lowering import lower_to_tpu
+    from ir_studio.tpu.simulate import simulate
+
+    module, _, code = _load(args.file)
+    if module is None:
+        return code
+    chip = _chip(args.chip)
+    lowered_note = ""
+    if any(
+        op.name.startswith("top.") and op.name not in ("top.Weight", "top.Input", "top.None")
+        for op in module.walk()
+    ):
+        module = lower_to_tpu(module, args.mode, 64, None).module
+        lowered_note = f" (lowered from top with {args.mode})"
+    timeline = simulate(module, chip)
+    if args.trace:
+        Path(args.trace).write_text(timeline.chrome_trace(), encoding="utf-8")
+    summary = timeline.summary()
+    if args.json:
+        rows = [vars(op) for op in timeline.ops]
+        print(json.dumps({"summary": summary, "ops": rows}, indent=2))
+        return ExitCode.OK
+    print(
+        f"{chip.name}{lowered_note}: {summary['total_s'] * 1e3:.3f} ms, "
+        f"{summary['instructions']} instructions"
+    )
+    print(
+        f"  GDMA busy {summary['gdma_busy_s'] * 1e3:.3f} ms "
+        f"({summary['gdma_utilisation']:.0%}), BDC busy {summary['bdc_busy_s'] * 1e3:.3f} ms "
+        f"({summary['bdc_utilisation']:.0%}), both at once {summary['overlap_s'] * 1e3:.3f} ms"
+    )
+    print(
+        f"  loaded {summary['bytes_loaded'] / 2**20:.2f} MiB, stored "
+        f"{summary['bytes_stored'] / 2**20:.2f} MiB, {summary['flops'] / 1e9:.3f} GFLOP"
+    )
+    print(f"  {'op':<48} {'ms':>9} {'GDMA ms':>9} {'BDC ms':>9} {'MiB':>9}")
+    for op in sorted(timeline.ops, key=lambda o: o.end - o.start, reverse=True)[:15]:
+        print(
+            f"  {op.loc:<48} {(op.end - op.start) * 1e3:9.3f} {op.gdma_s * 1e3:9.3f} "
+            f"{op.bdc_s * 1e3:9.3f} {op.bytes / 2**20:9.2f}"
+        )
+    if args.trace:
+        print(
+            f"wrote {args.trace} (open in https://ui.perfetto.dev or chrome://tracing)",
+            file=sys.stderr,
+        )
+    return ExitCode.OK
+
+
+def _estimate(args: argparse.Namespace) -> int:
+    import json
+
+    from ir_studio.tpu.estimate import PRESETS, config_from_json, estimate
+
+    if args.model in PRESETS:
+        from dataclasses import replace
+
+        cfg = PRESETS[args.model]
+        if args.seq:
+            cfg = replace(cfg, seq=args.seq)
+    else:
+        try:
+            cfg = config_from_json(Path(args.model), args.seq)
+        except (OSError, ValueError, KeyError) as error:
+            return _usage(f"cannot read model config {args.model}: {error}")
+    result = estimate(cfg, args.mode, _chip(args.chip), args.group_size)
+    data = result.as_dict()
+    if args.json:
+        print(json.dumps(data, indent=2))
+        return ExitCode.OK
+    print(
+        f"{args.model}, {args.mode}, sequence {cfg.seq}, {cfg.layers} layers "
+        "(simulated; the A16MatMul kernel is a reconstruction)"
+    )
+    print(f"  prefill            {data['prefill_s'] * 1e3:10.1f} ms")
+    print(
+        f"  decode per token   {data['decode_s_per_token'] * 1e3:10.2f} ms "
+        f"({data['decode_tokens_per_s']:.2f} tokens/s)"
+    )
+    print(f"  weights            {data['weight_bytes'] / 1e9:10.3f} GB")
+    print(f"  KV cache (f16)     {data['kv_cache_bytes'] / 2**20:10.1f} MiB")
+    return ExitCode.OK

@@ -25,8 +25,16 @@ from ir_studio.tpu.evaluator import loc_name
 from ir_studio.tpu.ops_base import int_attr
 
 VECTOR_OPS_PER_ELEMENT = {
-    "Add": 1, "Sub": 1, "Mul": 1, "MulConst": 1, "Cast": 1, "SiLU": 4, "Softmax": 5,
-    "RMSNorm": 4, "Rope": 6, "TopK": 2,
+    "Add": 1,
+    "Sub": 1,
+    "Mul": 1,
+    "MulConst": 1,
+    "Cast": 1,
+    "SiLU": 4,
+    "Softmax": 5,
+    "RMSNorm": 4,
+    "Rope": 6,
+    "TopK": 2,
 }
 """Vector-unit passes per output element (exp, divide, reductions count one each)."""
 
@@ -60,7 +68,9 @@ class Tile:
 def _bytes(t: object) -> int:
     assert isinstance(t, TensorType)
     element = t.element_type
-    width = element.width.data if isinstance(element, IntegerType) else getattr(element, "bitwidth", 32)
+    width = (
+        element.width.data if isinstance(element, IntegerType) else getattr(element, "bitwidth", 32)
+    )
     return math.prod(t.get_shape()) * width // 8
 
 
@@ -77,34 +87,58 @@ class Program:
         self.instrs.append(instr)
         return instr
 
-    def gdma(self, kind: str, op: str, loc: str, nbytes: int, deps: list[int], lmem: int = 0) -> Instr:
-        rate = self.chip.gdma_store_bytes_per_s if kind == "store" else self.chip.gdma_load_bytes_per_s
-        return self._new(engine="GDMA", kind=kind, op=op, loc=loc, bytes=nbytes,
-                         duration=self.chip.gdma_overhead_s + nbytes / rate, deps=deps, lmem=lmem)
+    def gdma(
+        self, kind: str, op: str, loc: str, nbytes: int, deps: list[int], lmem: int = 0
+    ) -> Instr:
+        rate = (
+            self.chip.gdma_store_bytes_per_s if kind == "store" else self.chip.gdma_load_bytes_per_s
+        )
+        return self._new(
+            engine="GDMA",
+            kind=kind,
+            op=op,
+            loc=loc,
+            bytes=nbytes,
+            duration=self.chip.gdma_overhead_s + nbytes / rate,
+            deps=deps,
+            lmem=lmem,
+        )
 
-    def bdc(self, kind: str, op: str, loc: str, flops: int, elements: int, deps: list[int]) -> Instr:
+    def bdc(
+        self, kind: str, op: str, loc: str, flops: int, elements: int, deps: list[int]
+    ) -> Instr:
         chip = self.chip
         if kind == "matmul":
             cycles = flops / (2 * chip.f16_macs_per_cycle)
         else:
             cycles = elements / chip.vector_f16_elements_per_cycle
-        return self._new(engine="BDC", kind=kind, op=op, loc=loc, flops=flops,
-                         duration=chip.bdc_overhead_s + cycles / chip.clock_hz, deps=deps)
+        return self._new(
+            engine="BDC",
+            kind=kind,
+            op=op,
+            loc=loc,
+            flops=flops,
+            duration=chip.bdc_overhead_s + cycles / chip.clock_hz,
+            deps=deps,
+        )
 
     def pipeline(self, op: Operation, tiles: list[Tile], resident: list[tuple[int, str]]) -> None:
         """Emit tiles with ping-pong halves; the op waits for its operands' stores."""
         name, loc = op.name, loc_name(op) or op.name
         ready = sorted({s for v in op.operands for s in self.stores_of.get(id(v), [])})
-        resident_ids = [self.gdma("load", name, f"{loc}:{label}", b, ready, lmem=b).id
-                        for b, label in resident]
+        resident_ids = [
+            self.gdma("load", name, f"{loc}:{label}", b, ready, lmem=b).id for b, label in resident
+        ]
         loads: dict[int, list[int]] = {}
         last_compute: dict[int, int] = {}
         stores: list[int] = []
 
         def emit_loads(i: int) -> None:
             after = [last_compute[i - 2]] if i >= 2 else []
-            loads[i] = [self.gdma("load", name, f"{loc}:{label}", b, ready + after, lmem=b).id
-                        for b, label in tiles[i].loads]
+            loads[i] = [
+                self.gdma("load", name, f"{loc}:{label}", b, ready + after, lmem=b).id
+                for b, label in tiles[i].loads
+            ]
 
         def emit_store(i: int) -> None:
             instr = self.gdma("store", name, f"{loc}:out", tiles[i].store, [last_compute[i]])
@@ -130,8 +164,15 @@ def _half(chip: Chip, resident: int) -> int:
     return max(1, (chip.lmem_bytes - resident) // 2)
 
 
-def matmul_tiles(chip: Chip, m: int, k: int, n: int, weight_bits: int | None, groups: int,
-                 weight_is_operand: bool) -> tuple[list[Tile], list[tuple[int, str]]]:
+def matmul_tiles(
+    chip: Chip,
+    m: int,
+    k: int,
+    n: int,
+    weight_bits: int | None,
+    groups: int,
+    weight_is_operand: bool,
+) -> tuple[list[Tile], list[tuple[int, str]]]:
     """Tiles over output channels N (weight streamed once) and, if the activation does
     not fit, over rows M. weight_bits None = f16 weight."""
     x_bytes = m * k * 2
@@ -153,7 +194,11 @@ def matmul_tiles(chip: Chip, m: int, k: int, n: int, weight_bits: int | None, gr
             computes: list[tuple[str, int, int]] = []
             if not resident:
                 loads.append((mt * k * 2, "x"))
-            stored = nt * k * (weight_bits // 8 if weight_bits == 8 else 1) if weight_bits else nt * k * 2
+            stored = (
+                nt * k * (weight_bits // 8 if weight_bits == 8 else 1)
+                if weight_bits
+                else nt * k * 2
+            )
             if weight_bits == 4:
                 stored = nt * k // 2
             if mi == 0 or not resident:
@@ -166,15 +211,19 @@ def matmul_tiles(chip: Chip, m: int, k: int, n: int, weight_bits: int | None, gr
     return tiles, resident
 
 
-def elementwise_tiles(chip: Chip, in_bytes: list[int], out_bytes: int, passes: int
-                      ) -> list[Tile]:
+def elementwise_tiles(chip: Chip, in_bytes: list[int], out_bytes: int, passes: int) -> list[Tile]:
     total = sum(in_bytes) + out_bytes
     half = _half(chip, 0)
     count = max(1, math.ceil(total / half))
     elements = out_bytes // 2
-    return [Tile([(max(1, b // count), f"in{i}") for i, b in enumerate(in_bytes)],
-                 [("vector", 0, max(1, elements * passes // count))], max(1, out_bytes // count))
-            for _ in range(count)]
+    return [
+        Tile(
+            [(max(1, b // count), f"in{i}") for i, b in enumerate(in_bytes)],
+            [("vector", 0, max(1, elements * passes // count))],
+            max(1, out_bytes // count),
+        )
+        for _ in range(count)
+    ]
 
 
 def build_program(module: Operation, chip: Chip) -> Program:
@@ -191,7 +240,8 @@ def build_program(module: Operation, chip: Chip) -> Program:
         if kind in ("A16MatMul", "MatMul"):
             x = op.operands[0].type
             w = op.operands[1].type
-            assert isinstance(x, TensorType) and isinstance(w, TensorType)
+            assert isinstance(x, TensorType)
+            assert isinstance(w, TensorType)
             k = x.get_shape()[-1]
             if kind == "A16MatMul":
                 n = w.get_shape()[0]
@@ -207,8 +257,11 @@ def build_program(module: Operation, chip: Chip) -> Program:
             if not weight_operand or len(w.get_shape()) > 2:
                 batch = math.prod(w.get_shape()[:-2]) if len(w.get_shape()) > 2 else 1
                 flops = 2 * m * k * n
-                tiles = [Tile([(_bytes(x), "lhs"), (_bytes(w), "rhs")],
-                              [("matmul", flops, 0)], out_bytes)]
+                tiles = [
+                    Tile(
+                        [(_bytes(x), "lhs"), (_bytes(w), "rhs")], [("matmul", flops, 0)], out_bytes
+                    )
+                ]
                 del batch
                 program.pipeline(op, _split(chip, tiles[0]), [])
                 continue
@@ -216,8 +269,11 @@ def build_program(module: Operation, chip: Chip) -> Program:
             program.pipeline(op, tiles, resident)
             continue
         if kind in ("Permute", "Slice", "Concat", "Gather"):
-            in_bytes = [out_bytes] if kind in ("Slice", "Gather") else [
-                _bytes(v.type) for v in op.operands]
+            in_bytes = (
+                [out_bytes]
+                if kind in ("Slice", "Gather")
+                else [_bytes(v.type) for v in op.operands]
+            )
             tiles = elementwise_tiles(chip, in_bytes, out_bytes, 0)
             for tile in tiles:
                 tile.computes = []
@@ -233,6 +289,11 @@ def _split(chip: Chip, tile: Tile) -> list[Tile]:
     """A batched matmul with both operands from DDR, cut to fit half of local memory."""
     total = sum(b for b, _ in tile.loads) + tile.store
     count = max(1, math.ceil(total / _half(chip, 0)))
-    return [Tile([(max(1, b // count), label) for b, label in tile.loads],
-                 [(kind, flops // count, elements // count) for kind, flops, elements in tile.computes],
-                 max(1, tile.store // count)) for _ in range(count)]
+    return [
+        Tile(
+            [(max(1, b // count), label) for b, label in tile.loads],
+            [(kind, flops // count, elements // count) for kind, flops, elements in tile.computes],
+            max(1, tile.store // count),
+        )
+        for _ in range(count)
+    ]

@@ -99,11 +99,13 @@ def lower_to_tpu(
     group: int = 64,
     weights: dict[str, np.ndarray] | None = None,
     weight_file: str | None = None,
+    *,
+    in_place: bool = False,
 ) -> Lowered:
-    """Lower a clone of `module`; `mode` is f16, w8a16 or w4a16."""
+    """Lower a clone of `module` (or `module` itself); `mode` is f16, w8a16 or w4a16."""
     if mode not in MODES:
         raise LoweringError(f"unknown mode '{mode}' (f16, w8a16, w4a16)")
-    out = module.clone()
+    out = module if in_place else module.clone()
     new_weights: dict[str, np.ndarray] | None = {} if weights is not None else None
     report: list[MatMulReport] = []
     quantized_rights: set[int] = set()

@@ -91,6 +91,56 @@ def _ints(values: list[int]) -> str:
     return "[" + ", ".join(str(v) for v in values) + "]"
 
 
+def _start(
+    cfg: GLMConfig, decode: bool, past: int | None, with_weights: bool, layers: int
+) -> tuple[_Builder, list[tuple[str, tuple[int, ...]]], list[str], str]:
+    b = _Builder(with_data=with_weights)
+    S = 1 if decode else cfg.seq
+    L = (cfg.seq if past is None else past) if decode else 0
+    args: list[tuple[str, tuple[int, ...]]] = [
+        ("attention_mask", (1, 1, S, L + S)),
+        ("rotary_cos", (S, cfg.rot)),
+        ("rotary_sin", (S, cfg.rot)),
+    ]
+    if decode:
+        for layer in range(layers):
+            args += [
+                (f"history_k_{layer}", (L, 1, cfg.kv_groups, cfg.head_dim)),
+                (f"history_v_{layer}", (L, 1, cfg.kv_groups, cfg.head_dim)),
+            ]
+    none = b.value()
+    b.lines.append(f'    {none} = "top.None"() : () -> none loc({b.loc("none")})')
+    b.shapes[none] = None  # type: ignore[assignment]
+    return b, args, [], none
+
+
+def _inputs(b: _Builder, args: list[tuple[str, tuple[int, ...]]], first: int = 0) -> list[str]:
+    values = []
+    for i, (name, shape) in enumerate(args, start=first):
+        b.shapes[f"%arg{i}"] = shape
+        values.append(b.op("Input", [f"%arg{i}"], shape, name, "do_preprocess = false"))
+    return values
+
+
+def _module(
+    b: _Builder,
+    kind: str,
+    args: list[tuple[str, tuple[int, ...]]],
+    results: list[tuple[str, tuple[int, ...]]],
+    weight_file: str,
+) -> str:
+    arg_text = ", ".join(f"%arg{i}: {_ty(shape)}" for i, (_, shape) in enumerate(args))
+    res_types = ", ".join(_ty(s) for _, s in results)
+    head = (
+        f'module @{kind} attributes {{module.chip = "ALL", module.platform = "LLM", '
+        f'module.state = "TOP_F32", module.weight_file = "{weight_file}"}} {{\n'
+        f"  func.func @main({arg_text}) -> ({res_types}) {{\n"
+    )
+    ret = f"\n    return {', '.join(v for v, _ in results)} : {res_types}\n  }}\n}}\n"
+    aliases = "".join(f'#loc{i + 1} = loc("{name}")\n' for i, name in enumerate(b.locs))
+    return head + "\n".join(b.lines) + ret + aliases
+
+
 def build_block(
     cfg: GLMConfig,
     *,
@@ -100,29 +150,85 @@ def build_block(
     with_weights: bool = True,
 ) -> tuple[str, dict[str, np.ndarray]]:
     """(top-dialect module text, weights keyed by loc name) for one GLMBlock."""
-    b = _Builder(with_data=with_weights)
-    H, G, D, Hd, F = cfg.heads, cfg.kv_groups, cfg.head_dim, cfg.hidden, cfg.ffn
+    b, common, _, none = _start(cfg, decode, past, with_weights, 0)
     S = 1 if decode else cfg.seq
     L = (cfg.seq if past is None else past) if decode else 0
-    T = L + S  # keys attended to
-    R = cfg.rot
-    p = f"layers.{layer}"
-    args = [
-        ("hidden_states", (S, 1, Hd)),
-        ("attention_mask", (1, 1, S, T)),
-        ("rotary_cos", (S, R)),
-        ("rotary_sin", (S, R)),
-    ]
+    args = [("hidden_states", (S, 1, cfg.hidden)), *common]
     if decode:
-        args += [("history_k", (L, 1, G, D)), ("history_v", (L, 1, G, D))]
-    inputs = []
-    for i, (name, shape) in enumerate(args):
-        b.shapes[f"%arg{i}"] = shape
-        inputs.append(b.op("Input", [f"%arg{i}"], shape, name, "do_preprocess = false"))
-    x, mask, cos, sin = inputs[:4]
-    none = b.value()
-    b.lines.insert(0, f'    {none} = "top.None"() : () -> none loc({b.loc("none")})')
-    b.shapes[none] = None  # type: ignore[assignment]
+        shape = (L, 1, cfg.kv_groups, cfg.head_dim)
+        args += [("history_k", shape), ("history_v", shape)]
+    values = _inputs(b, args)
+    x, mask, cos, sin = values[:4]
+    hist = (values[4], values[5]) if decode else None
+    out, k4, v4 = _emit_block(b, cfg, x, mask, cos, sin, hist, S, L, layer, none)
+    results = [
+        (out, (S, 1, cfg.hidden)),
+        (k4, (S, 1, cfg.kv_groups, cfg.head_dim)),
+        (v4, (S, 1, cfg.kv_groups, cfg.head_dim)),
+    ]
+    kind = "block_cache" if decode else "block"
+    return _module(
+        b, f"{kind}_{layer}", args, results, f"glm_{kind}_top_f32_all_weight.npz"
+    ), b.weights
+
+
+def build_model(
+    cfg: GLMConfig, *, decode: bool, with_weights: bool = False
+) -> tuple[str, dict[str, np.ndarray]]:
+    """The whole LLM for one step: embedding, every block, final norm, lm_head."""
+    b, common, _, none = _start(cfg, decode, None, with_weights, cfg.layers)
+    S = 1 if decode else cfg.seq
+    L = cfg.seq if decode else 0
+    args = [("input_ids", (S, 1)), *common]
+    values = _inputs(b, args)
+    ids, mask, cos, sin = values[:4]
+    table = b.weight("transformer.embedding.word_embeddings.weight", (cfg.vocab, cfg.hidden), 0.02)
+    x = b.op("Gather", [table, ids], (S, 1, cfg.hidden), "transformer.embedding")
+    for layer in range(cfg.layers):
+        hist = (values[4 + 2 * layer], values[5 + 2 * layer]) if decode else None
+        x, _, _ = _emit_block(b, cfg, x, mask, cos, sin, hist, S, L, layer, none)
+    gamma = b.weight("transformer.final_layernorm.weight", (cfg.hidden,), 0.1, 1.0)
+    x = b.op(
+        "RMSNorm",
+        [x, gamma],
+        (S, 1, cfg.hidden),
+        "transformer.final_layernorm",
+        "eps = 1.000000e-05 : f64",
+    )
+    if not decode:  # only the last position's logits matter
+        x = b.op(
+            "Slice",
+            [x],
+            (1, 1, cfg.hidden),
+            "lm_head.last_token",
+            f"offset = {_ints([S - 1, 0, 0])}, ends = {_ints([S, 1, cfg.hidden])}, "
+            f"steps = {_ints([1, 1, 1])}",
+        )
+    w = b.weight("transformer.output_layer.weight", (cfg.hidden, cfg.vocab), 0.02)
+    logits = b.op("MatMul", [x, w, none], (1, 1, cfg.vocab), "lm_head", "right_transpose = false")
+    kind = "decode" if decode else "prefill"
+    return _module(
+        b, f"chatglm2_{kind}", args, [(logits, (1, 1, cfg.vocab))], f"chatglm2_{kind}_weight.npz"
+    ), b.weights
+
+
+def _emit_block(
+    b: _Builder,
+    cfg: GLMConfig,
+    x: str,
+    mask: str,
+    cos: str,
+    sin: str,
+    hist: tuple[str, str] | None,
+    S: int,
+    L: int,
+    layer: int,
+    none: str,
+) -> tuple[str, str, str]:
+    H, G, D, Hd, F = cfg.heads, cfg.kv_groups, cfg.head_dim, cfg.hidden, cfg.ffn
+    T = L + S
+    decode = hist is not None
+    p = f"layers.{layer}"
     std = 1.0 / math.sqrt(Hd)
     g1 = b.weight(f"{p}.input_layernorm.weight", (Hd,), 0.1, 1.0)
     h = b.op("RMSNorm", [x, g1], (S, 1, Hd), f"{p}.input_layernorm", "eps = 1.000000e-05 : f64")
@@ -157,8 +263,8 @@ def build_block(
     k4 = b.op("Rope", [k4, cos, sin], (S, 1, G, D), f"{p}.k_rope")
     k_all, v_all = k4, v4
     if decode:
-        k_all = b.op("Concat", [inputs[4], k4], (T, 1, G, D), f"{p}.k_cache", "axis = 0 : si32")
-        v_all = b.op("Concat", [inputs[5], v4], (T, 1, G, D), f"{p}.v_cache", "axis = 0 : si32")
+        k_all = b.op("Concat", [hist[0], k4], (T, 1, G, D), f"{p}.k_cache", "axis = 0 : si32")
+        v_all = b.op("Concat", [hist[1], v4], (T, 1, G, D), f"{p}.v_cache", "axis = 0 : si32")
     per = H // G
     qg = b.op("Reshape", [q4], (S, G, per, D), f"{p}.q_groups")
     qg = b.op("Permute", [qg], (G, per, S, D), f"{p}.q_perm", f"order = {_ints([1, 2, 0, 3])}")
@@ -223,20 +329,7 @@ def build_block(
         "MatMul", [act, w2, none], (S, 1, Hd), f"{p}.mlp.dense_4h_to_h", "right_transpose = false"
     )
     out = b.op("Add", [r1, down], (S, 1, Hd), f"{p}.residual_2")
-    results = [(out, (S, 1, Hd)), (k4, (S, 1, G, D)), (v4, (S, 1, G, D))]
-    arg_text = ", ".join(f"%arg{i}: {_ty(shape)}" for i, (_, shape) in enumerate(args))
-    res_types = ", ".join(_ty(s) for _, s in results)
-    kind = "block_cache" if decode else "block"
-    weight_file = f"glm_{kind}_top_f32_all_weight.npz"
-    head = (
-        f'module @{kind}_{layer} attributes {{module.chip = "ALL", module.platform = "LLM", '
-        f'module.state = "TOP_F32", module.weight_file = "{weight_file}"}} {{\n'
-        f"  func.func @main({arg_text}) -> ({res_types}) {{\n"
-    )
-    body = "\n".join(b.lines)
-    ret = f"\n    return {', '.join(v for v, _ in results)} : {res_types}\n  }}\n}}\n"
-    aliases = "".join(f'#loc{i + 1} = loc("{name}")\n' for i, name in enumerate(b.locs))
-    return head + body + ret + aliases, b.weights
+    return out, k4, v4
 
 
 def block_inputs(

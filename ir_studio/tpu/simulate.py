@@ -44,12 +44,16 @@ class Timeline:
 
     def summary(self) -> dict[str, object]:
         return {
-            "chip": self.chip.name, "total_s": self.total_s,
-            "gdma_busy_s": self.busy_s["GDMA"], "bdc_busy_s": self.busy_s["BDC"],
+            "chip": self.chip.name,
+            "total_s": self.total_s,
+            "gdma_busy_s": self.busy_s["GDMA"],
+            "bdc_busy_s": self.busy_s["BDC"],
             "gdma_utilisation": self.utilisation("GDMA"),
             "bdc_utilisation": self.utilisation("BDC"),
-            "overlap_s": self.overlap_s, "bytes_loaded": self.bytes_loaded,
-            "bytes_stored": self.bytes_stored, "flops": self.flops,
+            "overlap_s": self.overlap_s,
+            "bytes_loaded": self.bytes_loaded,
+            "bytes_stored": self.bytes_stored,
+            "flops": self.flops,
             "instructions": len(self.instrs),
         }
 
@@ -62,16 +66,31 @@ class Timeline:
             {"name": "thread_name", "ph": "M", "pid": 1, "tid": 3, "args": {"name": "ops"}},
         ]
         for i in self.instrs:
-            events.append({
-                "name": f"{i.kind} {i.op.split('.', 1)[-1]}", "cat": i.engine, "ph": "X",
-                "pid": 1, "tid": 1 if i.engine == "GDMA" else 2,
-                "ts": i.start * 1e6, "dur": (i.end - i.start) * 1e6,
-                "args": {"loc": i.loc, "bytes": i.bytes, "flops": i.flops},
-            })
+            events.append(
+                {
+                    "name": f"{i.kind} {i.op.split('.', 1)[-1]}",
+                    "cat": i.engine,
+                    "ph": "X",
+                    "pid": 1,
+                    "tid": 1 if i.engine == "GDMA" else 2,
+                    "ts": i.start * 1e6,
+                    "dur": (i.end - i.start) * 1e6,
+                    "args": {"loc": i.loc, "bytes": i.bytes, "flops": i.flops},
+                }
+            )
         for op in self.ops:
-            events.append({"name": op.loc, "cat": "op", "ph": "X", "pid": 1, "tid": 3,
-                           "ts": op.start * 1e6, "dur": (op.end - op.start) * 1e6,
-                           "args": {"op": op.op, "bytes": op.bytes, "flops": op.flops}})
+            events.append(
+                {
+                    "name": op.loc,
+                    "cat": "op",
+                    "ph": "X",
+                    "pid": 1,
+                    "tid": 3,
+                    "ts": op.start * 1e6,
+                    "dur": (op.end - op.start) * 1e6,
+                    "args": {"op": op.op, "bytes": op.bytes, "flops": op.flops},
+                }
+            )
         return json.dumps({"traceEvents": events, "displayTimeUnit": "ns"})
 
 
@@ -124,7 +143,9 @@ def run(program: Program) -> Timeline:
         remaining -= 1
     total = max((i.end for i in instrs), default=0.0)
     busy = {e: sum(i.duration for i in instrs if i.engine == e) for e in ("GDMA", "BDC")}
-    overlap = _overlap(sorted(_busy_intervals(instrs, "GDMA")), sorted(_busy_intervals(instrs, "BDC")))
+    overlap = _overlap(
+        sorted(_busy_intervals(instrs, "GDMA")), sorted(_busy_intervals(instrs, "BDC"))
+    )
     ops: dict[str, OpSummary] = {}
     for i in instrs:
         key = i.loc.split(":", 1)[0]
@@ -138,10 +159,17 @@ def run(program: Program) -> Timeline:
             summary.bdc_s += i.duration
         summary.bytes += i.bytes
         summary.flops += i.flops
-    return Timeline(program.chip, instrs, total, busy, overlap,
-                    sum(i.bytes for i in instrs if i.kind in ("load", "move")),
-                    sum(i.bytes for i in instrs if i.kind == "store"),
-                    sum(i.flops for i in instrs), list(ops.values()))
+    return Timeline(
+        program.chip,
+        instrs,
+        total,
+        busy,
+        overlap,
+        sum(i.bytes for i in instrs if i.kind in ("load", "move")),
+        sum(i.bytes for i in instrs if i.kind == "store"),
+        sum(i.flops for i in instrs),
+        list(ops.values()),
+    )
 
 
 def simulate(module: object, chip: Chip) -> Timeline:

@@ -31,6 +31,9 @@ PROJECT_PASSES: dict[str, Callable[[], type[ModulePass]]] = {
     "convert-arith-to-llvm": _lazy("ir_studio.conversion.arith_to_llvm", "ConvertArithToLLVM"),
     "convert-cf-to-llvm": _lazy("ir_studio.conversion.cf_func_to_llvm", "ConvertCfToLLVM"),
     "convert-func-to-llvm": _lazy("ir_studio.conversion.cf_func_to_llvm", "ConvertFuncToLLVM"),
+    "tpu-f16": _lazy("ir_studio.tpu.passes", "TpuF16"),
+    "tpu-w8a16": _lazy("ir_studio.tpu.passes", "TpuW8A16"),
+    "tpu-w4a16": _lazy("ir_studio.tpu.passes", "TpuW4A16"),
     "finalize-memref-to-llvm": _lazy("ir_studio.conversion.memref_to_llvm",
                                      "FinalizeMemRefToLLVM"),
 }

@@ -185,3 +185,34 @@ def test_shape_errors_are_located(tmp_path: Path) -> None:
         if '"top.MatMul"' in text_line and "255x384" in text_line
     )
     assert f"bad.mlir:{line}:" in result.stderr
+
+
+def test_pipeline_passes_with_group_size_option(tmp_path: Path) -> None:
+    result = _cli(
+        "lower",
+        str(SAMPLES / "glm_block.mlir"),
+        "--pass-pipeline",
+        "tpu-w4a16{group-size=32}",
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "q_group_size = 32 : i64" in result.stdout
+    assert "tensor<384x8xf16>" in result.stdout  # K=256 / 32 groups of scales per channel
+    assert 'module.state = "TPU_LOWERED"' in result.stdout
+
+
+def test_a_mismatched_weight_array_is_located(tmp_path: Path) -> None:
+    shutil.copy(SAMPLES / "glm_block.mlir", tmp_path / "glm_block.mlir")
+    weights = dict(np.load(SAMPLES / "glm_block_top_f32_all_weight.npz"))
+    weights["layers.0.mlp.dense_4h_to_h.weight"] = weights["layers.0.mlp.dense_4h_to_h.weight"][:-1]
+    np.savez(tmp_path / "glm_block_top_f32_all_weight.npz", **weights)
+    lowered = _cli("tpu", "lower", "glm_block.mlir", "--mode", "f16", cwd=tmp_path)
+    assert lowered.returncode == 0, lowered.stderr
+    result = _cli("tpu", "compare", "glm_block.mlir", "glm_block_tpu_f16.mlir", cwd=tmp_path)
+    assert result.returncode == 1
+    assert (
+        "weight 'layers.0.mlp.dense_4h_to_h.weight' has shape [511, 256] in the file"
+        in result.stderr
+    )
+    assert 'loc("layers.0.mlp.dense_4h_to_h.weight")' in result.stderr
+    assert "Traceback" not in result.stderr
