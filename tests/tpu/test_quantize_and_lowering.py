@@ -216,3 +216,15 @@ def test_a_mismatched_weight_array_is_located(tmp_path: Path) -> None:
     )
     assert 'loc("layers.0.mlp.dense_4h_to_h.weight")' in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("name", ["glm_block.mlir", "glm_block_cache.mlir",
+                                  "chatglm2_6b_block_prefill.mlir"])
+def test_top_files_parse_verify_and_print_back(name: str) -> None:
+    module, _ = _sample(name)
+    module.verify()
+    text = print_ir(module, debuginfo=True)
+    assert 'loc("layers.0.self_attention.query_key_value")' in text
+    again, diagnostics = parse_module(text, "again.mlir")
+    assert again is not None, diagnostics
+    assert print_ir(again, debuginfo=True) == text
