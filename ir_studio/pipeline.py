@@ -110,13 +110,14 @@ def run_pipeline(
     *,
     record_ir: bool = True,
     generic: bool = False,
+    debuginfo: bool = False,
     ctx: Context | None = None,
     on_step: Callable[[StepRecord], None] | None = None,
 ) -> PipelineRun:
     """Apply `steps` to `module` in place. A failing pass ends the run with its error."""
     ctx = ctx or shared_context()
     registry = available_passes()
-    previous = print_ir(module, generic=generic) if record_ir else None
+    previous = print_ir(module, generic=generic, debuginfo=debuginfo) if record_ir else None
     run = PipelineRun(previous, module=module)
     for step in steps:
         pass_ = instantiate(step, registry)
@@ -131,7 +132,7 @@ def run_pipeline(
         except Exception as failure:  # a pass failing is a result, not a crash
             error = f"{type(failure).__name__}: {failure}".strip()
         seconds = time.perf_counter() - start
-        ir = print_ir(module, generic=generic) if record_ir else None
+        ir = print_ir(module, generic=generic, debuginfo=debuginfo) if record_ir else None
         changed = None if ir is None or previous is None else ir != previous
         record = StepRecord(step.name, step.options, ir, changed, seconds,
                             op_counts(module), error, type(pass_).__name__, error_at)

@@ -1,1 +1,1 @@
-"""The ir-studio terminal UI (`ir_studio.tui`); built in the TUI issue."""
+"""The ir-studio terminal UI (`ir_studio.tui`): step through a pipeline pass by pass."""

@@ -22,7 +22,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="ir-studio", description="IDE tooling for MLIR and LLVM IR.",
+    parser = _Parser(prog="ir-studio", description="IDE tooling for MLIR and LLVM IR. "
+                     "`ir-studio FILE` opens the terminal UI on FILE; `ir-studio` alone on a "
+                     "bundled sample.",
                      epilog=EPILOG)
     parser.add_argument("--version", action="version", version=f"ir-studio {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -92,6 +94,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: Sequence[str] | None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
+    commands = {"check", "lower", "run", "lsp", "tpu", "passes"}
+    if not arguments or (arguments[0] not in commands and not arguments[0].startswith("-")):
+        return _tui(arguments)
     if arguments[:1] == ["lsp"]:  # the server has its own options (--tcp, --port, ...)
         from ir_studio.lsp.server import main as lsp_main
 
@@ -119,6 +124,28 @@ def _main(argv: Sequence[str] | None) -> int:
 
         return run_passes()
     parser.print_help()
+    return ExitCode.OK
+
+
+def _tui(arguments: list[str]) -> int:
+    """`ir-studio [FILE] [--pipeline NAME]`: the terminal UI (bundled sample without FILE)."""
+    path = arguments[0] if arguments else None
+    pipeline = None
+    if "--pipeline" in arguments[1:]:
+        at = arguments.index("--pipeline")
+        pipeline = arguments[at + 1] if at + 1 < len(arguments) else None
+    if path is None and not (sys.stdin.isatty() and sys.stdout.isatty()):
+        build_parser().print_help()
+        return ExitCode.OK
+    if path is not None:
+        from pathlib import Path
+
+        if not Path(path).is_file():
+            print(f"ir-studio: error: {path}: no such file", file=sys.stderr)
+            return ExitCode.USAGE
+    from ir_studio.tui.app import make_app
+
+    make_app(path, pipeline).run()
     return ExitCode.OK
 
 

@@ -1,0 +1,392 @@
+"""The ir-studio terminal UI: a pass list, the IR after the selected step with a diff
+against the step before, diagnostics, execution checks, source mapping and, for TPU
+graphs, the simulated GDMA/BDC timeline. All work runs in worker threads.
+
+`make_app` builds the app the same way for the command line and for tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ir_studio.tui.widgets.code_view import CodeView
+from ir_studio.tui.widgets.timeline import TimelineView
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import (
+    DataTable,
+    Footer,
+    Header,
+    Input,
+    Label,
+    LoadingIndicator,
+    OptionList,
+    Static,
+    TabbedContent,
+    TabPane,
+)
+from textual.widgets.option_list import Option
+
+from ir_studio.ir_diff import side_by_side, unified_diff
+from ir_studio.pygments_lexers import MLIRLexer, ToyLexer
+from ir_studio.session import (
+    LoadedFile,
+    StepView,
+    copy_command,
+    default_pipeline,
+    filter_function,
+    load_file,
+    location_at,
+    run_steps,
+)
+
+BINDINGS_HELP = [
+    ("n / p", "next / previous pass"),
+    ("u", "hide passes that changed nothing"),
+    ("d", "diff: unified / side by side"),
+    ("/", "search passes"),
+    ("f", "filter a function"),
+    ("e", "edit the pipeline"),
+    ("c", "copy the pipeline as an ir-studio lower command"),
+    ("t", "TPU timeline (top/tpu files)"),
+    ("+ / -", "timeline zoom"),
+    ("left / right", "timeline pan"),
+    (", / .", "previous / next instruction"),
+    ("?", "this help"),
+    ("q", "quit"),
+]
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,question_mark,q", "app.pop_screen", "close")]
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    #help { width: 60; border: round $accent; padding: 1 2; background: $panel; }
+    """
+
+    def compose(self) -> ComposeResult:
+        rows = "\n".join(f"[b]{key:<14}[/b] {what}" for key, what in BINDINGS_HELP)
+        yield Static(f"[b]ir-studio keys[/b]\n\n{rows}", id="help")
+
+
+class IRStudioApp(App[None]):
+    TITLE = "ir-studio"
+    CSS_PATH = "app.tcss"
+    BINDINGS = [
+        Binding("q", "quit", "quit"),
+        Binding("n", "step(1)", "next"),
+        Binding("p", "step(-1)", "prev"),
+        Binding("u", "toggle_unchanged", "hide unchanged"),
+        Binding("d", "toggle_diff", "diff mode"),
+        Binding("t", "timeline", "timeline"),
+        Binding("c", "copy_command", "copy cmd"),
+        Binding("question_mark", "help", "help"),
+        Binding("slash", "focus('search')", "search", show=False),
+        Binding("f", "focus('function')", "function", show=False),
+        Binding("e", "focus('pipeline')", "pipeline", show=False),
+    ]
+
+    def __init__(self, path: str, pipeline: str | None = None, text: str | None = None) -> None:
+        super().__init__()
+        self.path = path
+        self.source_text = text
+        self.pipeline = pipeline
+        self.loaded: LoadedFile | None = None
+        self.steps: list[StepView] = []
+        self.current = 0
+        self.hide_unchanged = False
+        self.side_by_side = False
+        self.checks: dict[int, str] = {}
+
+    # -- layout ---------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal():
+            with Vertical(id="left"):
+                yield Input(placeholder="pipeline", id="pipeline")
+                yield Input(placeholder="search passes", id="search")
+                yield OptionList(id="passes")
+                yield Label("", id="counts")
+            with Vertical(id="main"):
+                yield LoadingIndicator(id="busy")
+                with TabbedContent(id="tabs"):
+                    with TabPane("IR", id="tab-ir"):
+                        yield Input(placeholder="function filter (name without @)", id="function")
+                        yield CodeView(MLIRLexer(), id="ir")
+                    with TabPane("Diff", id="tab-diff"):
+                        yield CodeView(diff=True, id="diff")
+                    with TabPane("Source", id="tab-source"):
+                        yield CodeView(id="source")
+                    with TabPane("Diagnostics", id="tab-diagnostics"):
+                        yield DataTable(id="diagnostics", cursor_type="row")
+                    with TabPane("Execution", id="tab-exec"):
+                        yield Static("", id="exec")
+                    with TabPane("Timeline", id="tab-timeline"):
+                        yield TimelineView(id="timeline")
+                        yield Static("", id="instr")
+                        yield Static("", id="tpu-summary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#diagnostics", DataTable).add_columns("line", "col", "severity", "message")
+        self.query_one("#passes", OptionList).focus()
+        self.load()
+
+    # -- work -----------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="load")
+    def load(self) -> None:
+        loaded = load_file(self.path, self.source_text)
+        pipeline = self.pipeline or default_pipeline(loaded.kind)
+        steps: list[StepView] = []
+        error = None
+        if loaded.module is not None:
+            try:
+                _, steps = run_steps(loaded, pipeline)
+            except Exception as failure:  # a bad pipeline is shown, not raised
+                error = str(failure)
+        self.call_from_thread(self._loaded, loaded, pipeline, steps, error)
+
+    def _loaded(
+        self, loaded: LoadedFile, pipeline: str, steps: list[StepView], error: str | None
+    ) -> None:
+        self.loaded, self.pipeline, self.steps = loaded, pipeline, steps
+        self.query_one("#busy").display = False
+        self.query_one("#pipeline", Input).value = pipeline
+        lexer = ToyLexer() if loaded.kind == "toy" else MLIRLexer()
+        self.query_one("#source", CodeView).set_lines(loaded.text.splitlines(), lexer)
+        table = self.query_one("#diagnostics", DataTable)
+        table.clear()
+        for d in loaded.diagnostics:
+            pos = loaded.lines.position(d.span.start)
+            table.add_row(pos.line + 1, pos.column + 1, d.severity.label, d.message)
+        if loaded.diagnostics:
+            self.query_one("#tabs", TabbedContent).active = "tab-diagnostics"
+        if error:
+            self.notify(error, severity="error", timeout=10)
+        self.sub_title = f"{Path(loaded.path).name} · {pipeline}"
+        self._fill_passes()
+        self.select(0)
+        self.query_one("#passes", OptionList).focus()
+        if steps:
+            self.check_execution()
+        if loaded.kind == "tpu":
+            self.simulate()
+
+    @work(thread=True, exclusive=True, group="exec")
+    def check_execution(self) -> None:
+        if self.loaded is None or self.loaded.kind == "tpu":
+            return
+        from ir_studio.execution.step_check import execute_text
+
+        outputs: dict[int, str] = {}
+        previous = None
+        for step in self.steps:
+            if step.error:
+                break
+            result = execute_text(step.ir)
+            out = result.output
+            verdict = (
+                ("not run: " + (result.error or ""))
+                if out is None
+                else (
+                    "reference"
+                    if previous is None
+                    else ("same output" if out == previous else "OUTPUT CHANGED")
+                )
+            )
+            outputs[step.index] = f"[{result.engine}] {verdict}\n{out or ''}"
+            previous = out if out is not None else previous
+        self.call_from_thread(self._checked, outputs)
+
+    def _checked(self, outputs: dict[int, str]) -> None:
+        self.checks = outputs
+        self.select(self.current)
+
+    @work(thread=True, exclusive=True, group="tpu")
+    def simulate(self) -> None:
+        from ir_studio.tpu.chip import BM1684X
+        from ir_studio.tpu.lowering import lower_to_tpu
+        from ir_studio.tpu.simulate import simulate
+
+        assert self.loaded is not None
+        assert self.loaded.module is not None
+        results = {}
+        for mode in ("f16", "w8a16", "w4a16"):
+            module = self.loaded.module
+            if not any(op.name.startswith("tpu.") for op in module.walk()):
+                module = lower_to_tpu(module, mode, 64, None).module
+            results[mode] = simulate(module, BM1684X)
+        self.call_from_thread(self._simulated, results)
+
+    def _simulated(self, results: dict) -> None:  # type: ignore[type-arg]
+        self.timelines = results
+        self.query_one("#timeline", TimelineView).show(results["w8a16"])
+        rows = ["mode     total ms   GDMA %   BDC %   overlap ms   loaded MiB"]
+        for mode, tl in results.items():
+            s = tl.summary()
+            rows.append(
+                f"{mode:<8} {s['total_s'] * 1e3:9.3f} {s['gdma_utilisation']:8.0%} "
+                f"{s['bdc_utilisation']:7.0%} {s['overlap_s'] * 1e3:11.3f} "
+                f"{s['bytes_loaded'] / 2**20:11.2f}"
+            )
+        self.query_one("#tpu-summary", Static).update("\n".join(rows))
+        self._show_instr(0)
+
+    # -- views ----------------------------------------------------------------
+    def _visible_steps(self) -> list[StepView]:
+        query = self.query_one("#search", Input).value.strip().lower()
+        return [
+            s
+            for s in self.steps
+            if (not self.hide_unchanged or s.changed or s.index == 0)
+            and (not query or query in s.name.lower())
+        ]
+
+    def _fill_passes(self) -> None:
+        options = self.query_one("#passes", OptionList)
+        options.clear_options()
+        for step in self._visible_steps():
+            mark = "•" if step.changed else " "
+            if step.error:
+                mark = "✗"
+            label = f"{mark} {step.index:2d} {step.name[:22]:<22} {step.seconds * 1e3:6.1f}ms"
+            options.add_option(Option(label, id=str(step.index)))
+
+    def select(self, index: int) -> None:
+        if not self.steps:
+            return
+        self.current = max(0, min(index, len(self.steps) - 1))
+        step = self.steps[self.current]
+        function = self.query_one("#function", Input).value.strip().lstrip("@")
+        ir = filter_function(step.ir, function)
+        self.query_one("#ir", CodeView).set_lines(ir.splitlines())
+        before = self.steps[self.current - 1].ir if self.current > 0 else step.ir
+        diff_view = self.query_one("#diff", CodeView)
+        if self.side_by_side:
+            rows = side_by_side(filter_function(before, function), ir)
+            width = max((len(r[1]) for r in rows), default=0)
+            diff_view.set_lines([f"{tag}{left:<{width}} │ {right}" for tag, left, right in rows])
+        else:
+            diff = unified_diff(filter_function(before, function), ir)
+            diff_view.set_lines(diff or ["(no change, ignoring SSA renumbering)"])
+        deltas = ", ".join(f"{k} {v:+d}" for k, v in sorted(step.op_delta.items()))
+        self.query_one("#counts", Label).update(
+            f"step {step.index}: {step.name}\n{deltas or 'op counts unchanged'}"
+        )
+        self.query_one("#exec", Static).update(self.checks.get(step.index, "(not checked yet)"))
+        options = self.query_one("#passes", OptionList)
+        for i in range(options.option_count):
+            if options.get_option_at_index(i).id == str(step.index):
+                options.highlighted = i
+
+    # -- actions --------------------------------------------------------------
+    def action_step(self, delta: int) -> None:
+        visible = [s.index for s in self._visible_steps()]
+        if not visible:
+            return
+        later = [i for i in visible if (i > self.current if delta > 0 else i < self.current)]
+        if later:
+            self.select(later[0] if delta > 0 else later[-1])
+
+    def action_toggle_unchanged(self) -> None:
+        self.hide_unchanged = not self.hide_unchanged
+        self._fill_passes()
+        self.select(self.current)
+
+    def action_toggle_diff(self) -> None:
+        self.side_by_side = not self.side_by_side
+        self.select(self.current)
+
+    def action_timeline(self) -> None:
+        self.query_one("#tabs", TabbedContent).active = "tab-timeline"
+        self.query_one("#timeline", TimelineView).focus()
+
+    def action_copy_command(self) -> None:
+        command = copy_command(self.path, self.pipeline or "")
+        self.copy_to_clipboard(command)
+        self.notify(command, title="copied")
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+    def action_focus(self, widget_id: str) -> None:
+        self.query_one(f"#{widget_id}").focus()
+
+    @on(OptionList.OptionSelected, "#passes")
+    @on(OptionList.OptionHighlighted, "#passes")
+    def _pass_chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is not None and int(event.option.id) != self.current:
+            self.select(int(event.option.id))
+
+    @on(Input.Changed, "#search")
+    def _search(self) -> None:
+        self._fill_passes()
+
+    @on(Input.Submitted, "#function")
+    def _filter(self) -> None:
+        self.select(self.current)
+
+    @on(Input.Changed, "#pipeline")
+    def _validate_pipeline(self, event: Input.Changed) -> None:
+        from ir_studio.pass_spec import PipelineError
+        from ir_studio.pipeline import resolve_pipeline
+        from ir_studio.transforms import NAMED_PIPELINES
+
+        value = event.value.strip()
+        try:
+            if value in NAMED_PIPELINES:
+                resolve_pipeline(value, None)
+            else:
+                resolve_pipeline(None, value)
+            event.input.remove_class("invalid")
+            event.input.tooltip = None
+        except PipelineError as error:
+            event.input.add_class("invalid")
+            event.input.tooltip = str(error)
+
+    @on(Input.Submitted, "#pipeline")
+    def _run_pipeline(self, event: Input.Submitted) -> None:
+        if event.input.has_class("invalid"):
+            self.notify(str(event.input.tooltip), severity="error")
+            return
+        self.pipeline = event.value.strip()
+        self.query_one("#busy").display = True
+        self.load()
+
+    @on(DataTable.RowSelected, "#diagnostics")
+    def _jump(self, event: DataTable.RowSelected) -> None:
+        line = int(event.data_table.get_row_at(event.cursor_row)[0]) - 1
+        self.query_one("#tabs", TabbedContent).active = "tab-source"
+        self.query_one("#source", CodeView).highlighted = line
+
+    @on(TimelineView.Selected)
+    def _instr_selected(self, event: TimelineView.Selected) -> None:
+        self._show_instr(event.index)
+
+    def _show_instr(self, index: int) -> None:
+        timeline = self.query_one("#timeline", TimelineView).timeline
+        if timeline is None or not timeline.instrs:
+            return
+        i = timeline.instrs[index]
+        self.query_one("#instr", Static).update(
+            f"{i.engine} {i.kind} · {i.op} · {i.loc}\n"
+            f"start {i.start * 1e6:.2f} us · {(i.end - i.start) * 1e6:.2f} us · "
+            f"{i.bytes} bytes · {i.flops} FLOPs"
+        )
+
+    def source_line_of_ir_line(self, line: str) -> int | None:
+        loc = location_at(line)
+        return loc[1] - 1 if loc is not None else None
+
+
+def make_app(path: str | None = None, pipeline: str | None = None) -> IRStudioApp:
+    """The app on `path`, or on the bundled Toy sample when no file is given."""
+    if path is None:
+        from importlib import resources
+
+        sample = resources.files("ir_studio.sample_ir").joinpath("toy", "ch6_llvm.toy")
+        return IRStudioApp(str(sample), pipeline, sample.read_text())
+    return IRStudioApp(path, pipeline)
