@@ -1,8 +1,10 @@
 """Diffs of IR that stay quiet about pure renumbering of SSA names.
 
-Before diffing, values and blocks are renamed in order of first appearance (`%v0, %v1`,
-`^b0`), so two printings that differ only in how SSA values are numbered compare equal;
-the diff is then shown on the original lines.
+Numbered values and blocks (`%12`, `^bb3`: names the printer assigns) are compared as
+placeholders, so deleting one op does not make every later line "change" because its
+numbers shifted; named values (`%sum`, `%arg0`) keep their names. The diff is computed on
+those normalised lines (after trimming the common head and tail, so a local change in a
+20,000-line function is cheap) and shown on the original lines.
 """
 
 from __future__ import annotations
@@ -10,21 +12,43 @@ from __future__ import annotations
 import difflib
 import re
 
-_VALUE = re.compile(r"%[\w$.\-]+")
-_BLOCK = re.compile(r"\^[\w$.\-]+")
+
+
+_NUMBERED_VALUE = re.compile(r"%\d+(?=[^\w$.\-]|$)")
+_NUMBERED_BLOCK = re.compile(r"\^bb\d+")
 
 
 def canonical_lines(text: str) -> list[str]:
-    names: dict[str, str] = {}
-    blocks: dict[str, str] = {}
+    return [_NUMBERED_BLOCK.sub("^bb#", _NUMBERED_VALUE.sub("%#", line))
+            for line in text.splitlines()]
 
-    def value(match: re.Match[str]) -> str:
-        return names.setdefault(match.group(0), f"%v{len(names)}")
 
-    def block(match: re.Match[str]) -> str:
-        return blocks.setdefault(match.group(0), f"^b{len(blocks)}")
+def _opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """SequenceMatcher opcodes, after trimming the equal head and tail."""
+    head = 0
+    limit = min(len(a), len(b))
+    while head < limit and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and a[len(a) - 1 - tail] == b[len(b) - 1 - tail]:
+        tail += 1
+    middle = difflib.SequenceMatcher(a=a[head : len(a) - tail], b=b[head : len(b) - tail],
+                                     autojunk=False).get_opcodes()
+    out: list[tuple[str, int, int, int, int]] = []
+    if head:
+        out.append(("equal", 0, head, 0, head))
+    out += [(tag, i1 + head, i2 + head, j1 + head, j2 + head) for tag, i1, i2, j1, j2 in middle
+            if i2 > i1 or j2 > j1]
+    if tail:
+        out.append(("equal", len(a) - tail, len(a), len(b) - tail, len(b)))
+    return out
 
-    return [_BLOCK.sub(block, _VALUE.sub(value, line)) for line in text.splitlines()]
+
+def _groups(opcodes: list[tuple[str, int, int, int, int]], context: int
+            ) -> list[list[tuple[str, int, int, int, int]]]:
+    matcher = difflib.SequenceMatcher()
+    matcher.get_opcodes = lambda: opcodes  # type: ignore[method-assign]
+    return list(matcher.get_grouped_opcodes(context))
 
 
 def unified_diff(before: str, after: str, context: int = 3) -> list[str]:

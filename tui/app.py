@@ -133,7 +133,20 @@ class IRStudioApp(App[None]):
     def on_mount(self) -> None:
         self.query_one("#diagnostics", DataTable).add_columns("line", "col", "severity", "message")
         self.query_one("#passes", OptionList).focus()
+        self._show_source_now()
         self.load()
+
+    def _show_source_now(self) -> None:
+        """The file is on screen at once; parsing and the pipeline follow in a worker."""
+        text = self.source_text
+        if text is None:
+            try:
+                text = Path(self.path).read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                return
+        lexer = ToyLexer() if self.path.endswith(".toy") else MLIRLexer()
+        self.query_one("#source", CodeView).set_lines(text.splitlines(), lexer)
+        self.query_one("#ir", CodeView).set_lines(text.splitlines(), lexer)
 
     # -- work -----------------------------------------------------------------
     @work(thread=True, exclusive=True, group="load")
@@ -177,7 +190,9 @@ class IRStudioApp(App[None]):
 
     @work(thread=True, exclusive=True, group="exec")
     def check_execution(self) -> None:
-        if self.loaded is None or self.loaded.kind == "tpu":
+        if self.loaded is None or self.loaded.kind == "tpu" or not self._has_main():
+            self.call_from_thread(self._checked, {
+                s.index: "not run: the program has no main function" for s in self.steps})
             return
         from ir_studio.execution.step_check import execute_text
 
@@ -200,6 +215,13 @@ class IRStudioApp(App[None]):
             outputs[step.index] = f"[{result.engine}] {verdict}\n{out or ''}"
             previous = out if out is not None else previous
         self.call_from_thread(self._checked, outputs)
+
+    def _has_main(self) -> bool:
+        module = self.loaded.module if self.loaded is not None else None
+        if module is None:
+            return False
+        return any(getattr(op.properties.get("sym_name"), "data", None) == "main"
+                   for op in module.body.block.ops)
 
     def _checked(self, outputs: dict[int, str]) -> None:
         self.checks = outputs
@@ -263,15 +285,9 @@ class IRStudioApp(App[None]):
         function = self.query_one("#function", Input).value.strip().lstrip("@")
         ir = filter_function(step.ir, function)
         self.query_one("#ir", CodeView).set_lines(ir.splitlines())
-        before = self.steps[self.current - 1].ir if self.current > 0 else step.ir
-        diff_view = self.query_one("#diff", CodeView)
-        if self.side_by_side:
-            rows = side_by_side(filter_function(before, function), ir)
-            width = max((len(r[1]) for r in rows), default=0)
-            diff_view.set_lines([f"{tag}{left:<{width}} │ {right}" for tag, left, right in rows])
-        else:
-            diff = unified_diff(filter_function(before, function), ir)
-            diff_view.set_lines(diff or ["(no change, ignoring SSA renumbering)"])
+        self._diff_dirty = True
+        if self.query_one("#tabs", TabbedContent).active == "tab-diff":
+            self._update_diff()
         deltas = ", ".join(f"{k} {v:+d}" for k, v in sorted(step.op_delta.items()))
         self.query_one("#counts", Label).update(
             f"step {step.index}: {step.name}\n{deltas or 'op counts unchanged'}"
@@ -281,6 +297,29 @@ class IRStudioApp(App[None]):
         for i in range(options.option_count):
             if options.get_option_at_index(i).id == str(step.index):
                 options.highlighted = i
+
+    def _update_diff(self) -> None:
+        """The diff is computed only when it is on screen (it costs the most)."""
+        if not self.steps or not getattr(self, "_diff_dirty", True):
+            return
+        self._diff_dirty = False
+        step = self.steps[self.current]
+        function = self.query_one("#function", Input).value.strip().lstrip("@")
+        ir = filter_function(step.ir, function)
+        before = self.steps[self.current - 1].ir if self.current > 0 else step.ir
+        diff_view = self.query_one("#diff", CodeView)
+        if self.side_by_side:
+            rows = side_by_side(filter_function(before, function), ir)
+            width = max((len(r[1]) for r in rows), default=0)
+            diff_view.set_lines([f"{tag}{left:<{width}} │ {right}" for tag, left, right in rows])
+        else:
+            diff = unified_diff(filter_function(before, function), ir)
+            diff_view.set_lines(diff or ["(no change, ignoring SSA renumbering)"])
+
+    @on(TabbedContent.TabActivated)
+    def _tab(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id == "tab-diff":
+            self._update_diff()
 
     # -- actions --------------------------------------------------------------
     def action_step(self, delta: int) -> None:
@@ -298,7 +337,9 @@ class IRStudioApp(App[None]):
 
     def action_toggle_diff(self) -> None:
         self.side_by_side = not self.side_by_side
-        self.select(self.current)
+        self.query_one("#tabs", TabbedContent).active = "tab-diff"
+        self._diff_dirty = True
+        self._update_diff()
 
     def action_timeline(self) -> None:
         self.query_one("#tabs", TabbedContent).active = "tab-timeline"
@@ -362,6 +403,19 @@ class IRStudioApp(App[None]):
         self.query_one("#tabs", TabbedContent).active = "tab-source"
         self.query_one("#source", CodeView).highlighted = line
 
+    @on(CodeView.LineSelected, "#ir")
+    def _map_to_source(self, event: CodeView.LineSelected) -> None:
+        """An op in the IR -> the source line it came from (its location)."""
+        loc = location_at(event.text)
+        label = self.query_one("#counts", Label)
+        if loc is None:
+            label.update("no location on this line")
+            return
+        file, line, col = loc
+        label.update(f"from {Path(file).name}:{line}:{col}")
+        if self.loaded is not None and Path(file).name == Path(self.loaded.path).name:
+            self.query_one("#source", CodeView).highlighted = line - 1
+
     @on(TimelineView.Selected)
     def _instr_selected(self, event: TimelineView.Selected) -> None:
         self._show_instr(event.index)
@@ -377,9 +431,6 @@ class IRStudioApp(App[None]):
             f"{i.bytes} bytes · {i.flops} FLOPs"
         )
 
-    def source_line_of_ir_line(self, line: str) -> int | None:
-        loc = location_at(line)
-        return loc[1] - 1 if loc is not None else None
 
 
 def make_app(path: str | None = None, pipeline: str | None = None) -> IRStudioApp:

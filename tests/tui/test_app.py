@@ -31,6 +31,8 @@ async def test_toy_pipeline_steps_diffs_and_execution() -> None:
         assert any("toy.generic_call" in line for line in ir.lines)
         await pilot.press("n")
         assert app.current == 1
+        app.query_one("#tabs").active = "tab-diff"
+        await pilot.pause()
         diff = app.query_one("#diff", CodeView).lines
         assert any(line.startswith("-") and "toy.generic_call" in line for line in diff)
         await pilot.press("p")
@@ -109,3 +111,20 @@ async def test_tpu_timeline_zoom_pan_and_details() -> None:
         assert "w8a16" in summary
         assert "w4a16" in summary
         assert "f16" in summary
+
+
+@pytest.mark.asyncio
+async def test_selecting_an_op_shows_its_toy_source_line() -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await _ready(app, pilot)
+        for _ in range(9):
+            await pilot.press("n")  # the llvm dialect, after lower-to-llvm
+        ir = app.query_one("#ir", CodeView)
+        target = next(i for i, line in enumerate(ir.lines) if "llvm.fmul" in line)
+        ir.focus()
+        ir.highlighted = target - 1
+        await pilot.press("down")
+        await pilot.pause()
+        assert "from ch6_llvm.toy:3:25" in str(app.query_one("#counts").render())
+        assert app.query_one("#source", CodeView).highlighted == 2

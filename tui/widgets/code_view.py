@@ -7,7 +7,9 @@ from pygments.lexer import Lexer
 from pygments.token import Token
 from rich.segment import Segment
 from rich.style import Style
+from textual.binding import Binding
 from textual.geometry import Size
+from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -43,10 +45,35 @@ def _style(token: object) -> Style | None:
 
 
 class CodeView(ScrollView, can_focus=True):
-    """Read-only lines, highlighted lazily; `highlight_line` marks one line."""
+    """Read-only lines, highlighted lazily; up/down move a cursor line (`highlighted`)
+    and post `LineSelected`."""
 
+    BINDINGS = [
+        Binding("down", "move(1)", "down", show=False),
+        Binding("up", "move(-1)", "up", show=False),
+        Binding("pagedown", "move(20)", "page down", show=False),
+        Binding("pageup", "move(-20)", "page up", show=False),
+    ]
     DEFAULT_CSS = "CodeView { background: $surface; }"
     highlighted: reactive[int | None] = reactive(None)
+
+    class LineSelected(Message):
+        def __init__(self, view: CodeView, index: int, text: str) -> None:
+            super().__init__()
+            self.view = view
+            self.index = index
+            self.text = text
+
+        @property
+        def control(self) -> CodeView:
+            return self.view
+
+    def action_move(self, delta: int) -> None:
+        if not self.lines:
+            return
+        current = self.highlighted if self.highlighted is not None else -1
+        self.highlighted = max(0, min(len(self.lines) - 1, current + delta))
+        self.post_message(self.LineSelected(self, self.highlighted, self.lines[self.highlighted]))
 
     def __init__(self, lexer: Lexer | None = None, *, diff: bool = False, **kw: object) -> None:
         super().__init__(**kw)  # type: ignore[arg-type]
@@ -57,6 +84,7 @@ class CodeView(ScrollView, can_focus=True):
 
     def set_lines(self, lines: list[str], lexer: Lexer | None = None) -> None:
         self.lines = lines
+        self.highlighted = None
         if lexer is not None:
             self.lexer = lexer
         self._cache.clear()
@@ -65,10 +93,13 @@ class CodeView(ScrollView, can_focus=True):
         self.refresh()
 
     def watch_highlighted(self, old: int | None, new: int | None) -> None:
-        self._cache.pop(old, None) if old is not None else None
-        self._cache.pop(new, None) if new is not None else None
+        if old is not None:
+            self._cache.pop(old, None)
         if new is not None:
-            self.scroll_to(y=max(0, new - self.size.height // 2), animate=False)
+            self._cache.pop(new, None)
+            top = self.scroll_offset.y
+            if not top <= new < top + self.size.height:
+                self.scroll_to(y=max(0, new - self.size.height // 2), animate=False)
         self.refresh()
 
     def _strip(self, index: int) -> Strip:
