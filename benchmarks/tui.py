@@ -53,9 +53,10 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=HERE / "out" / "tui.json")
     args = parser.parse_args()
     inputs = write_inputs(HERE / "inputs")
-    results = {"chain-20k (cse,canonicalize)": asyncio.run(measure(inputs["chain"],
-                                                                   "cse,canonicalize")),
-               "targets": {"file_shown_s": 2.0, "step_switch_s": 0.2}}
+    results = {
+        "chain-20k (cse,canonicalize)": asyncio.run(measure(inputs["chain"], "cse,canonicalize")),
+        "targets": {"file_shown_s": 2.0, "step_switch_s": 0.2},
+    }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2))
     print(json.dumps(results, indent=2))

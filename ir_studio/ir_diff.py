@@ -12,15 +12,14 @@ from __future__ import annotations
 import difflib
 import re
 
-
-
 _NUMBERED_VALUE = re.compile(r"%\d+(?=[^\w$.\-]|$)")
 _NUMBERED_BLOCK = re.compile(r"\^bb\d+")
 
 
 def canonical_lines(text: str) -> list[str]:
-    return [_NUMBERED_BLOCK.sub("^bb#", _NUMBERED_VALUE.sub("%#", line))
-            for line in text.splitlines()]
+    return [
+        _NUMBERED_BLOCK.sub("^bb#", _NUMBERED_VALUE.sub("%#", line)) for line in text.splitlines()
+    ]
 
 
 def _opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
@@ -32,20 +31,25 @@ def _opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]
     tail = 0
     while tail < limit - head and a[len(a) - 1 - tail] == b[len(b) - 1 - tail]:
         tail += 1
-    middle = difflib.SequenceMatcher(a=a[head : len(a) - tail], b=b[head : len(b) - tail],
-                                     autojunk=False).get_opcodes()
+    middle = difflib.SequenceMatcher(
+        a=a[head : len(a) - tail], b=b[head : len(b) - tail], autojunk=False
+    ).get_opcodes()
     out: list[tuple[str, int, int, int, int]] = []
     if head:
         out.append(("equal", 0, head, 0, head))
-    out += [(tag, i1 + head, i2 + head, j1 + head, j2 + head) for tag, i1, i2, j1, j2 in middle
-            if i2 > i1 or j2 > j1]
+    out += [
+        (tag, i1 + head, i2 + head, j1 + head, j2 + head)
+        for tag, i1, i2, j1, j2 in middle
+        if i2 > i1 or j2 > j1
+    ]
     if tail:
         out.append(("equal", len(a) - tail, len(a), len(b) - tail, len(b)))
     return out
 
 
-def _groups(opcodes: list[tuple[str, int, int, int, int]], context: int
-            ) -> list[list[tuple[str, int, int, int, int]]]:
+def _groups(
+    opcodes: list[tuple[str, int, int, int, int]], context: int
+) -> list[list[tuple[str, int, int, int, int]]]:
     matcher = difflib.SequenceMatcher()
     matcher.get_opcodes = lambda: opcodes  # type: ignore[method-assign]
     return list(matcher.get_grouped_opcodes(context))

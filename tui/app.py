@@ -89,8 +89,16 @@ class IRStudioApp(App[None]):
         Binding("e", "focus('pipeline')", "pipeline", show=False),
     ]
 
-    def __init__(self, path: str, pipeline: str | None = None, text: str | None = None) -> None:
+    def __init__(
+        self,
+        path: str,
+        pipeline: str | None = None,
+        text: str | None = None,
+        *,
+        show_timings: bool = True,
+    ) -> None:
         super().__init__()
+        self.show_timings = show_timings
         self.path = path
         self.source_text = text
         self.pipeline = pipeline
@@ -191,8 +199,10 @@ class IRStudioApp(App[None]):
     @work(thread=True, exclusive=True, group="exec")
     def check_execution(self) -> None:
         if self.loaded is None or self.loaded.kind == "tpu" or not self._has_main():
-            self.call_from_thread(self._checked, {
-                s.index: "not run: the program has no main function" for s in self.steps})
+            self.call_from_thread(
+                self._checked,
+                {s.index: "not run: the program has no main function" for s in self.steps},
+            )
             return
         from ir_studio.execution.step_check import execute_text
 
@@ -220,8 +230,10 @@ class IRStudioApp(App[None]):
         module = self.loaded.module if self.loaded is not None else None
         if module is None:
             return False
-        return any(getattr(op.properties.get("sym_name"), "data", None) == "main"
-                   for op in module.body.block.ops)
+        return any(
+            getattr(op.properties.get("sym_name"), "data", None) == "main"
+            for op in module.body.block.ops
+        )
 
     def _checked(self, outputs: dict[int, str]) -> None:
         self.checks = outputs
@@ -274,7 +286,8 @@ class IRStudioApp(App[None]):
             mark = "•" if step.changed else " "
             if step.error:
                 mark = "✗"
-            label = f"{mark} {step.index:2d} {step.name[:22]:<22} {step.seconds * 1e3:6.1f}ms"
+            timing = f" {step.seconds * 1e3:6.1f}ms" if self.show_timings else ""
+            label = f"{mark} {step.index:2d} {step.name[:22]:<22}{timing}"
             options.add_option(Option(label, id=str(step.index)))
 
     def select(self, index: int) -> None:
@@ -432,12 +445,14 @@ class IRStudioApp(App[None]):
         )
 
 
-
-def make_app(path: str | None = None, pipeline: str | None = None) -> IRStudioApp:
-    """The app on `path`, or on the bundled Toy sample when no file is given."""
+def make_app(
+    path: str | None = None, pipeline: str | None = None, *, show_timings: bool = True
+) -> IRStudioApp:
+    """The app on `path`, or on the bundled Toy sample when no file is given. Snapshot
+    tests turn `show_timings` off (pass times differ from run to run)."""
     if path is None:
         from importlib import resources
 
         sample = resources.files("ir_studio.sample_ir").joinpath("toy", "ch6_llvm.toy")
-        return IRStudioApp(str(sample), pipeline, sample.read_text())
-    return IRStudioApp(path, pipeline)
+        return IRStudioApp("ch6_llvm.toy", pipeline, sample.read_text(), show_timings=show_timings)
+    return IRStudioApp(path, pipeline, show_timings=show_timings)
