@@ -287,7 +287,10 @@ class IRStudioApp(App[None]):
             if step.error:
                 mark = "✗"
             timing = f" {step.seconds * 1e3:6.1f}ms" if self.show_timings else ""
-            label = f"{mark} {step.index:2d} {step.name[:22]:<22}{timing}"
+            grown = sum(v for v in step.op_delta.values() if v > 0)
+            shrunk = -sum(v for v in step.op_delta.values() if v < 0)
+            ops = f" +{grown}/-{shrunk}" if grown or shrunk else ""
+            label = f"{mark} {step.index:2d} {step.name[:20]:<20}{timing}{ops}"
             options.add_option(Option(label, id=str(step.index)))
 
     def select(self, index: int) -> None:
@@ -362,6 +365,21 @@ class IRStudioApp(App[None]):
         command = copy_command(self.path, self.pipeline or "")
         self.copy_to_clipboard(command)
         self.notify(command, title="copied")
+
+    def action_export_trace(self) -> None:
+        timeline = self.query_one("#timeline", TimelineView).timeline
+        if timeline is None:
+            self.notify("no timeline: open a top/tpu file", severity="warning")
+            return
+        target = Path(self.path).with_suffix(".trace.json")
+        if not target.parent.is_dir() or not target.parent.exists():
+            target = Path.cwd() / target.name
+        try:
+            target.write_text(timeline.chrome_trace(), encoding="utf-8")
+        except OSError as error:
+            self.notify(f"cannot write {target}: {error.strerror}", severity="error")
+            return
+        self.notify(f"{target} (open in ui.perfetto.dev)", title="trace written")
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())

@@ -90,7 +90,7 @@ async def test_pipeline_input_is_validated_as_you_type() -> None:
 
 
 @pytest.mark.asyncio
-async def test_tpu_timeline_zoom_pan_and_details() -> None:
+async def test_tpu_timeline_zoom_pan_and_details(tmp_path: Path) -> None:
     app = make_app(str(SAMPLES / "tpu" / "glm_block_cache.mlir"))
     async with app.run_test(size=(160, 48)) as pilot:
         await _ready(app, pilot)
@@ -128,3 +128,18 @@ async def test_selecting_an_op_shows_its_toy_source_line() -> None:
         await pilot.pause()
         assert "from ch6_llvm.toy:3:25" in str(app.query_one("#counts").render())
         assert app.query_one("#source", CodeView).highlighted == 2
+
+
+def test_a_missing_file_is_a_clear_command_line_error() -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-P", "-m", "ir_studio", "/nonexistent/x.mlir"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert "no such file" in result.stderr
+    assert "Traceback" not in result.stderr
