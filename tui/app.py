@@ -463,6 +463,21 @@ class IRStudioApp(App[None]):
         )
 
 
+def _counterpart(path: str) -> Path | None:
+    """The other phase's graph next to a TPU file (decode <-> prefill), if present."""
+    p = Path(path)
+    name = p.name
+    swaps = [("decode", "prefill"), ("prefill", "decode"), ("block_cache", "block")]
+    for a, b in swaps:
+        if a in name:
+            other = p.with_name(name.replace(a, b))
+            return other if other.is_file() and other != p else None
+    if "block" in name:
+        other = p.with_name(name.replace("block", "block_cache", 1))
+        return other if other.is_file() else None
+    return None
+
+
 def make_app(
     path: str | None = None, pipeline: str | None = None, *, show_timings: bool = True
 ) -> IRStudioApp:

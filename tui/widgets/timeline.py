@@ -85,6 +85,24 @@ class TimelineView(Widget, can_focus=True):
         self.post_message(self.Selected(self.selected))
         self.refresh()
 
+    def on_mouse_down(self, event: object) -> None:
+        self._drag_x = getattr(event, "x", 0)
+        self.capture_mouse()
+
+    def on_mouse_up(self, event: object) -> None:
+        self._drag_x = None
+        self.release_mouse()
+
+    def on_mouse_move(self, event: object) -> None:
+        """Drag to pan."""
+        last = getattr(self, "_drag_x", None)
+        if last is None or not getattr(event, "button", 0):
+            return
+        x = getattr(event, "x", last)
+        self.start = max(0.0, self.start - (x - last) * self.zoom)
+        self._drag_x = x
+        self.refresh()
+
     def on_mouse_scroll_up(self) -> None:
         self.action_zoom(0.8)
 
