@@ -143,3 +143,39 @@ def test_a_missing_file_is_a_clear_command_line_error() -> None:
     assert result.returncode == 2
     assert "no such file" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.asyncio
+async def test_search_function_filter_pipeline_focus_and_timeline_keys() -> None:
+    app = make_app(show_timings=False)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await _ready(app, pilot)
+        await pilot.press("slash")
+        assert app.focused is app.query_one("#search")
+        await pilot.press(*"shape")
+        await pilot.pause()
+        assert [s.name for s in app._visible_steps()] == ["toy-shape-inference"]
+        app.query_one("#search").value = ""
+        app.query_one("#passes").focus()
+        await pilot.press("f")
+        assert app.focused is app.query_one("#function")
+        await pilot.press(*"main", "enter")
+        await pilot.pause()
+        ir = app.query_one("#ir", CodeView).lines
+        assert any("@main" in line for line in ir)
+        assert not any("toy.func private @multiply_transpose" in line for line in ir)
+        app.query_one("#passes").focus()
+        await pilot.press("e")
+        assert app.focused is app.query_one("#pipeline")
+    tpu = make_app(str(SAMPLES / "tpu" / "glm_block_cache.mlir"), show_timings=False)
+    async with tpu.run_test(size=(160, 48)) as pilot:
+        await _ready(tpu, pilot)
+        await pilot.press("t", "plus", "plus", "plus")
+        timeline = tpu.query_one("#timeline", TimelineView)
+        await pilot.press("right")
+        assert timeline.start > 0
+        start = timeline.start
+        await pilot.press("left")
+        assert timeline.start < start
+        await pilot.press("comma")
+        assert timeline.selected == len(timeline.timeline.instrs) - 1  # wraps to the last
