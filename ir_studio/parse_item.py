@@ -47,6 +47,8 @@ class ParsedItem:
     symbol_defs: list[SymbolDef] = field(default_factory=list)
     symbol_uses: list[SymbolUse] = field(default_factory=list)
     stamped: list[int] = field(default_factory=list)
+    prechecked: frozenset[int] = frozenset()
+    """ids of ops valid by construction (the parser's fast path)."""
     line_base: int = 0
     verified: bool = False
     occurrences: list[Any] | None = None
@@ -113,7 +115,8 @@ def parse_item(
     if op is None:
         record.ops = [r for r in record.ops if r is not None]
     stamped = [i for i, r in enumerate(record.ops) if r is not None and parser.stamped(r.op)]
-    return ParsedItem(text, op, record, diagnostics, stamped=stamped)
+    return ParsedItem(text, op, record, diagnostics, stamped=stamped,
+                      prechecked=frozenset(parser.prechecked))
 
 
 def _unknown_custom_op(name: str, dialects: set[str]) -> str:
@@ -177,6 +180,8 @@ def check_item(item: ParsedItem) -> None:
             op = op_record.op
             at = op_record.name_span
             try:
+                if id(op) in item.prechecked:
+                    continue
                 for culprit, message in terminator_problems(op):
                     problems.append(_at_op(item, culprit, at, message))
                 key = memo.key(op)

@@ -124,3 +124,27 @@ def test_spans_survive_a_cached_rebuild_after_an_edit() -> None:
     assert index.definition(use.start) == [span_of(edited, "%v")]
     call = next(op for op in second.modules()[0].walk() if op.name == "func.call")
     assert call.location.line.data == 12
+
+
+def test_fast_path_ops_match_the_general_parser() -> None:
+    """The parser builds plain binary arith ops directly; the result must be the op the
+    declarative format would give (same properties, types, names) and wrong types must
+    still be reported."""
+    from ir_studio.document import build_document
+    from ir_studio.printing import print_ir
+
+    fast = (
+        "func.func @f(%a: i32, %x: f32) -> i32 {\n  %s = arith.addi %a, %a : i32\n"
+        "  %t = arith.mulf %x, %x : f32\n  %u = arith.xori %s, %a : i32\n  return %u : i32\n}\n"
+    )
+    slow = fast.replace("%a : i32\n", "%a : i32 // comment keeps the general path?\n", 1).replace(
+        "arith.mulf %x, %x : f32", "arith.mulf %x, %x fastmath<none> : f32"
+    )
+    a, b = build_document("a.mlir", 1, fast), build_document("b.mlir", 1, slow)
+    assert a.diagnostics == ()
+    assert b.diagnostics == ()
+    assert print_ir(a.modules()[0], generic=True) == print_ir(b.modules()[0], generic=True)
+    bad = build_document(
+        "c.mlir", 1, fast.replace("arith.addi %a, %a : i32", "arith.addi %x, %x : f32")
+    )
+    assert bad.diagnostics[0].message.startswith("'arith.addi' op")  # still reported
