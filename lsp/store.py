@@ -48,8 +48,21 @@ class _Entry:
 
 
 def _build(uri: str, version: int, text: str, cache: ItemCache, ctx: Context | None) -> Snapshot:
+    if uri.endswith(".toy"):
+        return _build_toy(uri, version, text)
     document = build_document(uri, version, text, cache=cache, ctx=ctx)
     return Snapshot(document, DocumentIndex(document), True)
+
+
+def _build_toy(uri: str, version: int, text: str) -> Snapshot:
+    """A Toy file: its diagnostics, no MLIR items, and a Toy name index."""
+    from ir_studio.source import LineIndex
+    from ir_studio.toy.ide import ToyIndex, toy_diagnostics
+
+    name = uri.removeprefix("file://").rsplit("/", 1)[-1]
+    diagnostics = tuple(toy_diagnostics(text, name))
+    document = IRDocument(uri, version, text, LineIndex(text), (), (), diagnostics)
+    return Snapshot(document, ToyIndex(text), True)  # type: ignore[arg-type]
 
 
 class DocumentStore:

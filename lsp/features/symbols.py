@@ -39,7 +39,26 @@ async def document_symbols(
     if snapshot is None:
         return []
     conv = ls.converter(snapshot)
+    if params.text_document.uri.endswith(".toy"):
+        return _toy_symbols(snapshot, conv)
     return [_symbol(node, conv) for node in outline(snapshot.document)]
+
+
+def _toy_symbols(snapshot: object, conv: Converter) -> list[types.DocumentSymbol]:
+    index = snapshot.index  # type: ignore[attr-defined]
+    out = []
+    for entry in index.entries:
+        if entry.kind in ("function-def", "struct-def"):
+            kind = (
+                types.SymbolKind.Function
+                if entry.kind == "function-def"
+                else types.SymbolKind.Struct
+            )
+            rng = conv.range(entry.span)
+            out.append(
+                types.DocumentSymbol(name=entry.name, kind=kind, range=rng, selection_range=rng)
+            )
+    return out
 
 
 def _workspace_files(ls: IRStudioServer) -> list[Path]:

@@ -1,0 +1,169 @@
+"""Editor support for Toy files: diagnostics (frontend and shape inference), and an
+index of functions, parameters, variables and struct fields with the same interface as
+the MLIR `DocumentIndex`, so the language server's navigation works unchanged."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ir_studio.diagnostics import Diagnostic
+from ir_studio.index import Occurrence
+from ir_studio.source import LineIndex, Span
+from ir_studio.toy import ast_nodes as A
+from ir_studio.toy.lexer import Location
+from ir_studio.toy.parser import ToyParseError, parse_toy
+
+
+def toy_diagnostics(text: str, file: str) -> list[Diagnostic]:
+    """Frontend errors, then (if it compiles) shape inference errors at their Toy line."""
+    from ir_studio.toy.frontend import compile_toy
+
+    program = compile_toy(text, file)
+    if program.diagnostics or program.module is None:
+        return list(program.diagnostics)
+    from ir_studio.pipeline import resolve_pipeline, run_pipeline
+
+    run = run_pipeline(
+        program.module,
+        resolve_pipeline(None, "toy-inline,canonicalize,toy-shape-inference"),
+        record_ir=False,
+    )
+    failed = run.failed
+    if failed is None:
+        return []
+    lines = LineIndex(text)
+    start = 0
+    if failed.error_at is not None and failed.error_at[0] == file:
+        start = lines.offset(failed.error_at[1] - 1, failed.error_at[2] - 1)
+    return [
+        Diagnostic(
+            Span(start, start + 1), failed.error or "shape inference failed", category="verify"
+        )
+    ]
+
+
+@dataclass(frozen=True)
+class _Entry:
+    kind: str  # function-def, function-use, var-def, var-use, struct-def, field-def, field-use
+    name: str
+    span: Span
+    scope: str
+
+
+class ToyIndex:
+    """Occurrences of names in a Toy file (empty if it does not parse)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines = LineIndex(text)
+        self.entries: list[_Entry] = []
+        self.module: A.Module | None = None
+        try:
+            self.module = parse_toy(text, "<toy>")
+        except ToyParseError:
+            return
+        self._collect(self.module)
+        self.entries.sort(key=lambda e: e.span.start)
+
+    def _span(self, loc: Location, name: str, skip_keyword: bool = False) -> Span:
+        start = self.lines.offset(loc.line - 1, loc.col - 1)
+        if skip_keyword or not self.text.startswith(name, start):
+            found = re.compile(r"\b" + re.escape(name) + r"\b").search(self.text, start)
+            if found is not None:
+                start = found.start()
+        return Span(start, start + len(name))
+
+    def _collect(self, module: A.Module) -> None:
+        for struct in module.structs:
+            self.entries.append(
+                _Entry("struct-def", struct.name, self._span(struct.loc, struct.name, True), "")
+            )
+            for member in struct.fields:
+                self.entries.append(
+                    _Entry(
+                        "field-def",
+                        member.name,
+                        self._span(member.loc, member.name, True),
+                        struct.name,
+                    )
+                )
+        for func in module.functions:
+            scope = func.proto.name
+            self.entries.append(
+                _Entry("function-def", scope, self._span(func.proto.loc, scope, True), "")
+            )
+            for param in func.proto.params:
+                self.entries.append(
+                    _Entry("var-def", param.name, self._span(param.loc, param.name), scope)
+                )
+            for expr in func.body:
+                self._expr(expr, scope)
+
+    def _expr(self, node: A.Expr | None, scope: str) -> None:
+        match node:
+            case A.VarDecl(name=name, init=init, loc=loc):
+                self.entries.append(_Entry("var-def", name, self._span(loc, name, True), scope))
+                self._expr(init, scope)
+            case A.VariableRef(name=name, loc=loc):
+                self.entries.append(_Entry("var-use", name, self._span(loc, name), scope))
+            case A.BinaryOp(op=".", lhs=lhs, rhs=A.VariableRef(name=field, loc=loc)):
+                self._expr(lhs, scope)
+                self.entries.append(_Entry("field-use", field, self._span(loc, field), ""))
+            case A.BinaryOp(lhs=lhs, rhs=rhs):
+                self._expr(lhs, scope)
+                self._expr(rhs, scope)
+            case A.Call(callee=callee, args=args, loc=loc):
+                if callee != "transpose":
+                    self.entries.append(_Entry("function-use", callee, self._span(loc, callee), ""))
+                for arg in args:
+                    self._expr(arg, scope)
+            case A.Print(arg=arg) | A.Return(expr=arg):
+                self._expr(arg, scope)
+            case A.Literal(values=values) | A.StructLiteral(values=values):
+                for value in values:
+                    self._expr(value, scope)
+            case _:
+                pass
+
+    # -- the DocumentIndex interface ------------------------------------------------
+    def _here(self, offset: int) -> _Entry | None:
+        return next((e for e in self.entries if e.span.start <= offset <= e.span.end), None)
+
+    def at(self, offset: int) -> Occurrence | None:
+        entry = self._here(offset)
+        if entry is None:
+            return None
+        return Occurrence(
+            "toy-" + entry.kind, entry.span, (entry.kind.split("-")[0], entry.name, entry.scope)
+        )
+
+    def _related(self, offset: int) -> list[_Entry]:
+        here = self._here(offset)
+        if here is None:
+            return []
+        family = here.kind.split("-")[0]
+        same = [
+            e
+            for e in self.entries
+            if e.kind.split("-")[0] == family
+            and e.name == here.name
+            and (family != "var" or e.scope == here.scope)
+        ]
+        return sorted(same, key=lambda e: (not e.kind.endswith("-def"), e.span.start))
+
+    def definition(self, offset: int) -> list[Span]:
+        return [e.span for e in self._related(offset) if e.kind.endswith("-def")]
+
+    def references(self, offset: int, include_declaration: bool = True) -> list[Span]:
+        return [
+            e.span
+            for e in self._related(offset)
+            if include_declaration or not e.kind.endswith("-def")
+        ]
+
+    def occurrences_of(self, offset: int) -> list[tuple[Span, bool]]:
+        return [(e.span, e.kind.endswith("-def")) for e in self._related(offset)]
+
+    def warm(self) -> None:
+        """Nothing is lazy here."""
