@@ -50,6 +50,8 @@ class _Entry:
 def _build(uri: str, version: int, text: str, cache: ItemCache, ctx: Context | None) -> Snapshot:
     if uri.endswith(".toy"):
         return _build_toy(uri, version, text)
+    if uri.endswith(".ll"):
+        return _build_llvm(uri, version, text)
     document = build_document(uri, version, text, cache=cache, ctx=ctx)
     return Snapshot(document, DocumentIndex(document), True)
 
@@ -63,6 +65,17 @@ def _build_toy(uri: str, version: int, text: str) -> Snapshot:
     diagnostics = tuple(toy_diagnostics(text, name))
     document = IRDocument(uri, version, text, LineIndex(text), (), (), diagnostics)
     return Snapshot(document, ToyIndex(text), True)  # type: ignore[arg-type]
+
+
+def _build_llvm(uri: str, version: int, text: str) -> Snapshot:
+    """An LLVM IR file: LLVM's own diagnostics and a name index."""
+    from ir_studio.llvm_ide import LLVMIndex, llvm_diagnostics
+    from ir_studio.source import LineIndex
+
+    document = IRDocument(
+        uri, version, text, LineIndex(text), (), (), tuple(llvm_diagnostics(text))
+    )
+    return Snapshot(document, LLVMIndex(text), True)  # type: ignore[arg-type]
 
 
 class DocumentStore:

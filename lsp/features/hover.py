@@ -13,7 +13,17 @@ async def hover(ls: IRStudioServer, params: types.HoverParams) -> types.Hover | 
     if snapshot is None or not snapshot.fresh:
         return None
     conv = ls.converter(snapshot)
-    info = hover_at(snapshot.document, snapshot.index, conv.offset(params.position))
+    offset = conv.offset(params.position)
+    own = getattr(snapshot.index, "hover", None)
+    if own is not None:  # LLVM IR files answer from their own index
+        found = own(offset)
+        if found is None:
+            return None
+        markdown, span = found
+        return types.Hover(
+            types.MarkupContent(types.MarkupKind.Markdown, markdown), conv.range(span)
+        )
+    info = hover_at(snapshot.document, snapshot.index, offset)
     if info is None:
         return None
     return types.Hover(

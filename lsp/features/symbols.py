@@ -41,6 +41,18 @@ async def document_symbols(
     conv = ls.converter(snapshot)
     if params.text_document.uri.endswith(".toy"):
         return _toy_symbols(snapshot, conv)
+    if params.text_document.uri.endswith(".ll"):
+        index = snapshot.index
+        out = []
+        for name, span in [*index.functions, *index.globals]:  # type: ignore[attr-defined]
+            kind = (
+                types.SymbolKind.Function
+                if (name, span) in index.functions  # type: ignore[attr-defined]
+                else types.SymbolKind.Variable
+            )
+            rng = conv.range(span)
+            out.append(types.DocumentSymbol(name=name, kind=kind, range=rng, selection_range=rng))
+        return out
     return [_symbol(node, conv) for node in outline(snapshot.document)]
 
 
