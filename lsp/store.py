@@ -59,12 +59,12 @@ def _build(uri: str, version: int, text: str, cache: ItemCache, ctx: Context | N
 def _build_toy(uri: str, version: int, text: str) -> Snapshot:
     """A Toy file: its diagnostics, no MLIR items, and a Toy name index."""
     from ir_studio.source import LineIndex
-    from ir_studio.toy.ide import ToyIndex, toy_diagnostics
+    from ir_studio.toy.ide import ToyIndex, toy_check
 
     name = uri.removeprefix("file://").rsplit("/", 1)[-1]
-    diagnostics = tuple(toy_diagnostics(text, name))
-    document = IRDocument(uri, version, text, LineIndex(text), (), (), diagnostics)
-    return Snapshot(document, ToyIndex(text), True)  # type: ignore[arg-type]
+    diagnostics, shapes = toy_check(text, name)
+    document = IRDocument(uri, version, text, LineIndex(text), (), (), tuple(diagnostics))
+    return Snapshot(document, ToyIndex(text, shapes), True)  # type: ignore[arg-type]
 
 
 def _build_llvm(uri: str, version: int, text: str) -> Snapshot:

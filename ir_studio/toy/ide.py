@@ -16,31 +16,43 @@ from ir_studio.toy.parser import ToyParseError, parse_toy
 
 
 def toy_diagnostics(text: str, file: str) -> list[Diagnostic]:
-    """Frontend errors, then (if it compiles) shape inference errors at their Toy line."""
+    return toy_check(text, file)[0]
+
+
+def toy_check(text: str, file: str) -> tuple[list[Diagnostic], dict[tuple[int, int], set[str]]]:
+    """Frontend errors, then (if it compiles) shape inference errors at their Toy line;
+    and the inferred result types by Toy (line, column): after inlining, an expression of
+    a generic function called with several shapes has one type per specialisation."""
+    from xdsl.dialects.builtin import FileLineColLoc, TensorType
+
+    from ir_studio.pipeline import resolve_pipeline, run_pipeline
     from ir_studio.toy.frontend import compile_toy
 
     program = compile_toy(text, file)
     if program.diagnostics or program.module is None:
-        return list(program.diagnostics)
-    from ir_studio.pipeline import resolve_pipeline, run_pipeline
-
-    run = run_pipeline(
-        program.module,
-        resolve_pipeline(None, "toy-inline,canonicalize,toy-shape-inference"),
-        record_ir=False,
-    )
+        return list(program.diagnostics), {}
+    pipeline = resolve_pipeline(None, "toy-inline,canonicalize,toy-shape-inference")
+    run = run_pipeline(program.module, pipeline, record_ir=False)
+    shapes: dict[tuple[int, int], set[str]] = {}
+    for op in program.module.walk():
+        loc = op.location
+        if op.name == "toy.cast":
+            continue  # inlining gives argument casts the call's location, not its value
+        if (
+            isinstance(loc, FileLineColLoc)
+            and op.results
+            and isinstance(op.results[0].type, TensorType)
+        ):
+            shapes.setdefault((loc.line.data, loc.column.data), set()).add(str(op.results[0].type))
     failed = run.failed
     if failed is None:
-        return []
+        return [], shapes
     lines = LineIndex(text)
     start = 0
     if failed.error_at is not None and failed.error_at[0] == file:
         start = lines.offset(failed.error_at[1] - 1, failed.error_at[2] - 1)
-    return [
-        Diagnostic(
-            Span(start, start + 1), failed.error or "shape inference failed", category="verify"
-        )
-    ]
+    message = failed.error or "shape inference failed"
+    return [Diagnostic(Span(start, start + 1), message, category="verify")], shapes
 
 
 @dataclass(frozen=True)
@@ -54,8 +66,11 @@ class _Entry:
 class ToyIndex:
     """Occurrences of names in a Toy file (empty if it does not parse)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, shapes: dict[tuple[int, int], set[str]] | None = None) -> None:
         self.text = text
+        self.shapes = shapes or {}
+        self.decls: dict[tuple[str, str], Location] = {}
+        """(function, variable) -> location of the expression that initialises it."""
         self.lines = LineIndex(text)
         self.entries: list[_Entry] = []
         self.module: A.Module | None = None
@@ -102,8 +117,10 @@ class ToyIndex:
 
     def _expr(self, node: A.Expr | None, scope: str) -> None:
         match node:
-            case A.VarDecl(name=name, init=init, loc=loc):
+            case A.VarDecl(name=name, init=init, loc=loc, type=vtype):
                 self.entries.append(_Entry("var-def", name, self._span(loc, name, True), scope))
+                if init is not None:
+                    self.decls[(scope, name)] = loc if vtype.shape else init.loc
                 self._expr(init, scope)
             case A.VariableRef(name=name, loc=loc):
                 self.entries.append(_Entry("var-use", name, self._span(loc, name), scope))
@@ -164,6 +181,28 @@ class ToyIndex:
 
     def occurrences_of(self, offset: int) -> list[tuple[Span, bool]]:
         return [(e.span, e.kind.endswith("-def")) for e in self._related(offset)]
+
+    def hover(self, offset: int) -> tuple[str, Span] | None:
+        """A variable's shape; one line per specialisation of a generic function."""
+        here = self._here(offset)
+        if here is None:
+            return None
+        if here.kind.startswith("var"):
+            loc = self.decls.get((here.scope, here.name))
+            if loc is None:
+                return (
+                    f"**{here.name}**: parameter of `{here.scope}` (its shape is the "
+                    "argument's at each call)",
+                    here.span,
+                )
+            shapes = sorted(self.shapes.get((loc.line, loc.col), ()))
+            if not shapes:
+                return f"**{here.name}**: shape not inferred", here.span
+            listed = "\n".join(f"- `{s}`" for s in shapes)
+            note = " (one per specialisation)" if len(shapes) > 1 else ""
+            return f"**{here.name}**{note}\n\n{listed}", here.span
+        kind = {"function": "function", "struct": "struct", "field": "struct member"}
+        return f"**{here.name}**: {kind.get(here.kind.split('-')[0], here.kind)}", here.span
 
     def warm(self) -> None:
         """Nothing is lazy here."""

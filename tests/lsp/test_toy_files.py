@@ -67,3 +67,18 @@ async def test_toy_shape_inference_errors_are_placed(client: LanguageClient) -> 
     assert [(d.range.start, d.message) for d in diagnostics] == [
         (pos(1, 9), "recursive call to 'f' cannot be inlined")
     ]
+
+
+async def test_hover_shows_inferred_shapes(client: LanguageClient) -> None:
+    uri = uri_in(client, "shapes.toy")
+    text = (
+        "def twice(a) {\n  return a + a;\n}\n\ndef main() {\n  var m<2, 3> = [1, 2, 3, 4, 5, 6];\n"
+        "  var t = transpose(m);\n  print(twice(t));\n  print(twice(m));\n}\n"
+    )
+    assert await open_doc(client, uri, text, language="toy") == []
+    doc = types.TextDocumentIdentifier(uri)
+    hover = await client.text_document_hover_async(types.HoverParams(doc, pos(6, 7)))
+    assert hover is not None
+    assert "`tensor<3x2xf64>`" in hover.contents.value  # type: ignore[union-attr]
+    declared = await client.text_document_hover_async(types.HoverParams(doc, pos(5, 7)))
+    assert "`tensor<2x3xf64>`" in declared.contents.value  # type: ignore[union-attr]
