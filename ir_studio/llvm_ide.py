@@ -186,3 +186,46 @@ class LLVMIndex:
 
     def warm(self) -> None:
         """Nothing is lazy here."""
+
+
+_TOKEN_TYPES = {"local": 1, "global": 3, "label": 2}
+"""Indices into ir_studio.ide.semantic_tokens.TOKEN_TYPES (variable, method, label)."""
+
+
+def llvm_semantic_tokens(index: LLVMIndex) -> list[tuple[int, int, int, int]]:
+    """(start, end, type, modifiers) for names and comments of an .ll file."""
+    tokens = [
+        (
+            e.span.start,
+            e.span.end,
+            _TOKEN_TYPES[e.kind.split("-")[0]],
+            1 if e.kind.endswith("-def") else 0,
+        )
+        for e in index.entries
+    ]
+    tokens += [
+        (m.start(), m.end(), 5, 0)
+        for m in re.finditer(r";[^\n]*", index.text)
+        if index.text.rfind('"', index.text.rfind("\n", 0, m.start()) + 1, m.start()) < 0
+    ]
+    tokens.sort()
+    out: list[tuple[int, int, int, int]] = []
+    for token in tokens:
+        if out and token[0] < out[-1][1]:
+            continue
+        out.append(token)
+    return out
+
+
+def llvm_folds(text: str) -> list[tuple[int, int]]:
+    """(first line, last line) of every function body."""
+    lines = text.split("\n")
+    folds, start = [], None
+    for number, line in enumerate(lines):
+        if line.startswith("define") and line.rstrip().endswith("{"):
+            start = number
+        elif line.startswith("}") and start is not None:
+            if number - 1 > start:
+                folds.append((start, number - 1))
+            start = None
+    return folds

@@ -206,3 +206,28 @@ class ToyIndex:
 
     def warm(self) -> None:
         """Nothing is lazy here."""
+
+
+def toy_completions(index: ToyIndex, text: str, offset: int) -> list[tuple[str, str]]:
+    """(label, kind) for the cursor: struct members after `.`, else builtins, functions
+    and the variables of the function around the cursor."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    before = text[line_start:offset]
+    word = re.search(r"[A-Za-z_]\w*$", before)
+    prefix = word.group(0) if word else ""
+    head = before[: len(before) - len(prefix)]
+    if head.endswith("."):
+        names = sorted({e.name for e in index.entries if e.kind == "field-def"})
+        return [(n, "field") for n in names if n.startswith(prefix)]
+    scope = ""
+    for entry in index.entries:
+        if entry.kind == "function-def" and entry.span.start <= offset:
+            scope = entry.name
+    out = [(b, "builtin") for b in ("print", "transpose")]
+    out += [(e.name, "function") for e in index.entries if e.kind == "function-def"]
+    seen: set[str] = set()
+    for entry in index.entries:
+        if entry.kind == "var-def" and entry.scope == scope and entry.name not in seen:
+            seen.add(entry.name)
+            out.append((entry.name, "variable"))
+    return [(n, k) for n, k in out if n.startswith(prefix)]

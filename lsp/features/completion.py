@@ -28,6 +28,8 @@ async def completion(ls: IRStudioServer, params: types.CompletionParams) -> type
     if text is None or conv is None:
         return types.CompletionList(is_incomplete=False, items=[])
     offset = conv.offset(params.position)
+    if uri.endswith(".toy"):
+        return _toy(ls, uri, text, offset)
     snapshot = ls.store.current(uri)
     if snapshot is not None:
         item = snapshot.document.item_at(offset)
@@ -50,6 +52,28 @@ async def completion(ls: IRStudioServer, params: types.CompletionParams) -> type
         for i, c in enumerate(result.items)
     ]
     return types.CompletionList(is_incomplete=result.incomplete, items=items)
+
+
+_TOY_KINDS = {
+    "builtin": types.CompletionItemKind.Function,
+    "function": types.CompletionItemKind.Function,
+    "variable": types.CompletionItemKind.Variable,
+    "field": types.CompletionItemKind.Field,
+}
+
+
+def _toy(ls: IRStudioServer, uri: str, text: str, offset: int) -> types.CompletionList:
+    from ir_studio.toy.ide import ToyIndex, toy_completions
+
+    snapshot = ls.store.last_good(uri) or ls.store.current(uri)
+    index = snapshot.index if snapshot is not None else ToyIndex(text)
+    if not isinstance(index, ToyIndex):
+        return types.CompletionList(is_incomplete=False, items=[])
+    items = [
+        types.CompletionItem(label=name, kind=_TOY_KINDS[kind], detail=kind)
+        for name, kind in toy_completions(index, text, offset)
+    ]
+    return types.CompletionList(is_incomplete=False, items=items)
 
 
 FEATURES = [

@@ -12,6 +12,13 @@ async def folding(ls: IRStudioServer, params: types.FoldingRangeParams) -> list[
     snapshot = await ls.store.fresh(params.text_document.uri)
     if snapshot is None:
         return []
+    if params.text_document.uri.endswith(".ll"):
+        from ir_studio.llvm_ide import llvm_folds
+
+        return [
+            types.FoldingRange(start_line=a, end_line=b, kind=types.FoldingRangeKind.Region)
+            for a, b in llvm_folds(snapshot.document.text)
+        ]
     return [
         types.FoldingRange(
             start_line=f.start_line,

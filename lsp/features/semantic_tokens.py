@@ -37,6 +37,12 @@ async def full(ls: IRStudioServer, params: types.SemanticTokensParams) -> types.
     if snapshot is None or not snapshot.fresh:
         return types.SemanticTokens(data=[])
     conv = ls.converter(snapshot)
+    if params.text_document.uri.endswith(".ll"):
+        from ir_studio.ide.semantic_tokens import SemanticToken
+        from ir_studio.llvm_ide import llvm_semantic_tokens
+
+        tokens = [SemanticToken(*t) for t in llvm_semantic_tokens(snapshot.index)]  # type: ignore[arg-type]
+        return types.SemanticTokens(data=_encode(tokens, conv))
     return types.SemanticTokens(data=_encode(semantic_tokens(snapshot.document), conv))
 
 

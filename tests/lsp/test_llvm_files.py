@@ -92,3 +92,16 @@ async def test_llvm_ir_from_the_toy_pipeline(client: LanguageClient, tmp_path_fa
         types.DocumentSymbolParams(types.TextDocumentIdentifier(uri))
     )
     assert {'@"main"', '@"printf"'} <= {s.name for s in symbols or []}
+
+
+async def test_llvm_semantic_tokens_and_folding(client: LanguageClient) -> None:
+    uri = uri_in(client, "tokens.ll")
+    await open_doc(client, uri, "; header comment\n" + HANDWRITTEN, language="llvm")
+    doc = types.TextDocumentIdentifier(uri)
+    tokens = await client.text_document_semantic_tokens_full_async(types.SemanticTokensParams(doc))
+    assert tokens is not None
+    data = tokens.data
+    assert len(data) % 5 == 0
+    assert list(data[:5]) == [0, 0, 16, 5, 0]  # the comment on line 0
+    folds = await client.text_document_folding_range_async(types.FoldingRangeParams(doc))
+    assert [(f.start_line, f.end_line) for f in folds or []] == [(3, 11)]

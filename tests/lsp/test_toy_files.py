@@ -82,3 +82,20 @@ async def test_hover_shows_inferred_shapes(client: LanguageClient) -> None:
     assert "`tensor<3x2xf64>`" in hover.contents.value  # type: ignore[union-attr]
     declared = await client.text_document_hover_async(types.HoverParams(doc, pos(5, 7)))
     assert "`tensor<2x3xf64>`" in declared.contents.value  # type: ignore[union-attr]
+
+
+async def test_toy_completion(client: LanguageClient) -> None:
+    uri = uri_in(client, "complete.toy")
+    assert await open_doc(client, uri, PROGRAM, language="toy") == []
+    await change(client, uri, [(rng((12, 2), (12, 14)), "print(x + value.")])
+    members = await client.text_document_completion_async(
+        types.CompletionParams(types.TextDocumentIdentifier(uri), pos(12, 18))
+    )
+    assert {i.label for i in members.items} == {"a", "b"}  # type: ignore[union-attr]
+    await change(client, uri, [(rng((12, 2), (12, 18)), "print(")])
+    names = await client.text_document_completion_async(
+        types.CompletionParams(types.TextDocumentIdentifier(uri), pos(12, 8))
+    )
+    labels = {i.label for i in names.items}  # type: ignore[union-attr]
+    assert {"print", "transpose", "scale", "main", "value", "x"} <= labels
+    assert "p" not in labels  # scale's parameter is not in main's scope
