@@ -3,7 +3,8 @@ registered as `pygments.lexers` entry points, so `pygmentize -l mlir` works)."""
 
 from __future__ import annotations
 
-from pygments.lexer import RegexLexer, bygroups, words
+from pygments.lexer import RegexLexer, bygroups, inherit, words
+from pygments.lexers.asm import LlvmLexer
 from pygments.token import (
     Comment,
     Keyword,
@@ -101,5 +102,44 @@ class ToyLexer(RegexLexer):
             (r"[-+*/=.]", Operator),
             (r"[(){}\[\]<>,;]", Punctuation),
             (r".", Text),
+        ],
+    }
+
+
+class LLVM22Lexer(LlvmLexer):
+    """Pygments' LLVM lexer plus the attribute syntax it does not know yet (LLVM 21-22:
+    `captures(none)`, `memory(argmem: read)`, `nuw`/`nusw` on getelementptr, ...), which
+    it shows as error tokens."""
+
+    name = "LLVM 22 IR"
+    aliases = ["llvm22"]
+    filenames = []  # `*.ll` stays with Pygments' own lexer unless asked for
+    tokens = {
+        "root": [
+            (
+                words(
+                    (
+                        "captures",
+                        "memory",
+                        "argmem",
+                        "inaccessiblemem",
+                        "errnomem",
+                        "readwrite",
+                        "nusw",
+                        "nuw",
+                        "initializes",
+                        "range",
+                        "dead_on_unwind",
+                        "writable",
+                        "address",
+                        "provenance",
+                        "read_provenance",
+                    ),
+                    suffix=r"\b",
+                ),
+                Keyword,
+            ),
+            (r"(?<=[a-z])(:)(?=\s)", Punctuation),  # `argmem: read` inside memory(...)
+            inherit,
         ],
     }

@@ -61,3 +61,27 @@ def test_entry_points_register_the_lexers() -> None:
     )
     assert result.returncode == 0
     assert "Token.Name.Variable" in result.stdout
+
+
+LLVM22 = """@counter = global i32 0
+define i32 @bump(i32 noundef %step) local_unnamed_addr #0 {
+entry:
+  %p = getelementptr inbounds nuw i8, ptr @counter, i64 4
+  %c = call i32 (ptr, ...) @printf(ptr captures(none) @counter)
+  ret i32 %c
+}
+attributes #0 = { nounwind memory(readwrite, argmem: none) }
+"""
+
+
+def test_llvm22_lexer_knows_new_attribute_syntax() -> None:
+    from pygments.lexers.asm import LlvmLexer
+
+    from ir_studio.pygments_lexers import LLVM22Lexer
+
+    def errors(lexer: object) -> int:
+        return sum(1 for token, _ in lexer.get_tokens(LLVM22) if token in Error)  # type: ignore[attr-defined]
+
+    assert errors(LlvmLexer()) > 0  # Pygments' own lexer fails on LLVM 22 syntax
+    assert errors(LLVM22Lexer()) == 0
+    assert isinstance(get_lexer_by_name("llvm22"), LLVM22Lexer)

@@ -23,8 +23,13 @@ def _tokens(grammar: str, scope: str, path: Path) -> list[tuple[int, int, int, s
     node = shutil.which("node")
     if node is None or not (HERE / "node_modules" / "vscode-textmate").is_dir():
         pytest.skip("node and vscode-textmate are needed: npm ci --prefix tests/grammars/textmate")
-    result = subprocess.run([node, str(HERE / "tokenize.js"), str(GRAMMARS / grammar), scope,
-                             str(path)], capture_output=True, text=True, timeout=120, check=True)
+    result = subprocess.run(
+        [node, str(HERE / "tokenize.js"), str(GRAMMARS / grammar), scope, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
     return [tuple(t) for t in json.loads(result.stdout)]  # type: ignore[misc]
 
 
@@ -40,9 +45,10 @@ def test_every_mlir_sample_tokenizes(path: Path) -> None:
 
 def test_representative_mlir_scopes() -> None:
     tokens = _tokens("mlir.tmLanguage.json", "source.mlir", SAMPLES / "demo.mlir")
-    assert "comment.line.double-slash.mlir" in _scope_of(tokens, "// A small multi-dialect "
-                                                         "program: a loop nest with scf, arith "
-                                                         "and memref, and a caller.")
+    assert "comment.line.double-slash.mlir" in _scope_of(
+        tokens,
+        "// A small multi-dialect program: a loop nest with scf, arith and memref, and a caller.",
+    )
     assert "variable.other.ssa.mlir" in _scope_of(tokens, "%c0")
     assert "entity.name.function.symbol.mlir" in _scope_of(tokens, "@sum_rows")
     assert "entity.name.function.operation.mlir" in _scope_of(tokens, "addf")
@@ -62,9 +68,23 @@ def test_toy_samples(path: Path) -> None:
 
 def test_llvm_ir_from_the_toy_pipeline(tmp_path: Path) -> None:
     ll = tmp_path / "ch6.ll"
-    emitted = subprocess.run([sys.executable, "-P", "-m", "ir_studio", "lower",
-                              str(SAMPLES / "toy" / "ch6_llvm.toy"), "--emit", "llvm", "-o",
-                              str(ll)], capture_output=True, text=True, timeout=120)
+    emitted = subprocess.run(
+        [
+            sys.executable,
+            "-P",
+            "-m",
+            "ir_studio",
+            "lower",
+            str(SAMPLES / "toy" / "ch6_llvm.toy"),
+            "--emit",
+            "llvm",
+            "-o",
+            str(ll),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert emitted.returncode == 0
     tokens = _tokens("llvm.tmLanguage.json", "source.llvm", ll)
     assert "keyword.other.llvm" in _scope_of(tokens, "define")
