@@ -19,7 +19,11 @@ def toy_diagnostics(text: str, file: str) -> list[Diagnostic]:
     return toy_check(text, file)[0]
 
 
-def toy_check(text: str, file: str) -> tuple[list[Diagnostic], dict[tuple[int, int], set[str]]]:
+Shapes = dict[tuple[int, int], set[str]]
+OperandShapes = dict[tuple[int, int], set[tuple[str, ...]]]
+
+
+def toy_check(text: str, file: str) -> tuple[list[Diagnostic], Shapes]:
     """Frontend errors, then (if it compiles) shape inference errors at their Toy line;
     and the inferred result types by Toy (line, column): after inlining, an expression of
     a generic function called with several shapes has one type per specialisation."""
@@ -38,6 +42,11 @@ def toy_check(text: str, file: str) -> tuple[list[Diagnostic], dict[tuple[int, i
         loc = op.location
         if op.name == "toy.cast":
             continue  # inlining gives argument casts the call's location, not its value
+        if isinstance(loc, FileLineColLoc) and op.operands:
+            key = ("operands", loc.line.data, loc.column.data)
+            shapes.setdefault(key, set()).add(  # type: ignore[arg-type]
+                tuple(str(v.type) for v in op.operands)
+            )  # type: ignore[arg-type]
         if (
             isinstance(loc, FileLineColLoc)
             and op.results
@@ -71,6 +80,8 @@ class ToyIndex:
         self.shapes = shapes or {}
         self.decls: dict[tuple[str, str], Location] = {}
         """(function, variable) -> location of the expression that initialises it."""
+        self.uses: dict[tuple[str, str], list[tuple[Location, int]]] = {}
+        """(function, variable) -> (location of the op consuming it, operand index)."""
         self.lines = LineIndex(text)
         self.entries: list[_Entry] = []
         self.module: A.Module | None = None
@@ -127,14 +138,22 @@ class ToyIndex:
             case A.BinaryOp(op=".", lhs=lhs, rhs=A.VariableRef(name=field, loc=loc)):
                 self._expr(lhs, scope)
                 self.entries.append(_Entry("field-use", field, self._span(loc, field), ""))
-            case A.BinaryOp(lhs=lhs, rhs=rhs):
+            case A.BinaryOp(lhs=lhs, rhs=rhs, loc=loc):
+                for index, side in enumerate((lhs, rhs)):
+                    if isinstance(side, A.VariableRef):
+                        self.uses.setdefault((scope, side.name), []).append((loc, index))
                 self._expr(lhs, scope)
                 self._expr(rhs, scope)
             case A.Call(callee=callee, args=args, loc=loc):
+                if callee == "transpose" and args and isinstance(args[0], A.VariableRef):
+                    self.uses.setdefault((scope, args[0].name), []).append((loc, 0))
                 if callee != "transpose":
                     self.entries.append(_Entry("function-use", callee, self._span(loc, callee), ""))
                 for arg in args:
                     self._expr(arg, scope)
+            case A.Print(arg=A.VariableRef(name=name) as arg, loc=loc):
+                self.uses.setdefault((scope, name), []).append((loc, 0))
+                self._expr(arg, scope)
             case A.Print(arg=arg) | A.Return(expr=arg):
                 self._expr(arg, scope)
             case A.Literal(values=values) | A.StructLiteral(values=values):
@@ -189,13 +208,9 @@ class ToyIndex:
             return None
         if here.kind.startswith("var"):
             loc = self.decls.get((here.scope, here.name))
-            if loc is None:
-                return (
-                    f"**{here.name}**: parameter of `{here.scope}` (its shape is the "
-                    "argument's at each call)",
-                    here.span,
-                )
-            shapes = sorted(self.shapes.get((loc.line, loc.col), ()))
+            shapes = sorted(self.shapes.get((loc.line, loc.col), ())) if loc is not None else []
+            if not shapes:  # a parameter, or a variable set from a call: read its uses
+                shapes = self._shapes_at_uses(here.scope, here.name)
             if not shapes:
                 return f"**{here.name}**: shape not inferred", here.span
             listed = "\n".join(f"- `{s}`" for s in shapes)
@@ -203,6 +218,16 @@ class ToyIndex:
             return f"**{here.name}**{note}\n\n{listed}", here.span
         kind = {"function": "function", "struct": "struct", "field": "struct member"}
         return f"**{here.name}**: {kind.get(here.kind.split('-')[0], here.kind)}", here.span
+
+    def _shapes_at_uses(self, scope: str, name: str) -> list[str]:
+        """A parameter's shapes, read off the ops that consume it: after inlining, each
+        specialisation has its own copy of those ops."""
+        found: set[str] = set()
+        for loc, index in self.uses.get((scope, name), ()):
+            for operand_types in self.shapes.get(("operands", loc.line, loc.col), ()):  # type: ignore[call-overload]
+                if index < len(operand_types) and "*" not in operand_types[index]:
+                    found.add(operand_types[index])
+        return sorted(found)
 
     def warm(self) -> None:
         """Nothing is lazy here."""

@@ -99,3 +99,23 @@ async def test_toy_completion(client: LanguageClient) -> None:
     labels = {i.label for i in names.items}  # type: ignore[union-attr]
     assert {"print", "transpose", "scale", "main", "value", "x"} <= labels
     assert "p" not in labels  # scale's parameter is not in main's scope
+
+
+async def test_hover_on_a_generic_parameter_lists_each_specialisation(
+    client: LanguageClient,
+) -> None:
+    uri = uri_in(client, "special.toy")
+    text = (
+        "def twice(a) {\n  return a + a;\n}\n\ndef main() {\n  var v = [1, 2, 3];\n"
+        "  var m = [[1, 2], [3, 4]];\n  var r = twice(v);\n  print(r);\n  print(twice(m));\n}\n"
+    )
+    assert await open_doc(client, uri, text, language="toy") == []
+    doc = types.TextDocumentIdentifier(uri)
+    hover = await client.text_document_hover_async(types.HoverParams(doc, pos(0, 10)))
+    assert hover is not None
+    value = hover.contents.value  # type: ignore[union-attr]
+    assert "one per specialisation" in value
+    assert "`tensor<3xf64>`" in value
+    assert "`tensor<2x2xf64>`" in value
+    from_call = await client.text_document_hover_async(types.HoverParams(doc, pos(7, 6)))
+    assert "`tensor<3xf64>`" in from_call.contents.value  # type: ignore[union-attr]
