@@ -53,9 +53,18 @@ def line_col_locations(filename: str, line_of: Callable[[int], tuple[int, int]])
             attr = ints[value] = IntAttr(value)
         return attr
 
+    names = [name for name, _ in FileLineColLoc.get_irdl_definition().parameters]
+    setter = object.__setattr__
+
     def make(offset: int) -> Attribute:
+        # FileLineColLoc.new verifies its three parameters on every call; they are a
+        # StringAttr and two IntAttrs by construction here, so build it directly.
         line, column = line_of(offset)
-        return FileLineColLoc.new((file_attr, int_attr(line + 1), int_attr(column + 1)))
+        loc = FileLineColLoc.__new__(FileLineColLoc)
+        for name, value in zip(names, (file_attr, int_attr(line + 1), int_attr(column + 1)),
+                               strict=True):
+            setter(loc, name, value)
+        return loc
 
     return make
 
