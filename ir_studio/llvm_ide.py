@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from ir_studio.diagnostics import Diagnostic
+from ir_studio.ide.name_index import NameIndex
 from ir_studio.index import Occurrence
 from ir_studio.source import LineIndex, Span
 
@@ -52,7 +53,7 @@ class _Entry:
     line: str
 
 
-class LLVMIndex:
+class LLVMIndex(NameIndex):
     """Occurrences of %locals (per function), labels and @globals, found lexically."""
 
     def __init__(self, text: str) -> None:
@@ -160,19 +161,6 @@ class LLVMIndex:
             return None
         return Occurrence("ll-" + entry.kind, entry.span, (entry.name, entry.scope))
 
-    def definition(self, offset: int) -> list[Span]:
-        return [e.span for e in self._related(offset) if e.kind.endswith("-def")]
-
-    def references(self, offset: int, include_declaration: bool = True) -> list[Span]:
-        return [
-            e.span
-            for e in self._related(offset)
-            if include_declaration or not e.kind.endswith("-def")
-        ]
-
-    def occurrences_of(self, offset: int) -> list[tuple[Span, bool]]:
-        return [(e.span, e.kind.endswith("-def")) for e in self._related(offset)]
-
     def hover(self, offset: int) -> tuple[str, Span] | None:
         """The defining instruction (or declaration) of the name under the cursor."""
         here = self._here(offset)
@@ -183,9 +171,6 @@ class LLVMIndex:
             return f"**{here.name}**: no definition in this file", here.span
         line = defs[0].line
         return f"**{here.name}**\n\n```llvm\n{line}\n```", here.span
-
-    def warm(self) -> None:
-        """Nothing is lazy here."""
 
 
 _TOKEN_TYPES = {"local": 1, "global": 3, "label": 2}

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from ir_studio.diagnostics import Diagnostic
+from ir_studio.ide.name_index import NameIndex
 from ir_studio.index import Occurrence
 from ir_studio.source import LineIndex, Span
 from ir_studio.toy import ast_nodes as A
@@ -72,7 +73,7 @@ class _Entry:
     scope: str
 
 
-class ToyIndex:
+class ToyIndex(NameIndex):
     """Occurrences of names in a Toy file (empty if it does not parse)."""
 
     def __init__(self, text: str, shapes: dict[tuple[int, int], set[str]] | None = None) -> None:
@@ -188,19 +189,6 @@ class ToyIndex:
         ]
         return sorted(same, key=lambda e: (not e.kind.endswith("-def"), e.span.start))
 
-    def definition(self, offset: int) -> list[Span]:
-        return [e.span for e in self._related(offset) if e.kind.endswith("-def")]
-
-    def references(self, offset: int, include_declaration: bool = True) -> list[Span]:
-        return [
-            e.span
-            for e in self._related(offset)
-            if include_declaration or not e.kind.endswith("-def")
-        ]
-
-    def occurrences_of(self, offset: int) -> list[tuple[Span, bool]]:
-        return [(e.span, e.kind.endswith("-def")) for e in self._related(offset)]
-
     def hover(self, offset: int) -> tuple[str, Span] | None:
         """A variable's shape; one line per specialisation of a generic function."""
         here = self._here(offset)
@@ -228,9 +216,6 @@ class ToyIndex:
                 if index < len(operand_types) and "*" not in operand_types[index]:
                     found.add(operand_types[index])
         return sorted(found)
-
-    def warm(self) -> None:
-        """Nothing is lazy here."""
 
 
 def toy_completions(index: ToyIndex, text: str, offset: int) -> list[tuple[str, str]]:
