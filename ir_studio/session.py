@@ -40,14 +40,13 @@ class StepView:
 
 def load_file(path: str, text: str | None = None) -> LoadedFile:
     """Read and parse a .mlir or .toy file; problems come back as diagnostics."""
-    from ir_studio.cli.inputs import UnreadableInput, decode, read_source
+    from ir_studio.cli.inputs import decode, read_source
     from ir_studio.cli.program import load_program
 
     if text is None:
         source = read_source(path)
     else:
         source = decode(path, text.encode("utf-8"))
-    del UnreadableInput
     loaded = load_program(source)
     module = loaded.module
     kind = "toy" if path.endswith(".toy") else "mlir"

@@ -16,10 +16,9 @@ from xdsl.dialects.builtin import (
 from xdsl.ir import Operation, SSAValue
 from xdsl.passes import ModulePass
 
-from ir_studio.conversion.driver import ConversionPattern, apply_partial_conversion
-from ir_studio.conversion.llvm_common import llvm_type_converter
+from ir_studio.conversion.driver import ConversionPattern
+from ir_studio.conversion.llvm_common import convert_dialect_to_llvm
 from ir_studio.conversion.rewriter import ConversionRewriter
-from ir_studio.conversion.target import ConversionTarget
 
 _BINARY: dict[type[Operation], type[Operation]] = {
     arith.AddiOp: llvm.AddOp,
@@ -185,7 +184,4 @@ class ConvertArithToLLVM(ModulePass):
     name = "convert-arith-to-llvm"
 
     def apply(self, ctx: Context, op: ModuleOp) -> None:
-        target = ConversionTarget().add_legal_dialect("llvm").add_illegal_dialect("arith")
-        error = apply_partial_conversion(op, target, arith_patterns(), llvm_type_converter())
-        if error is not None:
-            raise error.as_failure()
+        convert_dialect_to_llvm(op, "arith", arith_patterns())

@@ -16,10 +16,9 @@ from xdsl.dialects.builtin import ModuleOp
 from xdsl.ir import Operation, SSAValue
 from xdsl.passes import ModulePass
 
-from ir_studio.conversion.driver import ConversionPattern, apply_partial_conversion
-from ir_studio.conversion.llvm_common import llvm_type_converter
+from ir_studio.conversion.driver import ConversionPattern
+from ir_studio.conversion.llvm_common import convert_dialect_to_llvm
 from ir_studio.conversion.rewriter import ConversionRewriter
-from ir_studio.conversion.target import ConversionTarget
 from ir_studio.pass_failure import PassFailure
 
 
@@ -125,10 +124,7 @@ class ConvertCfToLLVM(ModulePass):
     name = "convert-cf-to-llvm"
 
     def apply(self, ctx: Context, op: ModuleOp) -> None:
-        target = ConversionTarget().add_legal_dialect("llvm").add_illegal_dialect("cf")
-        error = apply_partial_conversion(op, target, cf_patterns(), llvm_type_converter())
-        if error is not None:
-            raise error.as_failure()
+        convert_dialect_to_llvm(op, "cf", cf_patterns())
 
 
 @dataclass(frozen=True)
@@ -138,7 +134,4 @@ class ConvertFuncToLLVM(ModulePass):
     name = "convert-func-to-llvm"
 
     def apply(self, ctx: Context, op: ModuleOp) -> None:
-        target = ConversionTarget().add_legal_dialect("llvm").add_illegal_dialect("func")
-        error = apply_partial_conversion(op, target, func_patterns(), llvm_type_converter())
-        if error is not None:
-            raise error.as_failure()
+        convert_dialect_to_llvm(op, "func", func_patterns())

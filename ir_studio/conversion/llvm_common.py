@@ -67,3 +67,15 @@ def int_constant(value: int, width: int = 64) -> llvm.ConstantOp:
     from xdsl.dialects.builtin import IntegerAttr
 
     return llvm.ConstantOp(IntegerAttr(value, IntegerType(width)), IntegerType(width))
+
+
+def convert_dialect_to_llvm(module: ModuleOp, dialect: str, patterns: list) -> None:  # type: ignore[type-arg]
+    """The body of every `convert-<dialect>-to-llvm` pass: a partial conversion with the
+    llvm type converter; a failure is raised as a located PassFailure."""
+    from ir_studio.conversion.driver import apply_partial_conversion
+    from ir_studio.conversion.target import ConversionTarget
+
+    target = ConversionTarget().add_legal_dialect("llvm").add_illegal_dialect(dialect)
+    error = apply_partial_conversion(module, target, patterns, llvm_type_converter())
+    if error is not None:
+        raise error.as_failure()

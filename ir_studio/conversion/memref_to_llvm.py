@@ -16,16 +16,15 @@ from xdsl.dialects.builtin import MemRefType, ModuleOp, i64
 from xdsl.ir import Attribute, Operation, SSAValue
 from xdsl.passes import ModulePass
 
-from ir_studio.conversion.driver import ConversionPattern, apply_partial_conversion
+from ir_studio.conversion.driver import ConversionPattern
 from ir_studio.conversion.llvm_common import (
     PTR,
+    convert_dialect_to_llvm,
     declare_function,
     int_constant,
-    llvm_type_converter,
     module_of,
 )
 from ir_studio.conversion.rewriter import ConversionRewriter
-from ir_studio.conversion.target import ConversionTarget
 
 
 def _element_bytes(t: Attribute) -> int:
@@ -153,7 +152,4 @@ class FinalizeMemRefToLLVM(ModulePass):
     name = "finalize-memref-to-llvm"
 
     def apply(self, ctx: Context, op: ModuleOp) -> None:
-        target = ConversionTarget().add_legal_dialect("llvm").add_illegal_dialect("memref")
-        error = apply_partial_conversion(op, target, memref_patterns(), llvm_type_converter())
-        if error is not None:
-            raise error.as_failure()
+        convert_dialect_to_llvm(op, "memref", memref_patterns())

@@ -171,7 +171,6 @@ def matmul_tiles(
     n: int,
     weight_bits: int | None,
     groups: int,
-    weight_is_operand: bool,
 ) -> tuple[list[Tile], list[tuple[int, str]]]:
     """Tiles over output channels N (weight streamed once) and, if the activation does
     not fit, over rows M. weight_bits None = f16 weight."""
@@ -255,17 +254,15 @@ def build_program(module: Operation, chip: Chip) -> Program:
                 weight_operand = op.operands[1].owner.name == "top.Weight"  # type: ignore[union-attr]
             m = math.prod(x.get_shape()[:-1])
             if not weight_operand or len(w.get_shape()) > 2:
-                batch = math.prod(w.get_shape()[:-2]) if len(w.get_shape()) > 2 else 1
                 flops = 2 * m * k * n
                 tiles = [
                     Tile(
                         [(_bytes(x), "lhs"), (_bytes(w), "rhs")], [("matmul", flops, 0)], out_bytes
                     )
                 ]
-                del batch
                 program.pipeline(op, _split(chip, tiles[0]), [])
                 continue
-            tiles, resident = matmul_tiles(chip, m, k, n, bits, groups, weight_operand)
+            tiles, resident = matmul_tiles(chip, m, k, n, bits, groups)
             program.pipeline(op, tiles, resident)
             continue
         if kind in ("Permute", "Slice", "Concat", "Gather"):
