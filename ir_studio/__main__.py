@@ -1,5 +1,3 @@
-import sys
+from ir_studio.cli.main import entry
 
-from ir_studio.cli.main import main
-
-sys.exit(main())
+entry()

@@ -46,4 +46,4 @@ def test_data_packages_ship_their_files() -> None:
 
 def test_console_script_is_declared() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    assert project["scripts"]["ir-studio"] == "ir_studio.cli.main:main"
+    assert project["scripts"]["ir-studio"] == "ir_studio.cli.main:entry"

@@ -7,6 +7,7 @@ Heavy imports (xDSL, dialects) happen inside the subcommands, so `--help` and
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -78,6 +79,26 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("passes", help="list passes and named pipelines",
                         description="List every pass and named pipeline.")
     return parser
+
+
+BATCH_COMMANDS = frozenset({"check", "lower", "run", "tpu", "passes"})
+
+
+def entry() -> None:
+    """Console-script entry. A batch command ends with `os._exit` once its output is
+    flushed: tearing down the interpreter frees every object of the parsed IR one by
+    one (about 0.5 s on a 20,000-op file, a third of a cold `check`), work the OS does
+    for free. This is what clang does with -disable-free. The server and the TUI exit
+    normally."""
+    code = main()
+    if sys.argv[1:2] and sys.argv[1] in BATCH_COMMANDS:
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (BrokenPipeError, OSError, ValueError):
+                pass
+        os._exit(code)
+    sys.exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

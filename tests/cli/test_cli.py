@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,10 +13,11 @@ VALID = "func.func @f(%a: i32) -> i32 {\n  %0 = arith.addi %a, %a : i32\n  retur
 INVALID = "func.func @f(%a: i32) -> i32 {\n  %0 = arith.addi %a, %zz : i32\n  return %0 : i32\n}\n"
 
 
-def run(*args: str, stdin: str | bytes | None = None) -> subprocess.CompletedProcess[str]:
+def run(*args: str, stdin: str | bytes | None = None,
+        env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     data = stdin.encode() if isinstance(stdin, str) else stdin
     result = subprocess.run([sys.executable, "-P", "-m", "ir_studio", *args], input=data,
-                            capture_output=True, timeout=120)
+                            capture_output=True, timeout=120, env=env)
     return subprocess.CompletedProcess(result.args, result.returncode,
                                        result.stdout.decode(), result.stderr.decode())
 
@@ -160,3 +162,29 @@ def test_help_and_version() -> None:
 
 def test_usage_error_exits_2() -> None:
     assert run("lower", "--emit", "wasm").returncode == 2
+
+
+def test_batch_exit_skips_teardown_but_keeps_all_output(files: Path) -> None:
+    """Batch commands end with os._exit: output still sitting in a block buffer (stdout
+    to a pipe, no PYTHONUNBUFFERED) must be flushed first, or a short result is lost."""
+    buffered = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
+    result = run("lower", str(files / "ok.mlir"), "--pass-pipeline", "cse",
+                 "--print-ir-after-all", env=buffered)
+    assert result.returncode == 0, result.stderr
+    assert "arith.addi" in result.stdout
+    assert result.stdout.rstrip().endswith("}")
+    assert "// -----// IR Dump After" in result.stderr
+    assert result.stderr.rstrip().endswith("}")
+
+
+def test_console_script_keeps_exit_codes(files: Path) -> None:
+    script = Path(sys.executable).parent / "ir-studio"
+    if not script.exists():
+        pytest.skip("console script not installed next to this interpreter")
+    bad = subprocess.run([str(script), "check", str(files / "bad.mlir")], capture_output=True,
+                         text=True, timeout=120)
+    assert bad.returncode == 1
+    assert ":2:23: error:" in bad.stderr
+    missing = subprocess.run([str(script), "check", str(files / "nope.mlir")],
+                             capture_output=True, text=True, timeout=120)
+    assert missing.returncode == 2
