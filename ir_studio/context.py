@@ -27,7 +27,10 @@ def all_dialect_factories() -> dict[str, Callable[[], Dialect]]:
     costs about 0.15 s per process; workspaces add dialects through ir-studio.toml.)"""
     from xdsl.dialects import get_all_dialects
 
-    factories = dict(get_all_dialects())
+    from ir_studio.dialects.upstream_syntax import extend_factory
+
+    factories = {name: extend_factory(name, factory)
+                 for name, factory in get_all_dialects().items()}
     factories.update(project_dialects())
     return factories
 
@@ -36,9 +39,6 @@ def all_dialect_factories() -> dict[str, Callable[[], Dialect]]:
 def shared_context() -> Context:
     """The process-wide parsing context (unregistered dialects allowed, as mlir-opt's
     --allow-unregistered-dialect)."""
-    from ir_studio.dialects import memref_global
-
-    memref_global.install()
     ctx = Context(allow_unregistered=True)
     for name, factory in all_dialect_factories().items():
         ctx.register_dialect(name, factory)

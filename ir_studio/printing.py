@@ -9,6 +9,10 @@ from xdsl.printer import Printer
 
 
 def print_ir(op: Operation, *, generic: bool = False, debuginfo: bool = False) -> str:
+    if not generic:
+        from ir_studio.dialects.upstream_syntax import install_for
+
+        install_for({nested.name.split(".", 1)[0] for nested in op.walk()})
     stream = StringIO()
     Printer(stream=stream, print_generic_format=generic, print_debuginfo=debuginfo).print_op(op)
     stream.write("\n")

@@ -121,13 +121,17 @@ def check_symbols(
 def _undefined(use: SymbolUse) -> Diagnostic:
     if use.op.name == "func.call":
         message = f"'@{use.name}' does not reference a valid function"
+    elif use.op.name == "func.constant":
+        message = f"'func.constant' op reference to undefined function '{use.name}'"
     else:
         message = f"undefined symbol '@{use.name}' referenced by '{use.op.name}'"
     return Diagnostic(use.span, message, category="symbol")
 
 
 def _check_call(use: SymbolUse, target: SymbolDef) -> list[Diagnostic]:
-    """MLIR's func.call verifier messages, with a note at the callee."""
+    """MLIR's func.call (and func.constant) verifier messages, with a note at the callee."""
+    if use.op.name == "func.constant":
+        return _check_function_reference(use, target)
     if use.op.name != "func.call":
         return []
     note = (Related(target.span, f"'@{use.name}' is defined here"),)
@@ -156,5 +160,16 @@ def _check_call(use: SymbolUse, target: SymbolDef) -> list[Diagnostic]:
                     message = f"result type mismatch at index {index}"
                     break
     if message is None:
+        return []
+    return [Diagnostic(use.span, message, category="symbol", related=note)]
+
+
+def _check_function_reference(use: SymbolUse, target: SymbolDef) -> list[Diagnostic]:
+    note = (Related(target.span, f"'@{use.name}' is defined here"),)
+    if target.op.name != "func.func":
+        message = f"'func.constant' op reference to undefined function '{use.name}'"
+    elif target.op.function_type != use.op.results[0].type:  # type: ignore[attr-defined]
+        message = "'func.constant' op reference to function with mismatched type"
+    else:
         return []
     return [Diagnostic(use.span, message, category="symbol", related=note)]

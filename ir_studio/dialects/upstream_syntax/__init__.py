@@ -1,0 +1,54 @@
+"""Upstream MLIR syntax and ops that xDSL 0.74 lacks, so files printed by mlir-opt parse.
+
+xDSL defines some upstream ops in generic form only (`memref.cast`, `scf.parallel`,
+`gpu.module`, ...) and leaves out others (`arith.index_castui`, `vector.shape_cast`,
+`tensor.generate`, `func.constant`, ...). Each is added to its dialect when that
+dialect is first loaded, through `extend_factory`, so nothing is imported up front.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+
+from xdsl.ir import Dialect
+
+# dialect name -> module of this package whose install() adds syntax and ops to it
+_MODULES = {
+    "memref": "memref",
+    "gpu": "gpu",
+    "scf": "loops",
+    "affine": "loops",
+    "arith": "extra_ops",
+    "vector": "extra_ops",
+    "tensor": "extra_ops",
+    "func": "extra_ops",
+}
+
+
+def extend_factory(name: str, factory: Callable[[], Dialect]) -> Callable[[], Dialect]:
+    """Wrap a dialect factory so the dialect comes with the upstream syntax and ops."""
+    module_name = _MODULES.get(name)
+    if module_name is None:
+        return factory
+
+    def extended() -> Dialect:
+        module = importlib.import_module(f"{__name__}.{module_name}")
+        module.install()
+        dialect = factory()
+        extra = module.extra_ops(name) if hasattr(module, "extra_ops") else []
+        if not extra:
+            return dialect
+        known = {op.name for op in dialect.operations}
+        operations = [*dialect.operations, *(op for op in extra if op.name not in known)]
+        return Dialect(dialect.name, operations, list(dialect.attributes),
+                       list(dialect._interfaces))  # no public accessor for interfaces
+
+    return extended
+
+
+def install_for(dialects: Iterable[str]) -> None:
+    """Custom syntax for ops a pass built without a context loading their dialect
+    (the printer would fall back to the generic form)."""
+    for module_name in sorted({_MODULES[name] for name in dialects if name in _MODULES}):
+        importlib.import_module(f"{__name__}.{module_name}").install()

@@ -1,0 +1,94 @@
+"""Give an existing xDSL op MLIR's custom syntax after the fact.
+
+xDSL compiles an op's declarative format when the class is defined; for ops it defines
+without one (generic form only), `attach_format` compiles the format the first time
+such an op is parsed or printed, so start-up pays nothing for ops a file never uses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from xdsl.dialects.builtin import FunctionType
+from xdsl.ir import Operation
+from xdsl.irdl import IRDLOperation
+from xdsl.parser import Parser
+from xdsl.printer import Printer
+
+
+def attach_format(cls: type[IRDLOperation], assembly_format: str) -> None:
+    """Idempotent: parse and print `cls` with `assembly_format` (MLIR's ODS format)."""
+    program: list[Any] = []
+
+    def compiled() -> Any:
+        if not program:
+            from xdsl.irdl.declarative_assembly_format import FormatProgram
+
+            program.append(FormatProgram.from_str(assembly_format, cls.get_irdl_definition()))
+        return program[0]
+
+    def parse(klass: type[IRDLOperation], parser: Parser) -> IRDLOperation:
+        return compiled().parse(parser, klass)
+
+    def print_op(self: IRDLOperation, printer: Printer) -> None:
+        compiled().print(printer, self)
+
+    cls.parse = classmethod(parse)  # type: ignore[method-assign, assignment]
+    cls.print = print_op  # type: ignore[method-assign]
+
+
+def attach_syntax(cls: type[Operation], parse: Callable[[Any, Parser], Any],
+                  print_op: Callable[[Any, Printer], None]) -> None:
+    """Hand-written syntax for what a declarative format cannot say."""
+    cls.parse = classmethod(parse)  # type: ignore[method-assign, assignment]
+    cls.print = print_op  # type: ignore[method-assign]
+
+
+def add_verifier(cls: type[IRDLOperation], check: Callable[[Any], None]) -> None:
+    """Run `check` after the op's own verification (checks MLIR has and xDSL lacks)."""
+    if getattr(cls, "_ir_studio_checked", None) is check:
+        return
+    original = cls.verify_
+
+    def verify_(self: IRDLOperation) -> None:
+        original(self)
+        check(self)
+
+    cls.verify_ = verify_  # type: ignore[method-assign]
+    cls._ir_studio_checked = check  # type: ignore[attr-defined]
+
+
+def parse_optional_arrow_types(parser: Parser) -> list[Any]:
+    """MLIR's `parseOptionalArrowTypeList`: nothing, `-> T` or `-> (T1, T2)`."""
+    if parser.parse_optional_punctuation("->") is None:
+        return []
+    if parser.parse_optional_punctuation("(") is None:
+        return [parser.parse_type()]
+    types: list[Any] = []
+    if parser.parse_optional_punctuation(")") is None:
+        types.append(parser.parse_type())
+        while parser.parse_optional_punctuation(",") is not None:
+            types.append(parser.parse_type())
+        parser.parse_punctuation(")")
+    return types
+
+
+def print_optional_arrow_types(printer: Printer, types: Sequence[Any]) -> None:
+    """MLIR's `printOptionalArrowTypeList`."""
+    if not types:
+        return
+    printer.print_string(" -> ")
+    if len(types) == 1 and not isinstance(types[0], FunctionType):
+        printer.print_attribute(types[0])
+        return
+    printer.print_string("(")
+    printer.print_list(types, printer.print_attribute)
+    printer.print_string(")")
+
+
+def consumed_end(parser: Parser) -> int:
+    """End of the last token consumed, so an error span stops at the token rather than
+    running over the whitespace after it (ir-studio's parser tracks it; xDSL's does not)."""
+    last_end = getattr(parser, "last_end", None)
+    return last_end() if last_end is not None else parser.pos

@@ -1,0 +1,390 @@
+"""MLIR's custom syntax for the gpu dialect, which xDSL 0.74 defines in generic form
+only: modules and kernels, launches, the id queries, async tokens and memory ops."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from xdsl.dialects import gpu
+from xdsl.dialects.builtin import FunctionType, IndexType, SymbolRefAttr, UnitAttr
+from xdsl.ir import Block, SSAValue
+from xdsl.parser import Parser
+from xdsl.printer import Printer
+
+from ir_studio.dialects.upstream_syntax.formats import (
+    attach_format,
+    attach_syntax,
+    consumed_end,
+    parse_optional_arrow_types,
+    print_optional_arrow_types,
+)
+
+_ID_OPS = (gpu.ThreadIdOp, gpu.BlockIdOp, gpu.BlockDimOp, gpu.GridDimOp, gpu.GlobalIdOp)
+_SEGMENTS = ("operandSegmentSizes",)  # an attribute, not a property, on these two ops
+_PLAIN_INDEX_OPS = (gpu.LaneIdOp, gpu.SubgroupIdOp, gpu.NumSubgroupsOp, gpu.SubgroupSizeOp)
+
+
+def install() -> None:
+    """Idempotent."""
+    for cls in _ID_OPS:
+        attach_syntax(cls, _parse_id, _print_id)
+    for cls in _PLAIN_INDEX_OPS:
+        attach_syntax(cls, _parse_plain_index, _print_attributes_only)
+    attach_format(gpu.BarrierOp, "attr-dict")
+    attach_format(gpu.TerminatorOp, "attr-dict")
+    attach_format(gpu.ReturnOp, "attr-dict ($args^ `:` type($args))?")
+    attach_format(gpu.YieldOp, "attr-dict ($values^ `:` type($values))?")
+    attach_syntax(gpu.ModuleOp, _parse_module, _print_module)
+    attach_syntax(gpu.FuncOp, _parse_func, _print_func)
+    attach_syntax(gpu.LaunchOp, _parse_launch, _print_launch)
+    attach_syntax(gpu.LaunchFuncOp, _parse_launch_func, _print_launch_func)
+    attach_syntax(gpu.AllocOp, _parse_alloc, _print_alloc)
+    attach_syntax(gpu.DeallocOp, _parse_dealloc, _print_dealloc)
+    attach_syntax(gpu.MemcpyOp, _parse_memcpy, _print_memcpy)
+    attach_syntax(gpu.WaitOp, _parse_wait, _print_wait)
+
+
+# --- id queries: `gpu.thread_id x`, `gpu.lane_id` ---------------------------------------
+
+def _parse_id(cls: type[Any], parser: Parser) -> Any:
+    start = parser.pos
+    dimension = parser.parse_identifier()
+    if dimension not in ("x", "y", "z"):
+        parser.raise_error(f"expected 'x', 'y' or 'z', got '{dimension}'", start,
+                           start + len(dimension))
+    attributes = parser.parse_optional_attr_dict()
+    return cls.create(result_types=[IndexType()], attributes=attributes,
+                      properties={"dimension": gpu.DimensionAttr(gpu.DimensionEnum(dimension))})
+
+
+def _print_id(self: Any, printer: Printer) -> None:
+    printer.print_string(f" {self.dimension.data}")
+    printer.print_op_attributes(self.attributes)
+
+
+def _parse_plain_index(cls: type[Any], parser: Parser) -> Any:
+    return cls.create(result_types=[IndexType()], attributes=parser.parse_optional_attr_dict())
+
+
+def _print_attributes_only(self: Any, printer: Printer) -> None:
+    printer.print_op_attributes(self.attributes)
+
+
+# --- gpu.module / gpu.func ---------------------------------------------------------------
+
+def _parse_module(cls: type[gpu.ModuleOp], parser: Parser) -> gpu.ModuleOp:
+    name = parser.parse_symbol_name()
+    attributes: dict[str, Any] = {}
+    targets = parser.parse_optional_comma_separated_list(Parser.Delimiter.SQUARE,
+                                                         parser.parse_attribute)
+    if targets is not None:
+        from xdsl.dialects.builtin import ArrayAttr
+
+        attributes["targets"] = ArrayAttr(targets)
+    attributes |= parser.parse_optional_attr_dict_with_keyword() or {}
+    body = parser.parse_region()
+    if not body.blocks:
+        body.add_block(Block())
+    return cls.create(properties={"sym_name": name}, attributes=dict(attributes),
+                      regions=[body])
+
+
+def _print_module(self: gpu.ModuleOp, printer: Printer) -> None:
+    printer.print_string(" @")
+    printer.print_identifier_or_string_literal(self.sym_name.data)
+    attributes = dict(self.attributes)
+    targets = attributes.pop("targets", None)
+    if targets is not None:
+        printer.print_string(" [")
+        printer.print_list(targets.data, printer.print_attribute)
+        printer.print_string("]")
+    printer.print_op_attributes(attributes, print_keyword=True)
+    printer.print_string(" ")
+    printer.print_region(self.body, print_empty_block=False)
+
+
+def _parse_func(cls: type[gpu.FuncOp], parser: Parser) -> gpu.FuncOp:
+    name = parser.parse_symbol_name()
+    arguments = parser.parse_comma_separated_list(Parser.Delimiter.PAREN,
+                                                  lambda: parser.parse_argument())
+    outputs = parse_optional_arrow_types(parser)
+    for keyword in ("workgroup", "private"):
+        start = parser.pos
+        if parser.parse_optional_keyword(keyword) is not None:
+            parser.raise_error(f"gpu.func {keyword} attributions are not supported yet",
+                               start, consumed_end(parser))
+    properties: dict[str, Any] = {
+        "function_type": FunctionType.from_lists([a.type for a in arguments], outputs)}
+    if parser.parse_optional_keyword("kernel") is not None:
+        properties["kernel"] = UnitAttr()
+    attributes = dict(parser.parse_optional_attr_dict_with_keyword() or {})
+    attributes["sym_name"] = name
+    body = parser.parse_region(arguments)
+    return cls.create(properties=properties, attributes=attributes, regions=[body])
+
+
+def _print_func(self: gpu.FuncOp, printer: Printer) -> None:
+    printer.print_string(" @")
+    printer.print_identifier_or_string_literal(self.sym_name.data)
+    printer.print_string("(")
+    printer.print_list(self.body.blocks[0].args, printer.print_block_argument)
+    printer.print_string(")")
+    print_optional_arrow_types(printer, self.function_type.outputs.data)
+    if self.kernel is not None:
+        printer.print_string(" kernel")
+    attributes = {k: v for k, v in self.attributes.items() if k != "sym_name"}
+    printer.print_op_attributes(attributes, print_keyword=True)
+    printer.print_string(" ")
+    printer.print_region(self.body, print_entry_block_args=False)
+
+
+# --- async tokens: `async [%t0, %t1]` ----------------------------------------------------
+
+def _parse_async(parser: Parser) -> tuple[bool, list[SSAValue]]:
+    is_async = parser.parse_optional_keyword("async") is not None
+    dependencies = parser.parse_optional_comma_separated_list(
+        Parser.Delimiter.SQUARE,
+        lambda: parser.resolve_operand(parser.parse_unresolved_operand(),
+                                       gpu.AsyncTokenType()))
+    return is_async, list(dependencies or [])
+
+
+def _print_async(printer: Printer, token: Any, dependencies: Any) -> None:
+    if token is not None:
+        printer.print_string(" async")
+    if dependencies:
+        printer.print_string(" [")
+        printer.print_list(dependencies, printer.print_operand)
+        printer.print_string("]")
+
+
+def _index_operands(parser: Parser) -> list[SSAValue]:
+    return parser.parse_comma_separated_list(
+        Parser.Delimiter.PAREN,
+        lambda: parser.resolve_operand(parser.parse_unresolved_operand(), IndexType()))
+
+
+# --- gpu.launch_func / gpu.launch --------------------------------------------------------
+
+def _parse_launch_func(cls: type[gpu.LaunchFuncOp], parser: Parser) -> gpu.LaunchFuncOp:
+    is_async, dependencies = _parse_async(parser)
+    kernel = parser.parse_attribute()
+    if not isinstance(kernel, SymbolRefAttr):
+        parser.raise_error("expected the kernel's symbol, e.g. @module::@kernel")
+    clusters: list[SSAValue] = []
+    if parser.parse_optional_keyword("clusters") is not None:
+        parser.parse_keyword("in")
+        clusters = _index_operands(parser)
+    parser.parse_keyword("blocks")
+    parser.parse_keyword("in")
+    grid = _index_operands(parser)
+    parser.parse_keyword("threads")
+    parser.parse_keyword("in")
+    block = _index_operands(parser)
+    shared = None
+    if parser.parse_optional_keyword("dynamic_shared_memory_size") is not None:
+        from xdsl.dialects.builtin import i32
+
+        shared = parser.resolve_operand(parser.parse_unresolved_operand(), i32)
+    arguments: list[SSAValue] = []
+    if parser.parse_optional_keyword("args") is not None:
+        def argument() -> SSAValue:
+            operand = parser.parse_unresolved_operand()
+            parser.parse_punctuation(":")
+            return parser.resolve_operand(operand, parser.parse_type())
+
+        arguments = parser.parse_comma_separated_list(Parser.Delimiter.PAREN, argument)
+    attributes = parser.parse_optional_attr_dict()
+    op = cls(kernel, grid, block, clusters or None, arguments, is_async, dependencies, shared)
+    op.attributes |= attributes
+    return op
+
+
+def _print_launch_func(self: gpu.LaunchFuncOp, printer: Printer) -> None:
+    _print_async(printer, self.asyncToken, self.asyncDependencies)
+    printer.print_string(" ")
+    printer.print_attribute(self.kernel)
+    if self.clusterSizeX is not None:
+        _print_triple(printer, "clusters in",
+                      (self.clusterSizeX, self.clusterSizeY, self.clusterSizeZ))
+    _print_triple(printer, "blocks in", (self.gridSizeX, self.gridSizeY, self.gridSizeZ))
+    _print_triple(printer, "threads in", (self.blockSizeX, self.blockSizeY, self.blockSizeZ))
+    if self.dynamicSharedMemorySize is not None:
+        printer.print_string(" dynamic_shared_memory_size ")
+        printer.print_operand(self.dynamicSharedMemorySize)
+    if self.kernelOperands:
+        printer.print_string(" args(")
+
+        def typed(value: SSAValue) -> None:
+            printer.print_operand(value)
+            printer.print_string(" : ")
+            printer.print_attribute(value.type)
+
+        printer.print_list(self.kernelOperands, typed)
+        printer.print_string(")")
+    printer.print_op_attributes(self.attributes)
+
+
+def _print_triple(printer: Printer, label: str, values: tuple[Any, ...]) -> None:
+    printer.print_string(f" {label} (")
+    printer.print_list(values, printer.print_operand)
+    printer.print_string(")")
+
+
+def _parse_launch(cls: type[gpu.LaunchOp], parser: Parser) -> gpu.LaunchOp:
+    """`blocks(%bx, %by, %bz) in (%gx = %a, ...) threads(...) in (...)`; the body's
+    twelve index arguments are the block ids, thread ids, grid and block sizes."""
+    is_async, dependencies = _parse_async(parser)
+    start = parser.pos
+    if parser.parse_optional_keyword("clusters") is not None:
+        parser.raise_error("gpu.launch clusters are not supported yet", start, consumed_end(parser))
+    block_ids, grid_args, grid = _parse_launch_group(parser, "blocks")
+    thread_ids, block_args, block = _parse_launch_group(parser, "threads")
+    shared = None
+    if parser.parse_optional_keyword("dynamic_shared_memory_size") is not None:
+        from xdsl.dialects.builtin import i32
+
+        shared = parser.resolve_operand(parser.parse_unresolved_operand(), i32)
+    body = parser.parse_region([*block_ids, *thread_ids, *grid_args, *block_args])
+    attributes = parser.parse_optional_attr_dict()
+    op = cls(body, grid, block, [], is_async, dependencies, shared)
+    op.attributes |= attributes
+    return op
+
+
+def _parse_launch_group(parser: Parser, keyword: str) -> tuple[list[Any], list[Any], list[Any]]:
+    parser.parse_keyword(keyword)
+    ids = parser.parse_comma_separated_list(
+        Parser.Delimiter.PAREN,
+        lambda: parser.parse_argument(expect_type=False).resolve(IndexType()))
+    parser.parse_keyword("in")
+
+    def size() -> tuple[Any, SSAValue]:
+        argument = parser.parse_argument(expect_type=False).resolve(IndexType())
+        parser.parse_punctuation("=")
+        return argument, parser.resolve_operand(parser.parse_unresolved_operand(), IndexType())
+
+    sizes = parser.parse_comma_separated_list(Parser.Delimiter.PAREN, size)
+    if len(ids) != 3 or len(sizes) != 3:
+        parser.raise_error(f"gpu.launch {keyword} needs three ids and three sizes (x, y, z)")
+    return ids, [argument for argument, _ in sizes], [value for _, value in sizes]
+
+
+def _print_launch(self: gpu.LaunchOp, printer: Printer) -> None:
+    _print_async(printer, self.asyncToken, self.asyncDependencies)
+    args = self.body.blocks[0].args
+    sizes = ((self.gridSizeX, self.gridSizeY, self.gridSizeZ),
+             (self.blockSizeX, self.blockSizeY, self.blockSizeZ))
+    for index, keyword in enumerate(("blocks", "threads")):
+        ids = args[3 * index: 3 * index + 3]
+        names = args[6 + 3 * index: 9 + 3 * index]
+        printer.print_string(f" {keyword}(")
+        printer.print_list(ids, lambda a: printer.print_block_argument(a, print_type=False))
+        printer.print_string(") in (")
+        pairs = list(zip(names, sizes[index], strict=True))
+
+        def pair(item: tuple[Any, Any]) -> None:
+            printer.print_block_argument(item[0], print_type=False)
+            printer.print_string(" = ")
+            printer.print_operand(item[1])
+
+        printer.print_list(pairs, pair)
+        printer.print_string(")")
+    if self.dynamicSharedMemorySize is not None:
+        printer.print_string(" dynamic_shared_memory_size ")
+        printer.print_operand(self.dynamicSharedMemorySize)
+    printer.print_string(" ")
+    printer.print_region(self.body, print_entry_block_args=False)
+    printer.print_op_attributes(self.attributes)
+
+
+# --- memory and synchronisation ----------------------------------------------------------
+
+def _parse_alloc(cls: type[gpu.AllocOp], parser: Parser) -> gpu.AllocOp:
+    is_async, dependencies = _parse_async(parser)
+    host_shared = parser.parse_optional_keyword("host_shared") is not None
+    sizes = _index_operands(parser)
+    start = parser.pos
+    if parser.parse_optional_punctuation("[") is not None:
+        parser.raise_error("gpu.alloc symbol operands are not supported yet", start,
+                           consumed_end(parser))
+    attributes = parser.parse_optional_attr_dict()
+    parser.parse_punctuation(":")
+    memref_type = parser.parse_type()
+    op = cls(memref_type, sizes, host_shared, dependencies, is_async)
+    op.attributes |= attributes
+    return op
+
+
+def _print_alloc(self: gpu.AllocOp, printer: Printer) -> None:
+    _print_async(printer, self.asyncToken, self.asyncDependencies)
+    if self.hostShared is not None:
+        printer.print_string(" host_shared")
+    printer.print_string(" (")
+    printer.print_list(self.dynamicSizes, printer.print_operand)
+    printer.print_string(")")
+    printer.print_op_attributes(self.attributes)
+    printer.print_string(" : ")
+    printer.print_attribute(self.result.type)
+
+
+def _parse_dealloc(cls: type[gpu.DeallocOp], parser: Parser) -> gpu.DeallocOp:
+    is_async, dependencies = _parse_async(parser)
+    buffer = parser.parse_unresolved_operand()
+    attributes = parser.parse_optional_attr_dict()
+    parser.parse_punctuation(":")
+    op = cls(parser.resolve_operand(buffer, parser.parse_type()), dependencies, is_async)
+    op.attributes |= attributes
+    return op
+
+
+def _print_dealloc(self: gpu.DeallocOp, printer: Printer) -> None:
+    _print_async(printer, self.asyncToken, self.asyncDependencies)
+    printer.print_string(" ")
+    printer.print_operand(self.buffer)
+    printer.print_op_attributes(self.attributes, reserved_attr_names=_SEGMENTS)
+    printer.print_string(" : ")
+    printer.print_attribute(self.buffer.type)
+
+
+def _parse_memcpy(cls: type[gpu.MemcpyOp], parser: Parser) -> gpu.MemcpyOp:
+    is_async, dependencies = _parse_async(parser)
+    destination = parser.parse_unresolved_operand()
+    parser.parse_punctuation(",")
+    source = parser.parse_unresolved_operand()
+    parser.parse_punctuation(":")
+    destination_type = parser.parse_type()
+    parser.parse_punctuation(",")
+    source_type = parser.parse_type()
+    attributes = parser.parse_optional_attr_dict()
+    op = cls(source=parser.resolve_operand(source, source_type),
+             destination=parser.resolve_operand(destination, destination_type),
+             async_dependencies=dependencies, is_async=is_async)
+    op.attributes |= attributes
+    return op
+
+
+def _print_memcpy(self: gpu.MemcpyOp, printer: Printer) -> None:
+    _print_async(printer, self.asyncToken, self.asyncDependencies)
+    printer.print_string(" ")
+    printer.print_operand(self.dst)
+    printer.print_string(", ")
+    printer.print_operand(self.src)
+    printer.print_string(" : ")
+    printer.print_attribute(self.dst.type)
+    printer.print_string(", ")
+    printer.print_attribute(self.src.type)
+    printer.print_op_attributes(self.attributes, reserved_attr_names=_SEGMENTS)
+
+
+def _parse_wait(cls: type[gpu.WaitOp], parser: Parser) -> gpu.WaitOp:
+    is_async, dependencies = _parse_async(parser)
+    attributes = parser.parse_optional_attr_dict()
+    return cls.create(operands=dependencies, attributes=attributes,
+                      result_types=[gpu.AsyncTokenType()] if is_async else [])
+
+
+def _print_wait(self: gpu.WaitOp, printer: Printer) -> None:
+    _print_async(printer, self.asyncToken, self.asyncDependencies)
+    printer.print_op_attributes(self.attributes)
+

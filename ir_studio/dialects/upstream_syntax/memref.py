@@ -1,0 +1,141 @@
+"""MLIR's custom syntax for the memref ops xDSL 0.74 parses in generic form only
+(`memref.cast`, `copy`, `rank`, `memory_space_cast`, `extract_aligned_pointer_as_index`,
+`alloca_scope`, `atomic_rmw`), plus the cast-compatibility check MLIR applies."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from xdsl.dialects import memref
+from xdsl.dialects.builtin import (
+    DYNAMIC_INDEX,
+    IndexType,
+    IntegerAttr,
+    MemRefType,
+    UnrankedMemRefType,
+    i64,
+)
+from xdsl.ir import Block
+from xdsl.parser import Parser
+from xdsl.printer import Printer
+from xdsl.utils.exceptions import VerifyException
+
+from ir_studio.dialects.upstream_syntax.formats import (
+    add_verifier,
+    attach_format,
+    attach_syntax,
+    parse_optional_arrow_types,
+    print_optional_arrow_types,
+)
+
+# MLIR's AtomicRMWKind, in its enum order (the property stores the number).
+ATOMIC_KINDS = ("addf", "addi", "assign", "maximumf", "maxs", "maxu", "minimumf", "mins",
+                "minu", "mulf", "muli", "ori", "andi", "maxnumf", "minnumf")
+
+
+def install() -> None:
+    """Idempotent."""
+    from ir_studio.dialects.upstream_syntax import memref_global
+
+    memref_global.install()
+    attach_format(memref.CastOp, "$source attr-dict `:` type($source) `to` type($dest)")
+    attach_format(memref.MemorySpaceCastOp,
+                  "$source attr-dict `:` type($source) `to` type($dest)")
+    attach_format(memref.CopyOp, "$source `,` $destination attr-dict `:` type($source) "
+                                 "`to` type($destination)")
+    attach_format(memref.RankOp, "$source attr-dict `:` type($source)")
+    attach_format(memref.ExtractAlignedPointerAsIndexOp,
+                  "$source `:` type($source) `->` type($aligned_pointer) attr-dict")
+    attach_format(memref.AllocaScopeReturnOp, "attr-dict ($ops^ `:` type($ops))?")
+    attach_syntax(memref.AllocaScopeOp, _parse_alloca_scope, _print_alloca_scope)
+    attach_syntax(memref.AtomicRMWOp, _parse_atomic_rmw, _print_atomic_rmw)
+    add_verifier(memref.CastOp, _check_cast)
+
+
+def _check_cast(op: memref.CastOp) -> None:
+    source, dest = op.source.type, op.dest.type
+    if not _cast_compatible(source, dest):
+        raise VerifyException(f"operand type '{source}' and result type '{dest}' are cast "
+                              "incompatible")
+
+
+def _cast_compatible(source: Any, dest: Any) -> bool:
+    """MLIR's rule without the layout part: same element type and memory space; ranked
+    to ranked keeps the rank and each static size; unranked to unranked is refused."""
+    if isinstance(source, UnrankedMemRefType) and isinstance(dest, UnrankedMemRefType):
+        return False
+    if source.element_type != dest.element_type or source.memory_space != dest.memory_space:
+        return False
+    if isinstance(source, MemRefType) and isinstance(dest, MemRefType):
+        if source.get_num_dims() != dest.get_num_dims():
+            return False
+        return all(a == b or DYNAMIC_INDEX in (a, b)
+                   for a, b in zip(source.get_shape(), dest.get_shape(), strict=True))
+    return True
+
+
+def _parse_alloca_scope(cls: type[memref.AllocaScopeOp], parser: Parser) -> memref.AllocaScopeOp:
+    result_types = parse_optional_arrow_types(parser)
+    body = parser.parse_region()
+    attributes = parser.parse_optional_attr_dict()
+    if not body.blocks:
+        body.add_block(Block())
+    block = body.blocks[-1]
+    last = block.last_op
+    if last is None or not isinstance(last, memref.AllocaScopeReturnOp):
+        block.add_op(memref.AllocaScopeReturnOp.create())  # implicit when there are no results
+    return cls.create(result_types=result_types, regions=[body], attributes=attributes)
+
+
+def _print_alloca_scope(self: memref.AllocaScopeOp, printer: Printer) -> None:
+    print_optional_arrow_types(printer, self.result_types)
+    printer.print_string(" ")
+    printer.print_region(self.scope, print_block_terminators=bool(self.res))
+    printer.print_op_attributes(self.attributes)
+
+
+def _parse_atomic_rmw(cls: type[memref.AtomicRMWOp], parser: Parser) -> memref.AtomicRMWOp:
+    kind_start = parser.pos
+    kind = parser.parse_identifier()
+    if kind not in ATOMIC_KINDS:
+        parser.raise_error(f"expected one of {', '.join(ATOMIC_KINDS)}, got '{kind}'",
+                           kind_start, kind_start + len(kind))
+    value = parser.parse_unresolved_operand()
+    parser.parse_punctuation(",")
+    target = parser.parse_unresolved_operand()
+    indices = parser.parse_comma_separated_list(Parser.Delimiter.SQUARE,
+                                                parser.parse_unresolved_operand)
+    attributes = parser.parse_optional_attr_dict()
+    parser.parse_punctuation(":")
+    parser.parse_punctuation("(")
+    value_type = parser.parse_type()
+    parser.parse_punctuation(",")
+    memref_type = parser.parse_type()
+    parser.parse_punctuation(")")
+    parser.parse_punctuation("->")
+    result_type = parser.parse_type()
+    operands = [parser.resolve_operand(value, value_type),
+                parser.resolve_operand(target, memref_type),
+                [parser.resolve_operand(index, IndexType()) for index in indices]]
+    return cls.create(operands=[operands[0], operands[1], *operands[2]],
+                      result_types=[result_type], attributes=attributes,
+                      properties={"kind": IntegerAttr(ATOMIC_KINDS.index(kind), i64)})
+
+
+def _print_atomic_rmw(self: memref.AtomicRMWOp, printer: Printer) -> None:
+    kind = self.kind.value.data
+    printer.print_string(f" {ATOMIC_KINDS[kind] if 0 <= kind < len(ATOMIC_KINDS) else kind} ")
+    printer.print_operand(self.value)
+    printer.print_string(", ")
+    printer.print_operand(self.memref)
+    printer.print_string("[")
+    printer.print_list(self.indices, printer.print_operand)
+    printer.print_string("]")
+    printer.print_op_attributes(self.attributes)
+    printer.print_string(" : (")
+    printer.print_attribute(self.value.type)
+    printer.print_string(", ")
+    printer.print_attribute(self.memref.type)
+    printer.print_string(") -> ")
+    printer.print_attribute(self.result.type)
+
