@@ -31,6 +31,14 @@ FILES = {
         "arith.index_castui %a : index to i32", "vector.shape_cast %v",
         "tensor.generate %n {", "func.constant @ext : (i32) -> i32",
         "func.call_indirect %f(%0) : (i32) -> i32"),
+    "shaped_casts_compares_select.mlir": (
+        "arith.extui %0 : vector<4xi1> to vector<4xi32>",
+        "arith.select %0, %1, %b : vector<4xi1>, vector<4xi32>",
+        "arith.cmpf olt, %t, %t : tensor<2x3xf32>", "arith.select %cond, %2, %b : vector<4xi32>",
+        "scf.if %cond -> (vector<4xi32>) {"),
+    "llvm_pointer_compare_and_switch.mlir": (
+        'llvm.icmp "eq" %p, %z : !llvm.ptr', "llvm.switch %v : i64, ^bb1(%f : f32) [",
+        "4: ^bb1(%f : f32),", "9: ^bb2\n"),
 }
 
 

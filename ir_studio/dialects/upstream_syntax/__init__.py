@@ -11,32 +11,35 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable
 
-from xdsl.ir import Dialect
+from xdsl.ir import Dialect, Operation
 
-# dialect name -> module of this package whose install() adds syntax and ops to it
-_MODULES = {
-    "memref": "memref",
-    "gpu": "gpu",
-    "scf": "loops",
-    "affine": "loops",
-    "arith": "extra_ops",
-    "vector": "extra_ops",
-    "tensor": "extra_ops",
-    "func": "extra_ops",
+# dialect name -> modules of this package whose install() adds syntax and ops to it
+_MODULES: dict[str, tuple[str, ...]] = {
+    "memref": ("memref",),
+    "gpu": ("gpu",),
+    "scf": ("loops",),
+    "affine": ("loops",),
+    "arith": ("extra_ops", "arith_casts"),
+    "vector": ("extra_ops",),
+    "tensor": ("extra_ops",),
+    "func": ("extra_ops",),
+    "llvm": ("llvm",),
 }
 
 
 def extend_factory(name: str, factory: Callable[[], Dialect]) -> Callable[[], Dialect]:
     """Wrap a dialect factory so the dialect comes with the upstream syntax and ops."""
-    module_name = _MODULES.get(name)
-    if module_name is None:
+    module_names = _MODULES.get(name)
+    if module_names is None:
         return factory
 
     def extended() -> Dialect:
-        module = importlib.import_module(f"{__name__}.{module_name}")
-        module.install()
+        extra: list[type[Operation]] = []
+        for module_name in module_names:
+            module = importlib.import_module(f"{__name__}.{module_name}")
+            module.install()
+            extra += module.extra_ops(name) if hasattr(module, "extra_ops") else []
         dialect = factory()
-        extra = module.extra_ops(name) if hasattr(module, "extra_ops") else []
         if not extra:
             return dialect
         known = {op.name for op in dialect.operations}
@@ -50,5 +53,6 @@ def extend_factory(name: str, factory: Callable[[], Dialect]) -> Callable[[], Di
 def install_for(dialects: Iterable[str]) -> None:
     """Custom syntax for ops a pass built without a context loading their dialect
     (the printer would fall back to the generic form)."""
-    for module_name in sorted({_MODULES[name] for name in dialects if name in _MODULES}):
+    wanted = {module for name in dialects for module in _MODULES.get(name, ())}
+    for module_name in sorted(wanted):
         importlib.import_module(f"{__name__}.{module_name}").install()

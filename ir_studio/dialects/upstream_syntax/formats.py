@@ -92,3 +92,17 @@ def consumed_end(parser: Parser) -> int:
     running over the whitespace after it (ir-studio's parser tracks it; xDSL's does not)."""
     last_end = getattr(parser, "last_end", None)
     return last_end() if last_end is not None else parser.pos
+
+
+def replace_constraints(cls: type[IRDLOperation], constraints: dict[str, Any]) -> None:
+    """Loosen an op's operand/result constraints where xDSL's are narrower than MLIR's
+    (vector casts, pointer compares). The op's own verification reads these defs."""
+    from xdsl.irdl.operations import OperandDef, ResultDef
+
+    op_def = cls.get_irdl_definition()
+    for index, (name, _) in enumerate(op_def.operands):
+        if name in constraints:
+            op_def.operands[index] = (name, OperandDef(constraints[name]))
+    for index, (name, _) in enumerate(op_def.results):
+        if name in constraints:
+            op_def.results[index] = (name, ResultDef(constraints[name]))

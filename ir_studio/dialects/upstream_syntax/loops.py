@@ -35,6 +35,7 @@ from ir_studio.dialects.upstream_syntax.formats import (
 def install() -> None:
     """Idempotent."""
     attach_syntax(scf.ParallelOp, _parse_scf_parallel, _print_scf_parallel)
+    scf.IfOp.parse = classmethod(_parse_scf_if)  # type: ignore[method-assign, assignment]
     attach_syntax(affine.IfOp, _parse_affine_if, _print_affine_if)
     attach_syntax(affine.ParallelOp, _parse_affine_parallel, _print_affine_parallel)
 
@@ -64,6 +65,20 @@ def _induction_variables(parser: Parser) -> list[Any]:
     return parser.parse_comma_separated_list(
         Parser.Delimiter.PAREN,
         lambda: parser.parse_argument(expect_type=False).resolve(IndexType()))
+
+
+# --- scf.if: `-> T` as well as `-> (T1, T2)` (xDSL wants the parentheses) -----------
+
+def _parse_scf_if(cls: type[scf.IfOp], parser: Parser) -> scf.IfOp:
+    from xdsl.dialects.builtin import i1
+
+    condition = parser.parse_operand(i1)
+    result_types = parse_optional_arrow_types(parser)
+    then_region = cls.parse_region_with_yield(parser)
+    else_region = (cls.parse_region_with_yield(parser)
+                   if parser.parse_optional_keyword("else") else Region())
+    return cls(condition, result_types, then_region, else_region,
+               parser.parse_optional_attr_dict())
 
 
 # --- scf.parallel ------------------------------------------------------------------------

@@ -1,0 +1,160 @@
+"""The llvm dialect where xDSL 0.74 falls short of MLIR: `llvm.icmp` on pointers (what
+the memref-to-llvm lowering emits for null checks) and the `llvm.switch` terminator
+(what `cf.switch` becomes)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from xdsl.dialects import llvm
+from xdsl.dialects.builtin import (
+    DenseArrayBase,
+    DenseIntOrFPElementsAttr,
+    IntegerType,
+    SignlessIntegerConstraint,
+    VectorType,
+    i32,
+)
+from xdsl.ir import Block, Operation, SSAValue
+from xdsl.irdl import (
+    AttrSizedOperandSegments,
+    IRDLOperation,
+    VarConstraint,
+    base,
+    irdl_op_definition,
+    operand_def,
+    opt_prop_def,
+    prop_def,
+    successor_def,
+    traits_def,
+    var_operand_def,
+    var_successor_def,
+)
+from xdsl.parser import Parser
+from xdsl.printer import Printer
+from xdsl.traits import IsTerminator, Pure
+from xdsl.utils.exceptions import VerifyException
+
+from ir_studio.dialects.upstream_syntax.formats import replace_constraints
+
+
+def install() -> None:
+    """Idempotent."""
+    comparable = VarConstraint(
+        "T", SignlessIntegerConstraint | VectorType.constr(SignlessIntegerConstraint)
+        | base(llvm.LLVMPointerType))
+    replace_constraints(llvm.ICmpOp, {"lhs": comparable, "rhs": comparable})
+
+
+def extra_ops(dialect: str) -> list[type[Operation]]:
+    return [SwitchOp] if dialect == "llvm" else []
+
+
+@irdl_op_definition
+class SwitchOp(IRDLOperation):
+    """`llvm.switch %v : i32, ^default(%a : i32) [0: ^bb1, 1: ^bb2(%b : f32)]`"""
+
+    name = "llvm.switch"
+    value = operand_def(IntegerType)
+    defaultOperands = var_operand_def()
+    caseOperands = var_operand_def()
+    case_values = opt_prop_def(DenseIntOrFPElementsAttr)
+    case_operand_segments = prop_def(DenseArrayBase)
+    defaultDestination = successor_def()
+    caseDestinations = var_successor_def()
+    irdl_options = (AttrSizedOperandSegments(as_property=True),)
+    traits = traits_def(IsTerminator(), Pure())
+
+    def verify_(self) -> None:
+        cases = 0 if self.case_values is None else len(self.case_values.get_values())
+        if cases != len(self.caseDestinations):
+            raise VerifyException("expects number of case values to match number of case "
+                                  "destinations")
+        segments = self.case_operand_segments.get_values()
+        if len(segments) != cases or sum(segments) != len(self.caseOperands):
+            raise VerifyException("case operand segments do not match the case operands")
+        groups = [(self.defaultDestination, list(self.defaultOperands))]
+        start = 0
+        for block, size in zip(self.caseDestinations, segments, strict=True):
+            groups.append((block, list(self.caseOperands[start: start + size])))
+            start += size
+        for block, operands in groups:
+            if [a.type for a in block.args] != [v.type for v in operands]:
+                raise VerifyException("successor operand types do not match the types of "
+                                      "the successor block's arguments")
+
+    @classmethod
+    def parse(cls, parser: Parser) -> SwitchOp:
+        value = parser.parse_unresolved_operand()
+        parser.parse_punctuation(":")
+        value_type = parser.parse_type()
+        parser.parse_punctuation(",")
+        default, default_operands = _parse_destination(parser)
+        cases: list[tuple[int, Block, list[SSAValue]]] = []
+
+        def case() -> None:
+            number = parser.parse_integer()
+            parser.parse_punctuation(":")
+            cases.append((number, *_parse_destination(parser)))
+
+        parser.parse_comma_separated_list(Parser.Delimiter.SQUARE, case)
+        attributes = parser.parse_optional_attr_dict()
+        properties: dict[str, Any] = {"case_operand_segments": DenseArrayBase.from_list(
+            i32, [len(operands) for _, _, operands in cases])}
+        if cases:
+            properties["case_values"] = DenseIntOrFPElementsAttr.from_list(
+                VectorType(value_type, [len(cases)]), [number for number, _, _ in cases])
+        op = cls.build(
+            operands=[parser.resolve_operand(value, value_type), default_operands,
+                      [v for _, _, operands in cases for v in operands]],
+            successors=[default, [block for _, block, _ in cases]],
+            properties=properties, attributes=attributes)
+        return op
+
+    def print(self, printer: Printer) -> None:
+        printer.print_string(" ")
+        printer.print_operand(self.value)
+        printer.print_string(" : ")
+        printer.print_attribute(self.value.type)
+        printer.print_string(", ")
+        _print_destination(printer, self.defaultDestination, list(self.defaultOperands))
+        printer.print_string(" [")
+        values = [] if self.case_values is None else list(self.case_values.get_values())
+        start = 0
+        with printer.indented():
+            for index, (value, block, size) in enumerate(zip(
+                    values, self.caseDestinations, self.case_operand_segments.get_values(),
+                    strict=True)):
+                printer.print_string(",\n" if index else "\n")
+                printer.print_string(f"{value}: ")
+                _print_destination(printer, block,
+                                   list(self.caseOperands[start: start + size]))
+                start += size
+        printer.print_string("\n]")
+        printer.print_op_attributes(self.attributes)
+
+
+def _parse_destination(parser: Parser) -> tuple[Block, list[SSAValue]]:
+    block = parser.parse_successor()
+    operands: list[SSAValue] = []
+    if parser.parse_optional_punctuation("(") is not None:
+        unresolved = parser.parse_comma_separated_list(Parser.Delimiter.NONE,
+                                                       parser.parse_unresolved_operand)
+        parser.parse_punctuation(":")
+        types = parser.parse_comma_separated_list(Parser.Delimiter.NONE, parser.parse_type)
+        parser.parse_punctuation(")")
+        if len(types) != len(unresolved):
+            parser.raise_error(f"expected {len(unresolved)} types, got {len(types)}")
+        operands = [parser.resolve_operand(u, t) for u, t in zip(unresolved, types, strict=True)]
+    return block, operands
+
+
+def _print_destination(printer: Printer, block: Block, operands: list[SSAValue]) -> None:
+    printer.print_block_name(block)
+    if operands:
+        printer.print_string("(")
+        printer.print_list(operands, printer.print_operand)
+        printer.print_string(" : ")
+        printer.print_list([v.type for v in operands], printer.print_attribute)
+        printer.print_string(")")
+
