@@ -1,6 +1,7 @@
 """ir-studio's own xDSL dialects, registered lazily next to xDSL's.
 
-Maps dialect name -> factory; the Toy and TPU issues add entries here.
+Maps dialect name -> factory: the Toy and TPU dialects, and upstream dialects xDSL
+lacks (`index`).
 """
 
 from __future__ import annotations
@@ -28,4 +29,11 @@ def _tpu() -> Dialect:
     return Tpu
 
 
-PROJECT_DIALECTS: dict[str, Callable[[], Dialect]] = {"toy": _toy, "top": _top, "tpu": _tpu}
+def _index() -> Dialect:
+    from ir_studio.dialects.index import Index
+
+    return Index
+
+
+PROJECT_DIALECTS: dict[str, Callable[[], Dialect]] = {
+    "toy": _toy, "top": _top, "tpu": _tpu, "index": _index}

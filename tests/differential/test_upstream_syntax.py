@@ -39,6 +39,16 @@ FILES = {
     "llvm_pointer_compare_and_switch.mlir": (
         'llvm.icmp "eq" %p, %z : !llvm.ptr', "llvm.switch %v : i64, ^bb1(%f : f32) [",
         "4: ^bb1(%f : f32),", "9: ^bb2\n"),
+    "linalg_named_contractions.mlir": (
+        "linalg.batch_matmul ins(%a, %b : tensor<2x4x8xf32>, tensor<2x8x16xf32>)",
+        "linalg.matvec ins(", "linalg.vecmat ins(", "linalg.dot ins("),
+    "vector_contract.mlir": (
+        'iterator_types = ["parallel", "parallel", "reduction"], kind = #vector.kind<add>} '
+        "%a, %b, %c : vector<4x8xf32>, vector<8x4xf32> into vector<4x4xf32>",
+        ": vector<8xf32>, vector<8xf32> into f32"),
+    "index_dialect.mlir": ("index.constant 4", "index.ceildivs %1, %b", "index.cmp slt(%3, %b)",
+                           "index.casts %i : i32 to index", "index.bool.constant true",
+                           "index.sizeof"),
 }
 
 

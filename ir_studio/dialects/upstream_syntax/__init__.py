@@ -20,10 +20,11 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "scf": ("loops",),
     "affine": ("loops",),
     "arith": ("extra_ops", "arith_casts"),
-    "vector": ("extra_ops",),
+    "vector": ("extra_ops", "vector_contract"),
     "tensor": ("extra_ops",),
     "func": ("extra_ops",),
     "llvm": ("llvm",),
+    "linalg": ("linalg_named",),
 }
 
 

@@ -1,0 +1,4 @@
+func.func @idx(%a: index, %i: i32) {
+  %0 = index.add %a, %i
+  return
+}
