@@ -49,6 +49,17 @@ FILES = {
     "index_dialect.mlir": ("index.constant 4", "index.ceildivs %1, %b", "index.cmp slt(%3, %b)",
                            "index.casts %i : i32 to index", "index.bool.constant true",
                            "index.sizeof"),
+    "llvm_lowering_output.mlir": (
+        "llvm.mlir.poison : !llvm.struct<", "llvm.getelementptr inbounds|nuw %p[%i]",
+        "llvm.getelementptr nusw %2[1]", "llvm.fptosi %f : f32 to i32",
+        "llvm.extractelement %v[%i : i64] : vector<4xf32>",
+        "llvm.atomicrmw fadd %p, %6 monotonic : !llvm.ptr, f32",
+        "llvm.intr.smax(%4, %4) : (i32, i32) -> i32", '"llvm.intr.ctlz"(%4)',
+        "llvm.select %c, %v, %v : vector<4xi1>, vector<4xf32>"),
+    "linalg_map_bufferization_affine_symbols.mlir": (
+        "linalg.map ins(%a, %b : tensor<4xf32>, tensor<4xf32>) outs(%o : tensor<4xf32>)",
+        "arith.addf", "bufferization.to_tensor %buf : memref<2x3xf32, strided<[?, ?], "
+        "offset: ?>> to tensor<2x3xf32>", "to (16, %n)"),
 }
 
 

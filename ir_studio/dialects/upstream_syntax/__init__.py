@@ -24,7 +24,8 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "tensor": ("extra_ops",),
     "func": ("extra_ops",),
     "llvm": ("llvm",),
-    "linalg": ("linalg_named",),
+    "linalg": ("linalg_named", "linalg_map"),
+    "bufferization": ("bufferization",),
 }
 
 

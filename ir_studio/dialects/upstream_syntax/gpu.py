@@ -81,7 +81,8 @@ def _parse_module(cls: type[gpu.ModuleOp], parser: Parser) -> gpu.ModuleOp:
         from xdsl.dialects.builtin import ArrayAttr
 
         attributes["targets"] = ArrayAttr(targets)
-    attributes |= parser.parse_optional_attr_dict_with_keyword() or {}
+    extra = parser.parse_optional_attr_dict_with_keyword()
+    attributes |= extra.data if extra is not None else {}
     body = parser.parse_region()
     if not body.blocks:
         body.add_block(Block())
@@ -117,7 +118,8 @@ def _parse_func(cls: type[gpu.FuncOp], parser: Parser) -> gpu.FuncOp:
         "function_type": FunctionType.from_lists([a.type for a in arguments], outputs)}
     if parser.parse_optional_keyword("kernel") is not None:
         properties["kernel"] = UnitAttr()
-    attributes = dict(parser.parse_optional_attr_dict_with_keyword() or {})
+    extra = parser.parse_optional_attr_dict_with_keyword()
+    attributes = dict(extra.data) if extra is not None else {}
     attributes["sym_name"] = name
     body = parser.parse_region(arguments)
     return cls.create(properties=properties, attributes=attributes, regions=[body])

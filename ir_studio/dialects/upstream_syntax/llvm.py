@@ -1,6 +1,7 @@
-"""The llvm dialect where xDSL 0.74 falls short of MLIR: `llvm.icmp` on pointers (what
-the memref-to-llvm lowering emits for null checks) and the `llvm.switch` terminator
-(what `cf.switch` becomes)."""
+"""The llvm dialect where xDSL 0.74 falls short of what MLIR's lowerings emit:
+`llvm.icmp` on pointers, `llvm.select` on vectors, GEP no-wrap flags (`inbounds|nuw`),
+and the ops `llvm.switch`, `llvm.mlir.poison`, `fptosi`/`fptoui`/`uitofp`,
+`extractelement`, `atomicrmw` and the common intrinsics (`llvm.intr.smax(...)`)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from xdsl.dialects.builtin import (
 )
 from xdsl.ir import Block, Operation, SSAValue
 from xdsl.irdl import (
+    AnyAttr,
     AttrSizedOperandSegments,
     IRDLOperation,
     VarConstraint,
@@ -44,10 +46,18 @@ def install() -> None:
         "T", SignlessIntegerConstraint | VectorType.constr(SignlessIntegerConstraint)
         | base(llvm.LLVMPointerType))
     replace_constraints(llvm.ICmpOp, {"lhs": comparable, "rhs": comparable})
+    replace_constraints(llvm.SelectOp, {"cond": AnyAttr()})
+    from ir_studio.dialects.upstream_syntax.llvm_ops import install_gep_flags
+
+    install_gep_flags()
 
 
 def extra_ops(dialect: str) -> list[type[Operation]]:
-    return [SwitchOp] if dialect == "llvm" else []
+    if dialect != "llvm":
+        return []
+    from ir_studio.dialects.upstream_syntax.llvm_ops import LLVM_OPS
+
+    return [SwitchOp, *LLVM_OPS]
 
 
 @irdl_op_definition
