@@ -12,6 +12,8 @@ from xdsl.dialects.builtin import ShapedType
 from xdsl.ir import Operation
 from xdsl.utils.exceptions import VerifyException
 
+from ir_studio.structural_checks import STRUCTURAL_CHECKS, linalg_result_check
+
 
 def _yield_matches_parent(op: Operation) -> None:
     """scf.yield must forward exactly as many values as its parent produces."""
@@ -48,7 +50,13 @@ EXTRA_VERIFIERS: dict[str, Callable[[Operation], None]] = {
 }
 
 
+EXTRA_VERIFIERS.update(STRUCTURAL_CHECKS)
+
+
 def verify_extra(op: Operation) -> None:
     check = EXTRA_VERIFIERS.get(op.name)
     if check is not None:
         check(op)
+    by_prefix = linalg_result_check(op.name)
+    if by_prefix is not None:
+        by_prefix(op)

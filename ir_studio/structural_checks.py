@@ -1,0 +1,131 @@
+"""More of MLIR's verifier rules xDSL 0.74 leaves out: successor operands against block
+arguments, yields against their parents, affine maps against memref ranks, vector
+positions against vector shapes, linalg results against their inits. Registered into
+`extra_verifiers.EXTRA_VERIFIERS`; each raises with mlir-opt's wording."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from xdsl.dialects.builtin import DYNAMIC_INDEX, MemRefType, TensorType, VectorType
+from xdsl.ir import Block, Operation, SSAValue
+from xdsl.utils.exceptions import VerifyException
+
+
+def _check_successors(groups: Sequence[tuple[Block, Sequence[SSAValue]]]) -> None:
+    for index, (block, operands) in enumerate(groups):
+        if len(operands) != len(block.args):
+            raise VerifyException(f"branch has {len(operands)} operands for successor "
+                                  f"#{index}, but target block has {len(block.args)}")
+        for position, (value, arg) in enumerate(zip(operands, block.args, strict=True)):
+            if value.type != arg.type:
+                raise VerifyException(f"type mismatch for bb argument #{position} of successor "
+                                      f"#{index}")
+
+
+def _branch(op: Operation) -> None:
+    _check_successors([(op.successors[0], list(op.operands))])
+
+
+def _conditional_branch(op: Operation) -> None:
+    _check_successors([(op.then_block, list(op.then_arguments)),  # type: ignore[attr-defined]
+                       (op.else_block, list(op.else_arguments))])  # type: ignore[attr-defined]
+
+
+def _switch(op: Operation) -> None:
+    groups = [(op.default_block, list(op.default_operands))]  # type: ignore[attr-defined]
+    segments = op.case_operand_segments.get_values()  # type: ignore[attr-defined]
+    operands = list(op.case_operands)  # type: ignore[attr-defined]
+    start = 0
+    for block, size in zip(op.case_blocks, segments, strict=False):  # type: ignore[attr-defined]
+        groups.append((block, operands[start: start + size]))
+        start += size
+    _check_successors(groups)
+
+
+def _scf_if_else(op: Operation) -> None:
+    if op.results and not op.regions[1].blocks:
+        raise VerifyException("must have an else block if defining values")
+
+
+def _affine_yield(op: Operation) -> None:
+    parent = op.parent_op()
+    if parent is None or parent.name not in ("affine.for", "affine.if", "affine.parallel"):
+        return
+    if len(parent.results) != len(op.operands):
+        raise VerifyException("parent of yield must have same number of results as the yield "
+                              "operands")
+
+
+def _affine_map_rank(op: Operation) -> None:
+    memref = op.memref.type  # type: ignore[attr-defined]
+    if isinstance(memref, MemRefType) and len(op.map.data.results) != memref.get_num_dims():  # type: ignore[attr-defined]
+        raise VerifyException("affine map num results must equal memref rank")
+
+
+def _vector_position(vector_operand: str) -> Callable[[Operation], None]:
+    def check(op: Operation) -> None:
+        vector = getattr(op, vector_operand).type
+        if not isinstance(vector, VectorType):
+            return
+        shape = vector.get_shape()
+        for index, position in enumerate(op.static_position.get_values()):  # type: ignore[attr-defined]
+            if position == DYNAMIC_INDEX or position == -1 or index >= len(shape):
+                continue
+            if not 0 <= position < shape[index]:
+                raise VerifyException(
+                    f"expected position attribute #{index + 1} to be a non-negative integer "
+                    "smaller than the corresponding vector dimension or poison (-1)")
+    return check
+
+
+def _vector_broadcast(op: Operation) -> None:
+    source, result = op.operands[0].type, op.results[0].type
+    if not isinstance(result, VectorType):
+        return
+    source_shape = source.get_shape() if isinstance(source, VectorType) else ()
+    target = result.get_shape()
+    if len(source_shape) > len(target):
+        raise VerifyException("source rank higher than destination rank")
+    for offset, size in enumerate(source_shape):
+        wanted = target[len(target) - len(source_shape) + offset]
+        if size not in (1, wanted):
+            raise VerifyException(f"dimension mismatch ({size} vs. {wanted})")
+
+
+def _linalg_results(op: Operation) -> None:
+    """A structured op on tensors returns one result per tensor init, of its type."""
+    outputs = getattr(op, "outputs", None)
+    if outputs is None:
+        return
+    tensor_inits = [v for v in outputs if isinstance(v.type, TensorType)]
+    if len(tensor_inits) != len(op.results):
+        return  # xDSL's own verifier reports a count mismatch
+    first_init = len(op.operands) - len(outputs)
+    for init, result in zip(tensor_inits, op.results, strict=True):
+        if init.type != result.type:
+            operand = first_init + list(outputs).index(init)
+            raise VerifyException(f"expected type of operand #{operand} ('{init.type}') to "
+                                  f"match type of corresponding result ('{result.type}')")
+
+
+STRUCTURAL_CHECKS: dict[str, Callable[[Operation], None]] = {
+    "cf.br": _branch,
+    "llvm.br": _branch,
+    "cf.cond_br": _conditional_branch,
+    "llvm.cond_br": _conditional_branch,
+    "cf.switch": _switch,
+    "scf.if": _scf_if_else,
+    "affine.yield": _affine_yield,
+    "affine.load": _affine_map_rank,
+    "affine.store": _affine_map_rank,
+    "vector.extract": _vector_position("vector"),
+    "vector.insert": _vector_position("dest"),
+    "vector.broadcast": _vector_broadcast,
+}
+
+
+def linalg_result_check(name: str) -> Callable[[Operation], None] | None:
+    """Every linalg structured op gets the result check (by prefix, not one by one)."""
+    return _linalg_results if name.startswith("linalg.") else None
+
