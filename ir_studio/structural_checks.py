@@ -7,7 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from xdsl.dialects.builtin import DYNAMIC_INDEX, MemRefType, TensorType, VectorType
+from xdsl.dialects.builtin import (
+    DYNAMIC_INDEX,
+    MemRefType,
+    ShapedType,
+    TensorType,
+    VectorType,
+)
 from xdsl.ir import Block, Operation, SSAValue
 from xdsl.utils.exceptions import VerifyException
 
@@ -109,6 +115,85 @@ def _linalg_results(op: Operation) -> None:
                                   f"match type of corresponding result ('{result.type}')")
 
 
+def _affine_yield_types(op: Operation) -> None:
+    _affine_yield(op)
+    parent = op.parent_op()
+    if parent is None or parent.name not in ("affine.for", "affine.if", "affine.parallel"):
+        return
+    if [v.type for v in op.operands] != [r.type for r in parent.results]:
+        raise VerifyException("types mismatch between yield op and its parent")
+
+
+def _llvm_return(op: Operation) -> None:
+    parent = op.parent_op()
+    while parent is not None and parent.name != "llvm.func":
+        parent = parent.parent_op()
+    if parent is None:
+        return
+    output = parent.function_type.output  # type: ignore[attr-defined]
+    expected = [] if output.name == "llvm.void" else [output]
+    if [v.type for v in op.operands] != expected:
+        raise VerifyException("mismatching result types")
+
+
+def _empty_dynamic_sizes(op: Operation) -> None:
+    tensor = op.results[0].type
+    if not isinstance(tensor, TensorType):
+        return
+    expected = sum(1 for size in tensor.get_shape() if size == DYNAMIC_INDEX)
+    if len(op.operands) != expected:
+        raise VerifyException(f"incorrect number of dynamic sizes, has {len(op.operands)}, "
+                              f"expected {expected}")
+
+
+def _reassociation(collapsing: bool) -> Callable[[Operation], None]:
+    """collapse_shape/expand_shape: one group per dimension of the smaller shape, and
+    together the groups cover the larger shape's dimensions in order."""
+
+    def check(op: Operation) -> None:
+        source, result = op.operands[0].type, op.results[0].type
+        if not isinstance(source, ShapedType) or not isinstance(result, ShapedType):
+            return
+        small, large = (result, source) if collapsing else (source, result)
+        groups = [[int(i) for i in group.get_values()] if hasattr(group, "get_values")
+                  else [a.value.data for a in group.data]
+                  for group in op.reassociation.data]  # type: ignore[attr-defined]
+        word = "collapsed" if collapsing else "expanded"
+        if len(groups) != small.get_num_dims():
+            raise VerifyException(f"expected {word if collapsing else 'collapsed'} rank "
+                                  f"({small.get_num_dims()}) to equal the number of "
+                                  f"reassociation maps ({len(groups)}).")
+        flat = [i for group in groups for i in group]
+        if flat != list(range(large.get_num_dims())):
+            raise VerifyException("expected reassociation map to cover all dimensions of "
+                                  f"the {'source' if collapsing else 'result'} in order")
+    return check
+
+
+def _insert_slice_sizes(op: Operation) -> None:
+    source = op.operands[0].type
+    if not isinstance(source, TensorType):
+        return
+    sizes = list(op.static_sizes.get_values())  # type: ignore[attr-defined]
+    expected = TensorType(source.element_type, sizes)
+    shape = list(source.get_shape())
+    if shape == sizes or _rank_reduced(sizes, shape):
+        return
+    raise VerifyException(f"expected type to be '{expected}' or a rank-reduced version. "
+                          "(size mismatch) ")
+
+
+def _rank_reduced(sizes: list[int], shape: list[int]) -> bool:
+    """`shape` is `sizes` with some unit dimensions dropped."""
+    position = 0
+    for size in sizes:
+        if position < len(shape) and shape[position] == size:
+            position += 1
+        elif size != 1:
+            return False
+    return position == len(shape)
+
+
 STRUCTURAL_CHECKS: dict[str, Callable[[Operation], None]] = {
     "cf.br": _branch,
     "llvm.br": _branch,
@@ -116,7 +201,14 @@ STRUCTURAL_CHECKS: dict[str, Callable[[Operation], None]] = {
     "llvm.cond_br": _conditional_branch,
     "cf.switch": _switch,
     "scf.if": _scf_if_else,
-    "affine.yield": _affine_yield,
+    "affine.yield": _affine_yield_types,
+    "llvm.return": _llvm_return,
+    "tensor.empty": _empty_dynamic_sizes,
+    "tensor.collapse_shape": _reassociation(collapsing=True),
+    "memref.collapse_shape": _reassociation(collapsing=True),
+    "tensor.expand_shape": _reassociation(collapsing=False),
+    "memref.expand_shape": _reassociation(collapsing=False),
+    "tensor.insert_slice": _insert_slice_sizes,
     "affine.load": _affine_map_rank,
     "affine.store": _affine_map_rank,
     "vector.extract": _vector_position("vector"),

@@ -132,6 +132,8 @@ def _check_call(use: SymbolUse, target: SymbolDef) -> list[Diagnostic]:
     """MLIR's func.call (and func.constant) verifier messages, with a note at the callee."""
     if use.op.name == "func.constant":
         return _check_function_reference(use, target)
+    if use.op.name == "llvm.call":
+        return _check_llvm_call(use, target)
     if use.op.name != "func.call":
         return []
     note = (Related(target.span, f"'@{use.name}' is defined here"),)
@@ -173,3 +175,30 @@ def _check_function_reference(use: SymbolUse, target: SymbolDef) -> list[Diagnos
     else:
         return []
     return [Diagnostic(use.span, message, category="symbol", related=note)]
+
+
+def _check_llvm_call(use: SymbolUse, target: SymbolDef) -> list[Diagnostic]:
+    """MLIR's llvm.call checks against the callee's !llvm.func type (varargs allowed)."""
+    if target.op.name != "llvm.func":
+        return []
+    note = (Related(target.span, f"'@{use.name}' is defined here"),)
+    function_type = target.op.function_type  # type: ignore[attr-defined]
+    inputs = list(function_type.inputs.data)
+    arguments = [v.type for v in use.op.args]  # type: ignore[attr-defined]
+    variadic = function_type.is_variadic
+    message = None
+    if len(arguments) < len(inputs) or (len(arguments) > len(inputs) and not variadic):
+        message = (f"'llvm.call' op incorrect number of operands ({len(arguments)}) for "
+                   f"callee (expecting: {len(inputs)})")
+    else:
+        for index, (expected, actual) in enumerate(zip(inputs, arguments, strict=False)):
+            if expected != actual:
+                message = (f"'llvm.call' op operand type mismatch for operand {index}: "
+                           f"'{actual}' != '{expected}'")
+                break
+    output = function_type.output
+    results = [r.type for r in use.op.results]
+    if message is None and results != ([] if output.name == "llvm.void" else [output]):
+        message = "'llvm.call' op result type mismatch"
+    return [] if message is None else [Diagnostic(use.span, message, category="symbol",
+                                                  related=note)]

@@ -36,6 +36,7 @@ def install() -> None:
     """Idempotent."""
     attach_syntax(scf.ParallelOp, _parse_scf_parallel, _print_scf_parallel)
     scf.IfOp.parse = classmethod(_parse_scf_if)  # type: ignore[method-assign, assignment]
+    scf.WhileOp.parse = classmethod(_parse_scf_while)  # type: ignore[method-assign, assignment]
     attach_syntax(affine.IfOp, _parse_affine_if, _print_affine_if)
     attach_syntax(affine.ParallelOp, _parse_affine_parallel, _print_affine_parallel)
 
@@ -79,6 +80,36 @@ def _parse_scf_if(cls: type[scf.IfOp], parser: Parser) -> scf.IfOp:
                    if parser.parse_optional_keyword("else") else Region())
     return cls(condition, result_types, then_region, else_region,
                parser.parse_optional_attr_dict())
+
+
+# --- scf.while: `scf.while : () -> () {...}` without loop-carried values ----------------
+
+def _parse_scf_while(cls: type[scf.WhileOp], parser: Parser) -> scf.WhileOp:
+    def assignment() -> tuple[Any, Any]:
+        argument = parser.parse_argument(expect_type=False)
+        parser.parse_punctuation("=")
+        return argument, parser.parse_unresolved_operand()
+
+    pairs = parser.parse_optional_comma_separated_list(Parser.Delimiter.PAREN,
+                                                       assignment) or []
+    parser.parse_punctuation(":")
+    start = parser.pos
+    function_type = parser.parse_function_type()
+    inputs = function_type.inputs.data
+    if len(pairs) != len(inputs):
+        parser.raise_error(f"expected {len(pairs)} operand types, got {len(inputs)}", start,
+                           consumed_end(parser))
+    arguments = [argument.resolve(t) for (argument, _), t in zip(pairs, inputs, strict=True)]
+    operands = [parser.resolve_operand(operand, t)
+                for (_, operand), t in zip(pairs, inputs, strict=True)]
+    before = parser.parse_region(arguments)
+    parser.parse_keyword("do")
+    after = parser.parse_region()
+    op = cls(operands, function_type.outputs.data, before, after)
+    extra = parser.parse_optional_attr_dict_with_keyword()
+    if extra is not None:
+        op.attributes |= extra.data
+    return op
 
 
 # --- scf.parallel ------------------------------------------------------------------------

@@ -1,0 +1,4 @@
+func.func @f(%n: index) {
+  %0 = tensor.empty(%n) : tensor<4x4xf32>
+  return
+}
