@@ -53,9 +53,14 @@ def item_occurrences(parsed: ParsedItem) -> list[Occurrence]:
     for block in record.block_uses:
         found.append(Occurrence("block-use", block.span, id(block.block)))
     def_spans = {(d.span.start, d.span.end) for d in parsed.symbol_defs}
+    token_spans = set()
     for token in record.symbol_tokens:
+        token_spans.add((token.span.start, token.span.end))
         kind = "symbol-def" if (token.span.start, token.span.end) in def_spans else "symbol-use"
         found.append(Occurrence(kind, token.span, ("symbol", unquote(token.name))))
+    for definition in parsed.symbol_defs:  # generic form: `sym_name = "f"`, no @-token
+        if (definition.span.start, definition.span.end) not in token_spans:
+            found.append(Occurrence("symbol-def", definition.span, ("symbol", definition.name)))
     for alias in record.alias_uses:
         found.append(Occurrence("alias-use", alias.span, ("alias", alias.name)))
     found.sort(key=lambda o: (o.span.start, -o.span.end))

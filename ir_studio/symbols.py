@@ -69,7 +69,27 @@ def collect(record: ParseRecord, text: str) -> tuple[list[SymbolDef], list[Symbo
         nested = text.startswith("::", token.span.end)
         checked = not nested and op.get_trait(SymbolUserOpInterface) is not None
         uses.append(SymbolUse(name, token.span, op, checked))
+    defs.extend(_generic_form_definitions(record, text, claimed))
     return defs, uses
+
+
+def _generic_form_definitions(record: ParseRecord, text: str,
+                              claimed: set[int]) -> list[SymbolDef]:
+    """In the generic form a symbol is a string (`<{sym_name = "f"}>`), not an `@f`
+    token: point at that string, or at the op's name when it cannot be found."""
+    found: list[SymbolDef] = []
+    for index, op_record in enumerate(record.ops):
+        if op_record is None or index in claimed:
+            continue
+        name = symbol_name(op_record.op)
+        if name is None:
+            continue
+        quoted = f'"{name}"'
+        where = text.find(quoted, op_record.span.start, op_record.span.end)
+        span = (Span(where, where + len(quoted)) if where >= 0 and text.rfind(
+            "sym_name", op_record.span.start, where) >= 0 else op_record.name_span)
+        found.append(SymbolDef(name, span, op_record.op))
+    return found
 
 
 def nearest_table(op: Operation) -> Operation | None:

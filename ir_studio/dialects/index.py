@@ -9,6 +9,7 @@ from typing import ClassVar
 from xdsl.dialects.builtin import BoolAttr, IndexType, IntegerAttr, IntegerType, i1
 from xdsl.ir import Dialect, Operation
 from xdsl.irdl import (
+    AnyAttr,
     IRDLOperation,
     base,
     irdl_op_definition,
@@ -110,8 +111,18 @@ class CmpOp(IRDLOperation):
     PREDICATES: ClassVar[tuple[str, ...]] = PREDICATES
     lhs = operand_def(IndexType())
     rhs = operand_def(IndexType())
-    pred = prop_def(IntegerAttr)
+    pred = prop_def(AnyAttr())  # our number, or MLIR's `#index<cmp_predicate slt>`
     result = result_def(i1)
+
+    def predicate(self) -> str:
+        if isinstance(self.pred, IntegerAttr):
+            return PREDICATES[self.pred.value.data]
+        text = str(self.pred)
+        return text[text.rfind(" ") + 1: text.rfind(">")]
+
+    def verify_(self) -> None:
+        if self.predicate() not in PREDICATES:
+            raise VerifyException(f"unknown predicate {self.pred}")
     traits = traits_def(Pure())
 
     @classmethod
@@ -131,7 +142,7 @@ class CmpOp(IRDLOperation):
                           properties={"pred": IntegerAttr(PREDICATES.index(predicate), 64)})
 
     def print(self, printer: Printer) -> None:
-        printer.print_string(f" {PREDICATES[self.pred.value.data]}(")
+        printer.print_string(f" {self.predicate()}(")
         printer.print_operand(self.lhs)
         printer.print_string(", ")
         printer.print_operand(self.rhs)

@@ -69,6 +69,10 @@ def rename_edits(
     for span in spans:
         token = document.text[span.start : span.end]
         old = token.split("#", 1)[0] if target.kind == "value" else token
+        if target.kind == "symbol" and token.startswith('"'):
+            # Defined in the generic form: `sym_name = "f"` stays a string.
+            edits.append((span, f'"{bare}"'))
+            continue
         edits.append((Span(span.start, span.start + len(old)), sigil + bare))
     if target.kind in ("value", "block", "symbol") and _clashes(document, index, target, bare):
         raise RenameError(f"'{sigil}{bare}' is already defined in this scope")

@@ -181,3 +181,40 @@ def test_documents_are_immutable_snapshots() -> None:
         document.text = "changed"  # type: ignore[misc]
     assert isinstance(document.diagnostics, tuple)
     assert isinstance(document.items, tuple)
+
+
+GENERIC_CALLEE = (
+    '"func.func"() <{function_type = (i32) -> i32, sym_name = "callee"}> ({\n'
+    "^bb0(%x: i32):\n"
+    '  "func.return"(%x) : (i32) -> ()\n'
+    "}) : () -> ()\n"
+    "func.func @caller(%a: i32) -> i32 {\n"
+    "  %0 = func.call @callee(%a) : (i32) -> i32\n"
+    "  %1 = func.call @callee(%a, %a) : (i32, i32) -> i32\n"
+    "  return %0 : i32\n}\n"
+)
+
+
+def test_symbols_defined_in_generic_form_resolve_and_are_checked() -> None:
+    """`sym_name = "callee"` defines @callee as surely as `func.func @callee` does."""
+    (diagnostic,) = _diagnostics(GENERIC_CALLEE)
+    assert diagnostic.message == "incorrect number of operands for callee"
+    assert diagnostic.related[0].span == span_of(GENERIC_CALLEE, '"callee"')
+
+
+def test_renaming_a_generic_form_symbol_keeps_its_definition_a_string() -> None:
+    from ir_studio.document import build_document
+    from ir_studio.ide.rename import rename_edits
+    from ir_studio.index import DocumentIndex
+
+    document = build_document("g.mlir", 0, GENERIC_CALLEE)
+    index = DocumentIndex(document)
+    _, edits = rename_edits(document, index, span_of(GENERIC_CALLEE, "@callee").start + 1,
+                            "renamed")
+    text = GENERIC_CALLEE
+    for span, replacement in sorted(edits, key=lambda e: -e[0].start):
+        text = text[: span.start] + replacement + text[span.end:]
+    assert 'sym_name = "renamed"' in text
+    assert text.count("@renamed") == 2
+    assert "callee" not in text.replace("for callee", "")
+    assert len(build_document("g.mlir", 1, text).diagnostics) == 1  # only the arity error

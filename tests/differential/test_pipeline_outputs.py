@@ -18,6 +18,7 @@ from ir_studio.printing import print_ir
 from tests.differential.oracle import corpus_files
 
 PIPELINES = (
+    "--mlir-print-op-generic",  # MLIR's generic form of every op, properties included
     "--canonicalize --cse",
     "--lower-affine",
     "--convert-scf-to-cf",

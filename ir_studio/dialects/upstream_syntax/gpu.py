@@ -42,6 +42,31 @@ def install() -> None:
     attach_syntax(gpu.DeallocOp, _parse_dealloc, _print_dealloc)
     attach_syntax(gpu.MemcpyOp, _parse_memcpy, _print_memcpy)
     attach_syntax(gpu.WaitOp, _parse_wait, _print_wait)
+    for cls, fixed in ((gpu.MemcpyOp, 2), (gpu.DeallocOp, 1)):
+        _segment_sizes_when_missing(cls, fixed)
+
+
+def _segment_sizes_when_missing(cls: type[Any], fixed: int) -> None:
+    """MLIR's memcpy/dealloc have a single variadic group (async dependencies) and so no
+    operandSegmentSizes, which xDSL's versions require: mlir-opt's generic form leaves
+    it out. Supply it when an op is created without it."""
+    if getattr(cls, "_ir_studio_segments", False):
+        return
+    create = cls.create.__func__
+
+    def create_with_segments(klass: type[Any], *args: Any, **kwargs: Any) -> Any:
+        attributes = dict(kwargs.get("attributes") or {})
+        operands = list(kwargs.get("operands") or [])
+        if "operandSegmentSizes" not in attributes and operands:
+            from xdsl.dialects.builtin import DenseArrayBase, i32
+
+            attributes["operandSegmentSizes"] = DenseArrayBase.from_list(
+                i32, [len(operands) - fixed, *([1] * fixed)])
+            kwargs["attributes"] = attributes
+        return create(klass, *args, **kwargs)
+
+    cls.create = classmethod(create_with_segments)
+    cls._ir_studio_segments = True
 
 
 # --- id queries: `gpu.thread_id x`, `gpu.lane_id` ---------------------------------------
@@ -132,9 +157,12 @@ def _print_func(self: gpu.FuncOp, printer: Printer) -> None:
     printer.print_list(self.body.blocks[0].args, printer.print_block_argument)
     printer.print_string(")")
     print_optional_arrow_types(printer, self.function_type.outputs.data)
-    if self.kernel is not None:
+    # MLIR's generic form keeps `gpu.kernel` and `workgroup_attributions` as attributes;
+    # its custom form spells the first `kernel` and derives the second.
+    if self.kernel is not None or "gpu.kernel" in self.attributes:
         printer.print_string(" kernel")
-    attributes = {k: v for k, v in self.attributes.items() if k != "sym_name"}
+    hidden = ("sym_name", "gpu.kernel", "workgroup_attributions")
+    attributes = {k: v for k, v in self.attributes.items() if k not in hidden}
     printer.print_op_attributes(attributes, print_keyword=True)
     printer.print_string(" ")
     printer.print_region(self.body, print_entry_block_args=False)
@@ -297,7 +325,8 @@ def _print_launch(self: gpu.LaunchOp, printer: Printer) -> None:
         printer.print_operand(self.dynamicSharedMemorySize)
     printer.print_string(" ")
     printer.print_region(self.body, print_entry_block_args=False)
-    printer.print_op_attributes(self.attributes)
+    printer.print_op_attributes(self.attributes,
+                                reserved_attr_names=("workgroup_attributions",))
 
 
 # --- memory and synchronisation ----------------------------------------------------------

@@ -44,13 +44,13 @@ class ContractionOp(IRDLOperation):
     acc = operand_def(AnyAttr())
     result = result_def(AnyAttr())
     indexing_maps = prop_def(ArrayAttr[AffineMapAttr])
-    iterator_types = prop_def(ArrayAttr[StringAttr])
+    iterator_types = prop_def(ArrayAttr)  # "parallel", or #vector.iterator_type<parallel>
     kind = prop_def(CombiningKindAttr)
     traits = traits_def(Pure())
 
     def verify_(self) -> None:
         maps = [m.data for m in self.indexing_maps.data]
-        loops = [kind.data for kind in self.iterator_types.data]
+        loops = [_iterator_name(kind).data for kind in self.iterator_types.data]
         if len(maps) != 3:
             raise VerifyException("expected an indexing map for each vector operand")
         if any(kind not in ("parallel", "reduction") for kind in loops):
@@ -114,7 +114,8 @@ class ContractionOp(IRDLOperation):
         printer.print_string(" {indexing_maps = ")
         printer.print_attribute(self.indexing_maps)
         printer.print_string(", iterator_types = [")
-        printer.print_list(self.iterator_types.data, printer.print_attribute)
+        printer.print_list([_iterator_name(a) for a in self.iterator_types.data],
+                           printer.print_attribute)
         printer.print_string("], kind = ")
         printer.print_attribute(self.kind)
         printer.print_string("} ")
