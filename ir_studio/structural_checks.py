@@ -164,7 +164,7 @@ def _reassociation(collapsing: bool) -> Callable[[Operation], None]:
                                   f"({small.get_num_dims()}) to equal the number of "
                                   f"reassociation maps ({len(groups)}).")
         flat = [i for group in groups for i in group]
-        if flat != list(range(large.get_num_dims())):
+        if small.get_num_dims() and flat != list(range(large.get_num_dims())):
             raise VerifyException("expected reassociation map to cover all dimensions of "
                                   f"the {'source' if collapsing else 'result'} in order")
     return check

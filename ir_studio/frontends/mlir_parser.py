@@ -13,8 +13,18 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from xdsl.context import Context
-from xdsl.dialects.builtin import FileLineColLoc, IntAttr, StringAttr, UnknownLoc
+from xdsl.dialects.builtin import (
+    AffineMapAttr,
+    FileLineColLoc,
+    IntAttr,
+    IntegerAttr,
+    MemRefType,
+    NoneAttr,
+    StringAttr,
+    UnknownLoc,
+)
 from xdsl.ir import Attribute, Block, Operation, SSAValue
+from xdsl.ir.affine import AffineMap
 from xdsl.parser import Parser
 from xdsl.parser.attribute_parser import AttrParser
 from xdsl.parser.core import UnresolvedOperand
@@ -174,6 +184,40 @@ class SpanRecordingParser(Parser):
     def last_end(self) -> int:
         """End offset of the last token consumed."""
         return self._last_end
+
+    def parse_dimension_list(self) -> list[int]:
+        """xDSL's, except that a trailing `x` is given back at its own offset: with
+        spaces (`memref<2 x i32>`, valid MLIR) xDSL stepped back one character into the
+        whitespace and then failed on the element type."""
+        accepted = (MLIRTokenKind.INTEGER_LIT, MLIRTokenKind.QUESTION)
+        if self._current_token.kind not in accepted:
+            return []
+        dims = [self.parse_shape_dimension()]
+        while True:
+            delimiter = self._current_token.span.start
+            if self._parse_optional_shape_delimiter() is None:
+                return dims
+            if self._current_token.kind not in accepted:
+                self._resume_from(delimiter)
+                return dims
+            dims.append(self.parse_shape_dimension())
+
+    def _parse_memref_attrs(self) -> Any:
+        """MLIR uniques `memref<4xf32, affine_map<(d0) -> (d0)>, 0>` as `memref<4xf32>`:
+        an identity layout and memory space 0 are the defaults. xDSL keeps them, and
+        then calls the two spellings of one type different types."""
+        parsed = super()._parse_memref_attrs()
+        if not isinstance(parsed, MemRefType):
+            return parsed
+        layout, space = parsed.layout, parsed.memory_space
+        identity = (isinstance(layout, AffineMapAttr)
+                    and layout.data == AffineMap.identity(parsed.get_num_dims()))
+        default_space = isinstance(space, IntegerAttr) and space.value.data == 0
+        if not identity and not default_space:
+            return parsed
+        return MemRefType(parsed.element_type, parsed.get_shape(),
+                          NoneAttr() if identity else layout,
+                          NoneAttr() if default_space else space)
 
     # -- builtin types are immutable: share them instead of re-verifying `i32` ------
     def _parse_optional_integer_or_float_type(self) -> Any:

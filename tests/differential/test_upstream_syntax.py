@@ -60,6 +60,14 @@ FILES = {
         "linalg.map ins(%a, %b : tensor<4xf32>, tensor<4xf32>) outs(%o : tensor<4xf32>)",
         "arith.addf", "bufferization.to_tensor %buf : memref<2x3xf32, strided<[?, ?], "
         "offset: ?>> to tensor<2x3xf32>", "to (16, %n)"),
+    "memref_dma_reshape_prefetch.mlir": (
+        "memref.alloc() : memref<128xf16>\n",  # identity layout and space 0 dropped
+        "memref.dma_start %host[%zero], %device[%zero], %count, %sem[%zero] : "
+        "memref<128xf16>, memref<128xf16, 2 : i64>, memref<1xi64>",
+        "memref.dma_wait %sem[%zero], %count : memref<1xi64>",
+        "memref.prefetch %host[%zero], read, locality<3>, data : memref<128xf16>",
+        "memref.copy %a, %b : memref<*xf16> to memref<*xf16>",
+        "memref.reshape %flat(%dims) : (memref<*xf16>, memref<2xi64>) -> memref<?x?xf16>"),
 }
 
 

@@ -15,7 +15,7 @@ from xdsl.ir import Dialect, Operation
 
 # dialect name -> modules of this package whose install() adds syntax and ops to it
 _MODULES: dict[str, tuple[str, ...]] = {
-    "memref": ("memref",),
+    "memref": ("memref", "memref_ops"),
     "gpu": ("gpu",),
     "scf": ("loops",),
     "affine": ("loops",),

@@ -106,3 +106,26 @@ def replace_constraints(cls: type[IRDLOperation], constraints: dict[str, Any]) -
     for index, (name, _) in enumerate(op_def.results):
         if name in constraints:
             op_def.results[index] = (name, ResultDef(constraints[name]))
+
+
+def segment_sizes_when_missing(cls: type[Operation],
+                               sizes: Callable[[Sequence[Any]], list[int]]) -> None:
+    """Where MLIR's op needs no operandSegmentSizes (its groups follow from the operand
+    types) but xDSL's requires one, derive it when an op is created without it, as the
+    generic form from mlir-opt does."""
+    if getattr(cls, "_ir_studio_segments", False):
+        return
+    create = cls.create.__func__  # type: ignore[attr-defined]
+
+    def create_with_segments(klass: type[Any], *args: Any, **kwargs: Any) -> Any:
+        attributes = dict(kwargs.get("attributes") or {})
+        operands = list(kwargs.get("operands") or [])
+        if "operandSegmentSizes" not in attributes and operands:
+            from xdsl.dialects.builtin import DenseArrayBase, i32
+
+            attributes["operandSegmentSizes"] = DenseArrayBase.from_list(i32, sizes(operands))
+            kwargs["attributes"] = attributes
+        return create(klass, *args, **kwargs)
+
+    cls.create = classmethod(create_with_segments)  # type: ignore[method-assign, assignment]
+    cls._ir_studio_segments = True  # type: ignore[attr-defined]

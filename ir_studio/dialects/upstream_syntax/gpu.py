@@ -17,6 +17,7 @@ from ir_studio.dialects.upstream_syntax.formats import (
     consumed_end,
     parse_optional_arrow_types,
     print_optional_arrow_types,
+    segment_sizes_when_missing,
 )
 
 _ID_OPS = (gpu.ThreadIdOp, gpu.BlockIdOp, gpu.BlockDimOp, gpu.GridDimOp, gpu.GlobalIdOp)
@@ -42,31 +43,11 @@ def install() -> None:
     attach_syntax(gpu.DeallocOp, _parse_dealloc, _print_dealloc)
     attach_syntax(gpu.MemcpyOp, _parse_memcpy, _print_memcpy)
     attach_syntax(gpu.WaitOp, _parse_wait, _print_wait)
-    for cls, fixed in ((gpu.MemcpyOp, 2), (gpu.DeallocOp, 1)):
-        _segment_sizes_when_missing(cls, fixed)
-
-
-def _segment_sizes_when_missing(cls: type[Any], fixed: int) -> None:
-    """MLIR's memcpy/dealloc have a single variadic group (async dependencies) and so no
-    operandSegmentSizes, which xDSL's versions require: mlir-opt's generic form leaves
-    it out. Supply it when an op is created without it."""
-    if getattr(cls, "_ir_studio_segments", False):
-        return
-    create = cls.create.__func__
-
-    def create_with_segments(klass: type[Any], *args: Any, **kwargs: Any) -> Any:
-        attributes = dict(kwargs.get("attributes") or {})
-        operands = list(kwargs.get("operands") or [])
-        if "operandSegmentSizes" not in attributes and operands:
-            from xdsl.dialects.builtin import DenseArrayBase, i32
-
-            attributes["operandSegmentSizes"] = DenseArrayBase.from_list(
-                i32, [len(operands) - fixed, *([1] * fixed)])
-            kwargs["attributes"] = attributes
-        return create(klass, *args, **kwargs)
-
-    cls.create = classmethod(create_with_segments)
-    cls._ir_studio_segments = True
+    # MLIR's memcpy/dealloc have one variadic group (the async dependencies) and so no
+    # operandSegmentSizes, which xDSL's versions require: mlir-opt's generic form leaves
+    # it out.
+    segment_sizes_when_missing(gpu.MemcpyOp, lambda operands: [len(operands) - 2, 1, 1])
+    segment_sizes_when_missing(gpu.DeallocOp, lambda operands: [len(operands) - 1, 1])
 
 
 # --- id queries: `gpu.thread_id x`, `gpu.lane_id` ---------------------------------------

@@ -200,6 +200,7 @@ def _intrinsic(short_name: str, custom: bool) -> type[Operation]:
 
 LLVM_OPS: tuple[type[Operation], ...] = (
     PoisonOp, _cast("llvm.fptosi"), _cast("llvm.fptoui"), _cast("llvm.uitofp"),
+    _cast("llvm.addrspacecast"),
     ExtractElementOp, AtomicRMWOp, *(_intrinsic(name, True) for name in INTRINSICS),
     *(_intrinsic(name, False) for name in GENERIC_INTRINSICS))
 

@@ -16,6 +16,7 @@ from xdsl.dialects.builtin import (
     i64,
 )
 from xdsl.ir import Block
+from xdsl.irdl import base
 from xdsl.parser import Parser
 from xdsl.printer import Printer
 from xdsl.utils.exceptions import VerifyException
@@ -26,6 +27,7 @@ from ir_studio.dialects.upstream_syntax.formats import (
     attach_syntax,
     parse_optional_arrow_types,
     print_optional_arrow_types,
+    replace_constraints,
 )
 
 # MLIR's AtomicRMWKind, in its enum order (the property stores the number).
@@ -50,6 +52,20 @@ def install() -> None:
     attach_syntax(memref.AllocaScopeOp, _parse_alloca_scope, _print_alloca_scope)
     attach_syntax(memref.AtomicRMWOp, _parse_atomic_rmw, _print_atomic_rmw)
     add_verifier(memref.CastOp, _check_cast)
+    any_memref = base(MemRefType) | base(UnrankedMemRefType)  # MLIR copies unranked too
+    replace_constraints(memref.CopyOp, {"source": any_memref, "destination": any_memref})
+    memref.CopyOp.verify_ = _verify_copy  # type: ignore[method-assign]
+
+
+def _verify_copy(op: memref.CopyOp) -> None:
+    """Shapes are compared only when both sides are ranked (xDSL's check assumes so)."""
+    source, target = op.source.type, op.destination.type
+    if source.element_type != target.element_type:
+        raise VerifyException("Expected source and destination to have the same element "
+                              "type.")
+    if (isinstance(source, MemRefType) and isinstance(target, MemRefType)
+            and source.get_shape() != target.get_shape()):
+        raise VerifyException("Expected source and destination to have the same shape.")
 
 
 def _check_cast(op: memref.CastOp) -> None:
