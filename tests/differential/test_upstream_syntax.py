@@ -68,6 +68,13 @@ FILES = {
         "memref.prefetch %host[%zero], read, locality<3>, data : memref<128xf16>",
         "memref.copy %a, %b : memref<*xf16> to memref<*xf16>",
         "memref.reshape %flat(%dims) : (memref<*xf16>, memref<2xi64>) -> memref<?x?xf16>"),
+    "vector_shuffles_masks_reductions.mlir": (
+        "vector.transpose %rows, [1, 0] : vector<4x8xf32> to vector<8x4xf32>",
+        "vector.step : vector<4xindex>", "vector.from_elements %s, %s : vector<2xf32>",
+        "vector.multi_reduction <add>, %rows, %col [1] : vector<4x8xf32> to vector<4xf32>",
+        "vector.constant_mask [2] : vector<4xi1>",
+        "vector.gather %buf[%at] [%lanes], %firsttwo, %col : memref<64xf32>",
+        "vector.mask %firsttwo, %col {", "vector.print %m : vector<4xf32>"),
 }
 
 

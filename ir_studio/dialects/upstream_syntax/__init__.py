@@ -20,7 +20,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "scf": ("loops",),
     "affine": ("loops",),
     "arith": ("extra_ops", "arith_casts"),
-    "vector": ("extra_ops", "vector_contract"),
+    "vector": ("extra_ops", "vector_contract", "vector_ops"),
     "tensor": ("extra_ops",),
     "func": ("extra_ops",),
     "llvm": ("llvm",),
@@ -44,8 +44,9 @@ def extend_factory(name: str, factory: Callable[[], Dialect]) -> Callable[[], Di
         dialect = factory()
         if not extra:
             return dialect
-        known = {op.name for op in dialect.operations}
-        operations = [*dialect.operations, *(op for op in extra if op.name not in known)]
+        # An extra op of a name the dialect already has replaces xDSL's definition.
+        replaced = {op.name for op in extra}
+        operations = [*(op for op in dialect.operations if op.name not in replaced), *extra]
         return Dialect(dialect.name, operations, list(dialect.attributes),
                        list(dialect._interfaces))  # no public accessor for interfaces
 

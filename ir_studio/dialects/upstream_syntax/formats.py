@@ -97,15 +97,14 @@ def consumed_end(parser: Parser) -> int:
 def replace_constraints(cls: type[IRDLOperation], constraints: dict[str, Any]) -> None:
     """Loosen an op's operand/result constraints where xDSL's are narrower than MLIR's
     (vector casts, pointer compares). The op's own verification reads these defs."""
-    from xdsl.irdl.operations import OperandDef, ResultDef
-
     op_def = cls.get_irdl_definition()
-    for index, (name, _) in enumerate(op_def.operands):
+    # Keep each definition's kind (single, optional, variadic); swap its constraint.
+    for index, (name, old) in enumerate(op_def.operands):
         if name in constraints:
-            op_def.operands[index] = (name, OperandDef(constraints[name]))
-    for index, (name, _) in enumerate(op_def.results):
+            op_def.operands[index] = (name, type(old)(constraints[name]))
+    for index, (name, old) in enumerate(op_def.results):
         if name in constraints:
-            op_def.results[index] = (name, ResultDef(constraints[name]))
+            op_def.results[index] = (name, type(old)(constraints[name]))
 
 
 def segment_sizes_when_missing(cls: type[Operation],

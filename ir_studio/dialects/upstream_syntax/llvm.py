@@ -47,6 +47,8 @@ def install() -> None:
         | base(llvm.LLVMPointerType))
     replace_constraints(llvm.ICmpOp, {"lhs": comparable, "rhs": comparable})
     replace_constraints(llvm.SelectOp, {"cond": AnyAttr()})
+    # Vector GEPs: a vector of indices gives a vector of pointers.
+    replace_constraints(llvm.GEPOp, {"ssa_indices": AnyAttr(), "result": AnyAttr()})
     from ir_studio.dialects.upstream_syntax.llvm_ops import install_gep_flags
 
     install_gep_flags()

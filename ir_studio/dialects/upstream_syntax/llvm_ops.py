@@ -168,6 +168,21 @@ class AtomicRMWOp(IRDLOperation):
         printer.print_attribute(self.val.type)
 
 
+@irdl_op_definition
+class MaskedScatterOp(IRDLOperation):
+    """`llvm.intr.masked.scatter %v, %ptrs, %mask {alignment = 4 : i32} : vector<4xf32>,
+    vector<4xi1> into vector<4x!llvm.ptr>`"""
+
+    name = "llvm.intr.masked.scatter"
+    value = operand_def(VectorType)
+    ptrs = operand_def(VectorType)
+    mask = operand_def(VectorType)
+    alignment = prop_def(IntegerAttr)
+    irdl_options = (ParsePropInAttrDict(),)
+    assembly_format = ("$value `,` $ptrs `,` $mask attr-dict `:` type($value) `,` "
+                       "type($mask) `into` type($ptrs)")
+
+
 def _keyword_from(parser: Parser, choices: tuple[str, ...]) -> str:
     start = parser.pos
     word = parser.parse_identifier()
@@ -177,7 +192,11 @@ def _keyword_from(parser: Parser, choices: tuple[str, ...]) -> str:
     return word
 
 
-def _intrinsic(short_name: str, custom: bool) -> type[Operation]:
+# Intrinsics MLIR writes without parentheses: `llvm.intr.masked.gather %p, %m, %v : (...)`.
+BARE_INTRINSICS = ("masked.gather", "masked.load")
+
+
+def _intrinsic(short_name: str, custom: bool, parenthesized: bool = True) -> type[Operation]:
     class Intrinsic(IRDLOperation):
         """An LLVM intrinsic: operands, properties and results as written."""
 
@@ -189,9 +208,12 @@ def _intrinsic(short_name: str, custom: bool) -> type[Operation]:
         isVolatile = opt_prop_def(AnyAttr())
         is_zero_poison = opt_prop_def(AnyAttr())
         is_int_min_poison = opt_prop_def(AnyAttr())
+        alignment = opt_prop_def(AnyAttr())
         irdl_options = (ParsePropInAttrDict(),)
-        if custom:
+        if custom and parenthesized:
             assembly_format = "`(` $args `)` attr-dict `:` functional-type($args, $res)"
+        elif custom:
+            assembly_format = "$args attr-dict `:` functional-type($args, $res)"
 
     Intrinsic.__name__ = Intrinsic.__qualname__ = (
         "".join(part.title() for part in short_name.replace(".", "_").split("_")) + "Op")
@@ -202,7 +224,9 @@ LLVM_OPS: tuple[type[Operation], ...] = (
     PoisonOp, _cast("llvm.fptosi"), _cast("llvm.fptoui"), _cast("llvm.uitofp"),
     _cast("llvm.addrspacecast"),
     ExtractElementOp, AtomicRMWOp, *(_intrinsic(name, True) for name in INTRINSICS),
-    *(_intrinsic(name, False) for name in GENERIC_INTRINSICS))
+    *(_intrinsic(name, False) for name in GENERIC_INTRINSICS),
+    *(_intrinsic(name, True, parenthesized=False) for name in BARE_INTRINSICS),
+    MaskedScatterOp)
 
 
 def install_gep_flags() -> None:

@@ -1,0 +1,563 @@
+"""vector ops xDSL 0.74 lacks, with MLIR's syntax and the shape rules that catch real
+mistakes: transpose, step, from_elements, extract/insert_strided_slice, outerproduct,
+multi_reduction, constant_mask, interleave, gather, and `vector.mask` around one op;
+plus the custom form of `vector.print`."""
+
+from __future__ import annotations
+
+import math
+from typing import Any, ClassVar
+
+from xdsl.dialects.builtin import (
+    ArrayAttr,
+    DenseArrayBase,
+    IndexType,
+    IntegerAttr,
+    MemRefType,
+    StringAttr,
+    TensorType,
+    VectorType,
+    i1,
+    i64,
+)
+from xdsl.dialects.vector import CombiningKindAttr, CombiningKindFlag
+from xdsl.ir import Block, Operation, SSAValue
+from xdsl.irdl import (
+    AnyAttr,
+    IRDLOperation,
+    ParsePropInAttrDict,
+    VarConstraint,
+    base,
+    irdl_op_definition,
+    operand_def,
+    opt_operand_def,
+    opt_prop_def,
+    prop_def,
+    region_def,
+    result_def,
+    traits_def,
+    var_operand_def,
+    var_result_def,
+)
+from xdsl.parser import Parser
+from xdsl.printer import Printer
+from xdsl.traits import IsTerminator, Pure
+from xdsl.utils.exceptions import VerifyException
+
+
+def install() -> None:
+    """Nothing to patch: the ops join vector through `extra_ops`."""
+
+
+PUNCTUATION = ("no_punctuation", "newline", "comma", "open", "close")
+
+
+@irdl_op_definition
+class PrintOp(IRDLOperation):
+    """`vector.print %v : vector<4xf32>`, `vector.print punctuation <open>`,
+    `vector.print str "text"` (xDSL's takes a source only, and no custom form)."""
+
+    name = "vector.print"
+    source = opt_operand_def(AnyAttr())
+    punctuation = opt_prop_def(AnyAttr())
+    stringLiteral = opt_prop_def(StringAttr)
+
+    @classmethod
+    def parse(cls, parser: Parser) -> PrintOp:
+        operands: list[SSAValue] = []
+        source = parser.parse_optional_unresolved_operand()
+        if source is not None:
+            parser.parse_punctuation(":")
+            operands.append(_typed(parser, source))
+        properties: dict[str, Any] = {}
+        if parser.parse_optional_keyword("punctuation") is not None:
+            parser.parse_punctuation("<")
+            start = parser.pos
+            word = parser.parse_identifier()
+            if word not in PUNCTUATION:
+                parser.raise_error(f"expected one of {', '.join(PUNCTUATION)}", start,
+                                   start + len(word))
+            parser.parse_punctuation(">")
+            properties["punctuation"] = StringAttr(word)
+        if parser.parse_optional_keyword("str") is not None:
+            properties["stringLiteral"] = StringAttr(parser.parse_str_literal())
+        attributes = parser.parse_optional_attr_dict()
+        return cls.create(operands=operands, properties=properties, attributes=attributes)
+
+    def print(self, printer: Printer) -> None:
+        if self.source is not None:
+            printer.print_string(" ")
+            printer.print_operand(self.source)
+            printer.print_string(" : ")
+            printer.print_attribute(self.source.type)
+        if self.punctuation is not None:
+            text = str(self.punctuation)  # or MLIR's #vector.punctuation<newline>
+            word = (self.punctuation.data if isinstance(self.punctuation, StringAttr)
+                    else text[text.rfind("<") + 1: text.rfind(">")].split()[-1])
+            if word != "newline":
+                printer.print_string(f" punctuation <{word}>")
+        if self.stringLiteral is not None:
+            printer.print_string(" str ")
+            printer.print_string_literal(self.stringLiteral.data)
+        printer.print_op_attributes(self.attributes)
+
+
+def extra_ops(dialect: str) -> list[type[Operation]]:
+    return list(_OPS) if dialect == "vector" else []
+
+
+def _shape(t: Any) -> list[int]:
+    return list(t.get_shape()) if isinstance(t, VectorType) else []
+
+
+def _i64_list(parser: Parser) -> list[int]:
+    return parser.parse_comma_separated_list(Parser.Delimiter.SQUARE,
+                                             lambda: parser.parse_integer(allow_boolean=False))
+
+
+def _typed(parser: Parser, unresolved: Any) -> SSAValue:
+    return parser.resolve_operand(unresolved, parser.parse_type())
+
+
+@irdl_op_definition
+class TransposeOp(IRDLOperation):
+    """`vector.transpose %v, [1, 0] : vector<2x3xf32> to vector<3x2xf32>`"""
+
+    name = "vector.transpose"
+    vector = operand_def(VectorType)
+    result = result_def(VectorType)
+    permutation = prop_def(DenseArrayBase)
+    traits = traits_def(Pure())
+
+    def verify_(self) -> None:
+        permutation = list(self.permutation.get_values())
+        source = _shape(self.vector.type)
+        if sorted(permutation) != list(range(len(source))):
+            raise VerifyException("transposition length mismatch")
+        if [source[i] for i in permutation] != _shape(self.result.type):
+            raise VerifyException("dimension size mismatch")
+
+    @classmethod
+    def parse(cls, parser: Parser) -> TransposeOp:
+        vector = parser.parse_unresolved_operand()
+        parser.parse_punctuation(",")
+        permutation = _i64_list(parser)
+        attributes = parser.parse_optional_attr_dict()
+        parser.parse_punctuation(":")
+        source = _typed(parser, vector)
+        parser.parse_keyword("to")
+        return cls.create(operands=[source], result_types=[parser.parse_type()],
+                          properties={"permutation": DenseArrayBase.from_list(i64, permutation)},
+                          attributes=attributes)
+
+    def print(self, printer: Printer) -> None:
+        printer.print_string(" ")
+        printer.print_operand(self.vector)
+        printer.print_string(f", {list(self.permutation.get_values())}")
+        printer.print_op_attributes(self.attributes)
+        printer.print_string(" : ")
+        printer.print_attribute(self.vector.type)
+        printer.print_string(" to ")
+        printer.print_attribute(self.result.type)
+
+
+@irdl_op_definition
+class StepOp(IRDLOperation):
+    name = "vector.step"
+    result = result_def(VectorType)
+    traits = traits_def(Pure())
+    assembly_format = "attr-dict `:` type($result)"
+
+
+@irdl_op_definition
+class FromElementsOp(IRDLOperation):
+    """`vector.from_elements %a, %b : vector<2xf32>`"""
+
+    name = "vector.from_elements"
+    elements = var_operand_def()
+    result = result_def(VectorType)
+    traits = traits_def(Pure())
+
+    def verify_(self) -> None:
+        wanted = math.prod(_shape(self.result.type))
+        if len(self.elements) != wanted:
+            raise VerifyException(f"expected {wanted} elements, got {len(self.elements)}")
+
+    @classmethod
+    def parse(cls, parser: Parser) -> FromElementsOp:
+        names = parser.parse_optional_undelimited_comma_separated_list(
+            parser.parse_optional_unresolved_operand, parser.parse_unresolved_operand) or []
+        attributes = parser.parse_optional_attr_dict()
+        parser.parse_punctuation(":")
+        vector = parser.parse_type()
+        element = vector.element_type if isinstance(vector, VectorType) else vector
+        return cls.create(operands=[parser.resolve_operand(n, element) for n in names],
+                          result_types=[vector], attributes=attributes)
+
+    def print(self, printer: Printer) -> None:
+        printer.print_string(" ")
+        printer.print_list(self.elements, printer.print_operand)
+        printer.print_op_attributes(self.attributes)
+        printer.print_string(" : ")
+        printer.print_attribute(self.result.type)
+
+
+@irdl_op_definition
+class ExtractStridedSliceOp(IRDLOperation):
+    name = "vector.extract_strided_slice"
+    vector = operand_def(VectorType)
+    result = result_def(VectorType)
+    offsets = prop_def(ArrayAttr)
+    sizes = prop_def(ArrayAttr)
+    strides = prop_def(ArrayAttr)
+    irdl_options = (ParsePropInAttrDict(),)
+    traits = traits_def(Pure())
+    assembly_format = "$vector attr-dict `:` type($vector) `to` type($result)"
+
+    def verify_(self) -> None:
+        source = _shape(self.vector.type)
+        offsets, sizes = _ints(self.offsets), _ints(self.sizes)
+        for dim, (offset, size) in enumerate(zip(offsets, sizes, strict=False)):
+            if dim < len(source) and offset + size > source[dim]:
+                raise VerifyException("expected sum(offsets, sizes) dimension "
+                                      f"{dim} to be confined to [1, {source[dim] + 1})")
+        if sizes + source[len(sizes):] != _shape(self.result.type):
+            raise VerifyException(f"expected result type to be {self.result.type}")
+
+
+@irdl_op_definition
+class InsertStridedSliceOp(IRDLOperation):
+    name = "vector.insert_strided_slice"
+    valueToStore = operand_def(VectorType)
+    dest = operand_def(VectorType)
+    result = result_def(VectorType)
+    offsets = prop_def(ArrayAttr)
+    strides = prop_def(ArrayAttr)
+    irdl_options = (ParsePropInAttrDict(),)
+    traits = traits_def(Pure())
+
+    def verify_(self) -> None:
+        if self.dest.type != self.result.type:
+            raise VerifyException("expected the result type to be the destination type")
+        dest, value = _shape(self.dest.type), _shape(self.valueToStore.type)
+        offsets = _ints(self.offsets)
+        if len(offsets) != len(dest):
+            raise VerifyException("expected offsets of same size as destination vector rank")
+        inner = offsets[len(dest) - len(value):]
+        for dim, (offset, size) in enumerate(zip(inner, value, strict=True)):
+            if offset + size > dest[len(dest) - len(value) + dim]:
+                raise VerifyException("expected sum(offsets, source vector shape) to be "
+                                      "confined to the destination")
+
+    @classmethod
+    def parse(cls, parser: Parser) -> InsertStridedSliceOp:
+        value = parser.parse_unresolved_operand()
+        parser.parse_punctuation(",")
+        dest = parser.parse_unresolved_operand()
+        attributes = dict(parser.parse_optional_attr_dict())
+        parser.parse_punctuation(":")
+        value_v = _typed(parser, value)
+        parser.parse_keyword("into")
+        dest_type = parser.parse_type()
+        properties = {k: attributes.pop(k) for k in ("offsets", "strides") if k in attributes}
+        return cls.create(operands=[value_v, parser.resolve_operand(dest, dest_type)],
+                          result_types=[dest_type], properties=properties,
+                          attributes=attributes)
+
+    def print(self, printer: Printer) -> None:
+        printer.print_string(" ")
+        printer.print_list([self.valueToStore, self.dest], printer.print_operand)
+        printer.print_op_attributes({"offsets": self.offsets, "strides": self.strides,
+                                     **self.attributes})
+        printer.print_string(" : ")
+        printer.print_attribute(self.valueToStore.type)
+        printer.print_string(" into ")
+        printer.print_attribute(self.dest.type)
+
+
+def _ints(array: ArrayAttr) -> list[int]:
+    return [a.value.data for a in array.data if isinstance(a, IntegerAttr)]
+
+
+@irdl_op_definition
+class OuterProductOp(IRDLOperation):
+    """`vector.outerproduct %a, %b[, %acc] : vector<4xf32>, vector<8xf32>` (AXPY when
+    the second operand is a scalar)."""
+
+    name = "vector.outerproduct"
+    lhs = operand_def(VectorType)
+    rhs = operand_def(AnyAttr())
+    acc = opt_operand_def(VectorType)
+    result = result_def(VectorType)
+    kind = prop_def(CombiningKindAttr)
+    traits = traits_def(Pure())
+
+    def verify_(self) -> None:
+        lhs, rhs, result = _shape(self.lhs.type), _shape(self.rhs.type), _shape(
+            self.result.type)
+        if result != lhs + rhs:
+            raise VerifyException(f"expected result shape {lhs + rhs}, got {result}")
+        if self.acc is not None and self.acc.type != self.result.type:
+            raise VerifyException("expected operand #3 of same type as result type")
+
+    @classmethod
+    def parse(cls, parser: Parser) -> OuterProductOp:
+        names = [parser.parse_unresolved_operand()]
+        while parser.parse_optional_punctuation(",") is not None:
+            names.append(parser.parse_unresolved_operand())
+        attributes = dict(parser.parse_optional_attr_dict())
+        parser.parse_punctuation(":")
+        lhs_type = parser.parse_type()
+        parser.parse_punctuation(",")
+        rhs_type = parser.parse_type()
+        result = VectorType(lhs_type.element_type, [*_shape(lhs_type), *_shape(rhs_type)])
+        types = [lhs_type, rhs_type, result][: len(names)]
+        kind = attributes.pop("kind", CombiningKindAttr(CombiningKindFlag.ADD))
+        return cls.create(operands=[parser.resolve_operand(n, t)
+                                    for n, t in zip(names, types, strict=True)],
+                          result_types=[result], properties={"kind": kind},
+                          attributes=attributes)
+
+    def print(self, printer: Printer) -> None:
+        printer.print_string(" ")
+        printer.print_list(self.operands, printer.print_operand)
+        extra = dict(self.attributes)
+        if self.kind.data != CombiningKindFlag.ADD:
+            extra = {"kind": self.kind, **extra}
+        printer.print_op_attributes(extra)
+        printer.print_string(" : ")
+        printer.print_list([self.lhs.type, self.rhs.type], printer.print_attribute)
+
+
+@irdl_op_definition
+class MultiDimReductionOp(IRDLOperation):
+    """`vector.multi_reduction <add>, %v, %acc [1] : vector<4x8xf32> to vector<4xf32>`"""
+
+    name = "vector.multi_reduction"
+    source = operand_def(VectorType)
+    acc = operand_def(AnyAttr())
+    dest = result_def(AnyAttr())
+    kind = prop_def(CombiningKindAttr)
+    reduction_dims = prop_def(DenseArrayBase)
+    traits = traits_def(Pure())
+
+    def verify_(self) -> None:
+        dims = set(self.reduction_dims.get_values())
+        kept = [size for i, size in enumerate(_shape(self.source.type)) if i not in dims]
+        if _shape(self.dest.type) != kept or self.acc.type != self.dest.type:
+            raise VerifyException("destination type does not match the kept dimensions of "
+                                  "the source")
+
+    @classmethod
+    def parse(cls, parser: Parser) -> MultiDimReductionOp:
+        parser.parse_punctuation("<")
+        kind = CombiningKindFlag(parser.parse_identifier())
+        parser.parse_punctuation(">")
+        parser.parse_punctuation(",")
+        source = parser.parse_unresolved_operand()
+        parser.parse_punctuation(",")
+        acc = parser.parse_unresolved_operand()
+        dims = _i64_list(parser)
+        attributes = parser.parse_optional_attr_dict()
+        parser.parse_punctuation(":")
+        source_v = _typed(parser, source)
+        parser.parse_keyword("to")
+        dest = parser.parse_type()
+        return cls.create(operands=[source_v, parser.resolve_operand(acc, dest)],
+                          result_types=[dest], attributes=attributes,
+                          properties={"kind": CombiningKindAttr(kind),
+                                      "reduction_dims": DenseArrayBase.from_list(i64, dims)})
+
+    def print(self, printer: Printer) -> None:
+        printer.print_string(f" <{self.kind.data}>, ")
+        printer.print_list([self.source, self.acc], printer.print_operand)
+        printer.print_string(f" {list(self.reduction_dims.get_values())}")
+        printer.print_op_attributes(self.attributes)
+        printer.print_string(" : ")
+        printer.print_attribute(self.source.type)
+        printer.print_string(" to ")
+        printer.print_attribute(self.dest.type)
+
+
+@irdl_op_definition
+class ConstantMaskOp(IRDLOperation):
+    """`vector.constant_mask [2, 3] : vector<4x4xi1>`"""
+
+    name = "vector.constant_mask"
+    mask_dim_sizes = prop_def(DenseArrayBase)
+    result = result_def(VectorType)
+    traits = traits_def(Pure())
+
+    def verify_(self) -> None:
+        sizes, shape = list(self.mask_dim_sizes.get_values()), _shape(self.result.type)
+        if len(sizes) != len(shape):
+            raise VerifyException("must specify array attr of size equal vector result rank")
+        if any(not 0 <= s <= d for s, d in zip(sizes, shape, strict=True)):
+            raise VerifyException("array attr of size out of bounds of vector result "
+                                  "dimension size")
+
+    @classmethod
+    def parse(cls, parser: Parser) -> ConstantMaskOp:
+        sizes = _i64_list(parser)
+        attributes = parser.parse_optional_attr_dict()
+        parser.parse_punctuation(":")
+        return cls.create(result_types=[parser.parse_type()], attributes=attributes,
+                          properties={"mask_dim_sizes": DenseArrayBase.from_list(i64, sizes)})
+
+    def print(self, printer: Printer) -> None:
+        printer.print_string(f" {list(self.mask_dim_sizes.get_values())}")
+        printer.print_op_attributes(self.attributes)
+        printer.print_string(" : ")
+        printer.print_attribute(self.result.type)
+
+
+@irdl_op_definition
+class InterleaveOp(IRDLOperation):
+    name = "vector.interleave"
+    T: ClassVar = VarConstraint("T", base(VectorType))
+    lhs = operand_def(T)
+    rhs = operand_def(T)
+    result = result_def(VectorType)
+    traits = traits_def(Pure())
+    assembly_format = "$lhs `,` $rhs attr-dict `:` type($lhs) `->` type($result)"
+
+    def verify_(self) -> None:
+        shape = _shape(self.lhs.type)
+        if self.rhs.type != self.lhs.type or _shape(self.result.type) != [
+                *shape[:-1], 2 * shape[-1] if shape else 2]:
+            raise VerifyException("expected the result to interleave two operands of one "
+                                  "type along the last dimension")
+
+
+@irdl_op_definition
+class GatherOp(IRDLOperation):
+    """`vector.gather %base[%i][%idx], %mask, %pass : memref<16xf32>, vector<4xindex>,
+    vector<4xi1>, vector<4xf32> into vector<4xf32>`"""
+
+    name = "vector.gather"
+    base = operand_def(AnyAttr())
+    indices = var_operand_def(IndexType)
+    index_vec = operand_def(VectorType)
+    mask = operand_def(VectorType)
+    pass_thru = operand_def(VectorType)
+    result = result_def(VectorType)
+
+    def verify_(self) -> None:
+        base = self.base.type
+        if isinstance(base, MemRefType | TensorType) and len(self.indices) != len(
+                base.get_shape()):
+            raise VerifyException("requires an index for each base dimension")
+        if self.pass_thru.type != self.result.type:
+            raise VerifyException("expected pass_thru of same type as result type")
+
+    @classmethod
+    def parse(cls, parser: Parser) -> GatherOp:
+        base = parser.parse_unresolved_operand()
+        indices = parser.parse_comma_separated_list(Parser.Delimiter.SQUARE,
+                                                    parser.parse_unresolved_operand)
+        parser.parse_punctuation("[")
+        index_vec = parser.parse_unresolved_operand()
+        parser.parse_punctuation("]")
+        parser.parse_punctuation(",")
+        mask = parser.parse_unresolved_operand()
+        parser.parse_punctuation(",")
+        pass_thru = parser.parse_unresolved_operand()
+        attributes = parser.parse_optional_attr_dict()
+        parser.parse_punctuation(":")
+        types = [parser.parse_type()]
+        for _ in range(3):
+            parser.parse_punctuation(",")
+            types.append(parser.parse_type())
+        parser.parse_keyword("into")
+        result = parser.parse_type()
+        operands = [parser.resolve_operand(base, types[0]),
+                    *(parser.resolve_operand(i, IndexType()) for i in indices),
+                    parser.resolve_operand(index_vec, types[1]),
+                    parser.resolve_operand(mask, types[2]),
+                    parser.resolve_operand(pass_thru, types[3])]
+        return cls.create(operands=operands, result_types=[result], attributes=attributes)
+
+    def print(self, printer: Printer) -> None:
+        printer.print_string(" ")
+        printer.print_operand(self.base)
+        printer.print_string("[")
+        printer.print_list(self.indices, printer.print_operand)
+        printer.print_string("] [")
+        printer.print_operand(self.index_vec)
+        printer.print_string("], ")
+        printer.print_list([self.mask, self.pass_thru], printer.print_operand)
+        printer.print_op_attributes(self.attributes)
+        printer.print_string(" : ")
+        printer.print_list([self.base.type, self.index_vec.type, self.mask.type,
+                            self.pass_thru.type], printer.print_attribute)
+        printer.print_string(" into ")
+        printer.print_attribute(self.result.type)
+
+
+@irdl_op_definition
+class MaskOp(IRDLOperation):
+    """`vector.mask %m[, %passthru] { one op } : vector<4xi1> [-> result types]`"""
+
+    name = "vector.mask"
+    mask = operand_def(VectorType)
+    passthru = opt_operand_def(AnyAttr())
+    outputs = var_result_def()
+    body = region_def("single_block")
+
+    def verify_(self) -> None:
+        ops = [op for op in self.body.block.ops if op.name != "vector.yield"]
+        if len(ops) > 1:
+            raise VerifyException("expects only one operation to mask")
+
+    @classmethod
+    def parse(cls, parser: Parser) -> MaskOp:
+        mask = parser.parse_unresolved_operand()
+        passthru = None
+        if parser.parse_optional_punctuation(",") is not None:
+            passthru = parser.parse_unresolved_operand()
+        body = parser.parse_region()
+        attributes = parser.parse_optional_attr_dict()
+        parser.parse_punctuation(":")
+        mask_type = parser.parse_type()
+        results: list[Any] = []
+        if parser.parse_optional_punctuation("->") is not None:
+            results = parser.parse_optional_comma_separated_list(
+                Parser.Delimiter.PAREN, parser.parse_type) or [parser.parse_type()]
+        operands = [parser.resolve_operand(mask, mask_type)]
+        if passthru is not None:
+            operands.append(parser.resolve_operand(passthru, results[0] if results else i1))
+        block = body.blocks[0] if body.blocks else Block()
+        if not body.blocks:
+            body.add_block(block)
+        last = block.last_op
+        if last is None or last.name != "vector.yield":
+            block.add_op(_YieldOp.create(operands=list(last.results) if last else []))
+        return cls.create(operands=operands, result_types=results, attributes=attributes,
+                          regions=[body])
+
+    def print(self, printer: Printer) -> None:
+        printer.print_string(" ")
+        printer.print_list(self.operands, printer.print_operand)
+        printer.print_string(" ")
+        printer.print_region(self.body, print_block_terminators=False)
+        printer.print_op_attributes(self.attributes)
+        printer.print_string(" : ")
+        printer.print_attribute(self.mask.type)
+        if self.results:
+            printer.print_string(" -> ")
+            printer.print_list(self.result_types, printer.print_attribute)
+
+
+@irdl_op_definition
+class _YieldOp(IRDLOperation):
+    """The implicit terminator of `vector.mask`."""
+
+    name = "vector.yield"
+    values = var_operand_def()
+    traits = traits_def(IsTerminator())
+    assembly_format = "attr-dict ($values^ `:` type($values))?"
+
+
+_OPS = (PrintOp, TransposeOp, StepOp, FromElementsOp, ExtractStridedSliceOp, InsertStridedSliceOp,
+        OuterProductOp, MultiDimReductionOp, ConstantMaskOp, InterleaveOp, GatherOp, MaskOp,
+        _YieldOp)
