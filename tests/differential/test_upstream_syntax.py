@@ -75,6 +75,14 @@ FILES = {
         "vector.constant_mask [2] : vector<4xi1>",
         "vector.gather %buf[%at] [%lanes], %firsttwo, %col : memref<64xf32>",
         "vector.mask %firsttwo, %col {", "vector.print %m : vector<4xf32>"),
+    "scf_forall_tensor_rank_bitcast.mlir": (
+        "scf.forall (%t) in (%four) shared_outs(%dst = %acc) -> (tensor<16xf32>) {",
+        "scf.forall.in_parallel {",
+        "tensor.parallel_insert_slice %piece into %dst[%at] [4] [1]",
+        "scf.forall (%i, %j) = (0, 0) to (%n, 8) step (2, 1) {",
+        "} {mapping = [#gpu.thread<x>, #gpu.thread<y>]}",
+        "tensor.rank %acc : tensor<16xf32>",
+        "tensor.bitcast %piece : tensor<4xf32> to tensor<4xi32>"),
 }
 
 

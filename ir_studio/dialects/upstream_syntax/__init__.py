@@ -17,11 +17,11 @@ from xdsl.ir import Dialect, Operation
 _MODULES: dict[str, tuple[str, ...]] = {
     "memref": ("memref", "memref_ops"),
     "gpu": ("gpu",),
-    "scf": ("loops",),
+    "scf": ("loops", "forall"),
     "affine": ("loops",),
     "arith": ("extra_ops", "arith_casts"),
     "vector": ("extra_ops", "vector_contract", "vector_ops"),
-    "tensor": ("extra_ops",),
+    "tensor": ("extra_ops", "forall"),
     "func": ("extra_ops",),
     "llvm": ("llvm",),
     "linalg": ("linalg_named", "linalg_map"),
