@@ -11,6 +11,7 @@ from xdsl.dialects import llvm
 from xdsl.dialects.builtin import (
     DenseArrayBase,
     DenseIntOrFPElementsAttr,
+    IntegerAttr,
     IntegerType,
     SignlessIntegerConstraint,
     VectorType,
@@ -19,6 +20,7 @@ from xdsl.dialects.builtin import (
 from xdsl.ir import Block, Operation, SSAValue
 from xdsl.irdl import (
     AnyAttr,
+    AnyOf,
     AttrSizedOperandSegments,
     IRDLOperation,
     VarConstraint,
@@ -47,6 +49,17 @@ def install() -> None:
         | base(llvm.LLVMPointerType))
     replace_constraints(llvm.ICmpOp, {"lhs": comparable, "rhs": comparable})
     replace_constraints(llvm.SelectOp, {"cond": AnyAttr()})
+    # MLIR's generic form writes `overflowFlags = 0 : i32` where xDSL wants
+    # `#llvm.overflow<none>`.
+    for cls in (llvm.AddOp, llvm.SubOp, llvm.MulOp, llvm.ShlOp, llvm.TruncOp):
+        definition = cls.get_irdl_definition()
+        old = definition.properties.get("overflowFlags")
+        if old is None or isinstance(old.constr, AnyOf) or old.constr.verifies(
+                IntegerAttr(0, 32)):
+            continue  # already accepts the integer form
+        definition.properties["overflowFlags"] = type(old)(
+            AnyOf((old.constr, base(IntegerAttr))), old.default_value)
+    _quiet_default_global_properties()
     # Vector GEPs: a vector of indices gives a vector of pointers.
     replace_constraints(llvm.GEPOp, {"ssa_indices": AnyAttr(), "result": AnyAttr()})
     from ir_studio.dialects.upstream_syntax.llvm_ops import install_gep_flags
@@ -170,3 +183,26 @@ def _print_destination(printer: Printer, block: Block, operands: list[SSAValue])
         printer.print_list([v.type for v in operands], printer.print_attribute)
         printer.print_string(")")
 
+
+
+def _quiet_default_global_properties() -> None:
+    """MLIR's generic form spells out `visibility_ = 0` and `unnamed_addr = 0`; xDSL's
+    printer would echo them into the attribute dictionary, where mlir-opt rejects them
+    as duplicates of what its custom syntax derives. At their defaults they are left out."""
+    if getattr(llvm.GlobalOp, "_ir_studio_quiet", False):
+        return
+    print_global = llvm.GlobalOp.print
+
+    def print_op(self: llvm.GlobalOp, printer: Printer) -> None:
+        hidden = {}
+        for name in ("visibility_", "unnamed_addr"):
+            value = self.properties.get(name)
+            if isinstance(value, IntegerAttr) and value.value.data == 0:
+                hidden[name] = self.properties.pop(name)
+        try:
+            print_global(self, printer)
+        finally:
+            self.properties.update(hidden)
+
+    llvm.GlobalOp.print = print_op  # type: ignore[method-assign]
+    llvm.GlobalOp._ir_studio_quiet = True  # type: ignore[attr-defined]

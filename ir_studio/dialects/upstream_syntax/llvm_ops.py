@@ -4,7 +4,7 @@ MLIR's enum numbers."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from xdsl.dialects import llvm
 from xdsl.dialects.builtin import IntegerAttr, IntegerType, VectorType, i32, i64
@@ -13,6 +13,7 @@ from xdsl.irdl import (
     AnyAttr,
     IRDLOperation,
     ParsePropInAttrDict,
+    VarConstraint,
     irdl_op_definition,
     operand_def,
     opt_prop_def,
@@ -51,6 +52,16 @@ GENERIC_INTRINSICS = (
     "vector.reduce.mul", "vector.reduce.and", "vector.reduce.or", "vector.reduce.xor",
     "vector.reduce.smax", "vector.reduce.smin", "vector.reduce.umax", "vector.reduce.umin",
 )
+
+
+@irdl_op_definition
+class FreezeOp(IRDLOperation):
+    name = "llvm.freeze"
+    T: ClassVar = VarConstraint("T", AnyAttr())
+    val = operand_def(T)
+    res = result_def(T)
+    traits = traits_def(Pure())
+    assembly_format = "$val attr-dict `:` type($val)"
 
 
 @irdl_op_definition
@@ -221,7 +232,7 @@ def _intrinsic(short_name: str, custom: bool, parenthesized: bool = True) -> typ
 
 
 LLVM_OPS: tuple[type[Operation], ...] = (
-    PoisonOp, _cast("llvm.fptosi"), _cast("llvm.fptoui"), _cast("llvm.uitofp"),
+    PoisonOp, FreezeOp, _cast("llvm.fptosi"), _cast("llvm.fptoui"), _cast("llvm.uitofp"),
     _cast("llvm.addrspacecast"),
     ExtractElementOp, AtomicRMWOp, *(_intrinsic(name, True) for name in INTRINSICS),
     *(_intrinsic(name, False) for name in GENERIC_INTRINSICS),
