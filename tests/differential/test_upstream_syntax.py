@@ -83,6 +83,8 @@ FILES = {
         "} {mapping = [#gpu.thread<x>, #gpu.thread<y>]}",
         "tensor.rank %acc : tensor<16xf32>",
         "tensor.bitcast %piece : tensor<4xf32> to tensor<4xi32>"),
+    "arith_remf_affine_min_max.mlir": (
+        "arith.remf %x, %y : f32", "affine.max affine_map<(d0) -> ((d0 + -2), 0)> (%n)"),
 }
 
 

@@ -18,7 +18,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "memref": ("memref", "memref_ops"),
     "gpu": ("gpu",),
     "scf": ("loops", "forall"),
-    "affine": ("loops",),
+    "affine": ("loops", "affine_ops"),
     "arith": ("extra_ops", "arith_casts"),
     "vector": ("extra_ops", "vector_contract", "vector_ops"),
     "tensor": ("extra_ops", "forall"),

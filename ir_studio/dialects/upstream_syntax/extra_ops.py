@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 
+from xdsl.dialects.arith import FloatingPointLikeBinaryOperation
 from xdsl.dialects.builtin import (
     DYNAMIC_INDEX,
     FunctionType,
@@ -184,8 +185,15 @@ class CallIndirectOp(IRDLOperation):
         printer.print_attribute(self.callee.type)
 
 
+@irdl_op_definition
+class RemFOp(FloatingPointLikeBinaryOperation):
+    """Floating-point remainder (MLIR's `arith.remf`)."""
+
+    name = "arith.remf"
+
+
 _BY_DIALECT: dict[str, tuple[type[Operation], ...]] = {
-    "arith": (IndexCastUIOp,),
+    "arith": (IndexCastUIOp, RemFOp),
     "vector": (ShapeCastOp,),
     "tensor": (GenerateOp,),
     "func": (ConstantOp, CallIndirectOp),
