@@ -85,6 +85,11 @@ FILES = {
         "tensor.bitcast %piece : tensor<4xf32> to tensor<4xi32>"),
     "arith_remf_affine_min_max.mlir": (
         "arith.remf %x, %y : f32", "affine.max affine_map<(d0) -> ((d0 + -2), 0)> (%n)"),
+    "gpu_collectives_printf.mlir": (
+        "gpu.thread_id x upper_bound 32", "gpu.all_reduce add %x uniform {",
+        "%next, %ok = gpu.shuffle down %x, %one, %width : f32",
+        "gpu.subgroup_reduce add %x cluster(size = 4) : (f32) -> f32",
+        'gpu.printf "lane %lld total %f\\0A", %lane, %total : index, f32'),
 }
 
 

@@ -16,7 +16,7 @@ from xdsl.ir import Dialect, Operation
 # dialect name -> modules of this package whose install() adds syntax and ops to it
 _MODULES: dict[str, tuple[str, ...]] = {
     "memref": ("memref", "memref_ops"),
-    "gpu": ("gpu",),
+    "gpu": ("gpu", "gpu_ops"),
     "scf": ("loops", "forall"),
     "affine": ("loops", "affine_ops"),
     "arith": ("extra_ops", "arith_casts"),

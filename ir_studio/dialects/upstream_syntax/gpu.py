@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from xdsl.dialects import gpu
-from xdsl.dialects.builtin import FunctionType, IndexType, SymbolRefAttr, UnitAttr
+from xdsl.dialects.builtin import FunctionType, IndexType, IntegerAttr, SymbolRefAttr, UnitAttr
 from xdsl.ir import Block, SSAValue
 from xdsl.parser import Parser
 from xdsl.printer import Printer
@@ -29,6 +29,7 @@ def install() -> None:
     """Idempotent."""
     for cls in _ID_OPS:
         attach_syntax(cls, _parse_id, _print_id)
+        _add_upper_bound(cls)
     for cls in _PLAIN_INDEX_OPS:
         attach_syntax(cls, _parse_plain_index, _print_attributes_only)
     attach_format(gpu.BarrierOp, "attr-dict")
@@ -58,14 +59,30 @@ def _parse_id(cls: type[Any], parser: Parser) -> Any:
     if dimension not in ("x", "y", "z"):
         parser.raise_error(f"expected 'x', 'y' or 'z', got '{dimension}'", start,
                            start + len(dimension))
+    properties: dict[str, Any] = {
+        "dimension": gpu.DimensionAttr(gpu.DimensionEnum(dimension))}
+    if parser.parse_optional_keyword("upper_bound") is not None:
+        properties["upper_bound"] = IntegerAttr(parser.parse_integer(), IndexType())
     attributes = parser.parse_optional_attr_dict()
     return cls.create(result_types=[IndexType()], attributes=attributes,
-                      properties={"dimension": gpu.DimensionAttr(gpu.DimensionEnum(dimension))})
+                      properties=properties)
 
 
 def _print_id(self: Any, printer: Printer) -> None:
     printer.print_string(f" {self.dimension.data}")
+    bound = self.properties.get("upper_bound")
+    if isinstance(bound, IntegerAttr):
+        printer.print_string(f" upper_bound {bound.value.data}")
     printer.print_op_attributes(self.attributes)
+
+
+def _add_upper_bound(cls: type[Any]) -> None:
+    """MLIR's id queries take an optional `upper_bound` property xDSL does not define."""
+    from xdsl.irdl import base
+    from xdsl.irdl.operations import OptPropertyDef
+
+    definition = cls.get_irdl_definition()
+    definition.properties.setdefault("upper_bound", OptPropertyDef(base(IntegerAttr)))
 
 
 def _parse_plain_index(cls: type[Any], parser: Parser) -> Any:
