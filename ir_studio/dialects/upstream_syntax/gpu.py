@@ -1,5 +1,6 @@
 """MLIR's custom syntax for the gpu dialect, which xDSL 0.74 defines in generic form
-only: modules and kernels, launches, the id queries, async tokens and memory ops."""
+only: modules and kernels, launches and the id queries (async tokens and memory ops
+are in gpu_async)."""
 
 from __future__ import annotations
 
@@ -17,11 +18,15 @@ from ir_studio.dialects.upstream_syntax.formats import (
     consumed_end,
     parse_optional_arrow_types,
     print_optional_arrow_types,
-    segment_sizes_when_missing,
+)
+from ir_studio.dialects.upstream_syntax.gpu_async import (
+    index_operands,
+    install_memory_ops,
+    parse_async,
+    print_async,
 )
 
 _ID_OPS = (gpu.ThreadIdOp, gpu.BlockIdOp, gpu.BlockDimOp, gpu.GridDimOp, gpu.GlobalIdOp)
-_SEGMENTS = ("operandSegmentSizes",)  # an attribute, not a property, on these two ops
 _PLAIN_INDEX_OPS = (gpu.LaneIdOp, gpu.SubgroupIdOp, gpu.NumSubgroupsOp, gpu.SubgroupSizeOp)
 
 
@@ -40,15 +45,7 @@ def install() -> None:
     attach_syntax(gpu.FuncOp, _parse_func, _print_func)
     attach_syntax(gpu.LaunchOp, _parse_launch, _print_launch)
     attach_syntax(gpu.LaunchFuncOp, _parse_launch_func, _print_launch_func)
-    attach_syntax(gpu.AllocOp, _parse_alloc, _print_alloc)
-    attach_syntax(gpu.DeallocOp, _parse_dealloc, _print_dealloc)
-    attach_syntax(gpu.MemcpyOp, _parse_memcpy, _print_memcpy)
-    attach_syntax(gpu.WaitOp, _parse_wait, _print_wait)
-    # MLIR's memcpy/dealloc have one variadic group (the async dependencies) and so no
-    # operandSegmentSizes, which xDSL's versions require: mlir-opt's generic form leaves
-    # it out.
-    segment_sizes_when_missing(gpu.MemcpyOp, lambda operands: [len(operands) - 2, 1, 1])
-    segment_sizes_when_missing(gpu.DeallocOp, lambda operands: [len(operands) - 1, 1])
+    install_memory_ops()
 
 
 # --- id queries: `gpu.thread_id x`, `gpu.lane_id` ---------------------------------------
@@ -166,49 +163,23 @@ def _print_func(self: gpu.FuncOp, printer: Printer) -> None:
     printer.print_region(self.body, print_entry_block_args=False)
 
 
-# --- async tokens: `async [%t0, %t1]` ----------------------------------------------------
-
-def _parse_async(parser: Parser) -> tuple[bool, list[SSAValue]]:
-    is_async = parser.parse_optional_keyword("async") is not None
-    dependencies = parser.parse_optional_comma_separated_list(
-        Parser.Delimiter.SQUARE,
-        lambda: parser.resolve_operand(parser.parse_unresolved_operand(),
-                                       gpu.AsyncTokenType()))
-    return is_async, list(dependencies or [])
-
-
-def _print_async(printer: Printer, token: Any, dependencies: Any) -> None:
-    if token is not None:
-        printer.print_string(" async")
-    if dependencies:
-        printer.print_string(" [")
-        printer.print_list(dependencies, printer.print_operand)
-        printer.print_string("]")
-
-
-def _index_operands(parser: Parser) -> list[SSAValue]:
-    return parser.parse_comma_separated_list(
-        Parser.Delimiter.PAREN,
-        lambda: parser.resolve_operand(parser.parse_unresolved_operand(), IndexType()))
-
-
 # --- gpu.launch_func / gpu.launch --------------------------------------------------------
 
 def _parse_launch_func(cls: type[gpu.LaunchFuncOp], parser: Parser) -> gpu.LaunchFuncOp:
-    is_async, dependencies = _parse_async(parser)
+    is_async, dependencies = parse_async(parser)
     kernel = parser.parse_attribute()
     if not isinstance(kernel, SymbolRefAttr):
         parser.raise_error("expected the kernel's symbol, e.g. @module::@kernel")
     clusters: list[SSAValue] = []
     if parser.parse_optional_keyword("clusters") is not None:
         parser.parse_keyword("in")
-        clusters = _index_operands(parser)
+        clusters = index_operands(parser)
     parser.parse_keyword("blocks")
     parser.parse_keyword("in")
-    grid = _index_operands(parser)
+    grid = index_operands(parser)
     parser.parse_keyword("threads")
     parser.parse_keyword("in")
-    block = _index_operands(parser)
+    block = index_operands(parser)
     shared = None
     if parser.parse_optional_keyword("dynamic_shared_memory_size") is not None:
         from xdsl.dialects.builtin import i32
@@ -229,7 +200,7 @@ def _parse_launch_func(cls: type[gpu.LaunchFuncOp], parser: Parser) -> gpu.Launc
 
 
 def _print_launch_func(self: gpu.LaunchFuncOp, printer: Printer) -> None:
-    _print_async(printer, self.asyncToken, self.asyncDependencies)
+    print_async(printer, self.asyncToken, self.asyncDependencies)
     printer.print_string(" ")
     printer.print_attribute(self.kernel)
     if self.clusterSizeX is not None:
@@ -262,7 +233,7 @@ def _print_triple(printer: Printer, label: str, values: tuple[Any, ...]) -> None
 def _parse_launch(cls: type[gpu.LaunchOp], parser: Parser) -> gpu.LaunchOp:
     """`blocks(%bx, %by, %bz) in (%gx = %a, ...) threads(...) in (...)`; the body's
     twelve index arguments are the block ids, thread ids, grid and block sizes."""
-    is_async, dependencies = _parse_async(parser)
+    is_async, dependencies = parse_async(parser)
     start = parser.pos
     if parser.parse_optional_keyword("clusters") is not None:
         parser.raise_error("gpu.launch clusters are not supported yet", start, consumed_end(parser))
@@ -299,7 +270,7 @@ def _parse_launch_group(parser: Parser, keyword: str) -> tuple[list[Any], list[A
 
 
 def _print_launch(self: gpu.LaunchOp, printer: Printer) -> None:
-    _print_async(printer, self.asyncToken, self.asyncDependencies)
+    print_async(printer, self.asyncToken, self.asyncDependencies)
     args = self.body.blocks[0].args
     sizes = ((self.gridSizeX, self.gridSizeY, self.gridSizeZ),
              (self.blockSizeX, self.blockSizeY, self.blockSizeZ))
@@ -326,94 +297,4 @@ def _print_launch(self: gpu.LaunchOp, printer: Printer) -> None:
     printer.print_op_attributes(self.attributes,
                                 reserved_attr_names=("workgroup_attributions",))
 
-
-# --- memory and synchronisation ----------------------------------------------------------
-
-def _parse_alloc(cls: type[gpu.AllocOp], parser: Parser) -> gpu.AllocOp:
-    is_async, dependencies = _parse_async(parser)
-    host_shared = parser.parse_optional_keyword("host_shared") is not None
-    sizes = _index_operands(parser)
-    start = parser.pos
-    if parser.parse_optional_punctuation("[") is not None:
-        parser.raise_error("gpu.alloc symbol operands are not supported yet", start,
-                           consumed_end(parser))
-    attributes = parser.parse_optional_attr_dict()
-    parser.parse_punctuation(":")
-    memref_type = parser.parse_type()
-    op = cls(memref_type, sizes, host_shared, dependencies, is_async)
-    op.attributes |= attributes
-    return op
-
-
-def _print_alloc(self: gpu.AllocOp, printer: Printer) -> None:
-    _print_async(printer, self.asyncToken, self.asyncDependencies)
-    if self.hostShared is not None:
-        printer.print_string(" host_shared")
-    printer.print_string(" (")
-    printer.print_list(self.dynamicSizes, printer.print_operand)
-    printer.print_string(")")
-    printer.print_op_attributes(self.attributes)
-    printer.print_string(" : ")
-    printer.print_attribute(self.result.type)
-
-
-def _parse_dealloc(cls: type[gpu.DeallocOp], parser: Parser) -> gpu.DeallocOp:
-    is_async, dependencies = _parse_async(parser)
-    buffer = parser.parse_unresolved_operand()
-    attributes = parser.parse_optional_attr_dict()
-    parser.parse_punctuation(":")
-    op = cls(parser.resolve_operand(buffer, parser.parse_type()), dependencies, is_async)
-    op.attributes |= attributes
-    return op
-
-
-def _print_dealloc(self: gpu.DeallocOp, printer: Printer) -> None:
-    _print_async(printer, self.asyncToken, self.asyncDependencies)
-    printer.print_string(" ")
-    printer.print_operand(self.buffer)
-    printer.print_op_attributes(self.attributes, reserved_attr_names=_SEGMENTS)
-    printer.print_string(" : ")
-    printer.print_attribute(self.buffer.type)
-
-
-def _parse_memcpy(cls: type[gpu.MemcpyOp], parser: Parser) -> gpu.MemcpyOp:
-    is_async, dependencies = _parse_async(parser)
-    destination = parser.parse_unresolved_operand()
-    parser.parse_punctuation(",")
-    source = parser.parse_unresolved_operand()
-    parser.parse_punctuation(":")
-    destination_type = parser.parse_type()
-    parser.parse_punctuation(",")
-    source_type = parser.parse_type()
-    attributes = parser.parse_optional_attr_dict()
-    op = cls(source=parser.resolve_operand(source, source_type),
-             destination=parser.resolve_operand(destination, destination_type),
-             async_dependencies=dependencies, is_async=is_async)
-    op.attributes |= attributes
-    return op
-
-
-def _print_memcpy(self: gpu.MemcpyOp, printer: Printer) -> None:
-    _print_async(printer, self.asyncToken, self.asyncDependencies)
-    printer.print_string(" ")
-    printer.print_operand(self.dst)
-    printer.print_string(", ")
-    printer.print_operand(self.src)
-    printer.print_string(" : ")
-    printer.print_attribute(self.dst.type)
-    printer.print_string(", ")
-    printer.print_attribute(self.src.type)
-    printer.print_op_attributes(self.attributes, reserved_attr_names=_SEGMENTS)
-
-
-def _parse_wait(cls: type[gpu.WaitOp], parser: Parser) -> gpu.WaitOp:
-    is_async, dependencies = _parse_async(parser)
-    attributes = parser.parse_optional_attr_dict()
-    return cls.create(operands=dependencies, attributes=attributes,
-                      result_types=[gpu.AsyncTokenType()] if is_async else [])
-
-
-def _print_wait(self: gpu.WaitOp, printer: Printer) -> None:
-    _print_async(printer, self.asyncToken, self.asyncDependencies)
-    printer.print_op_attributes(self.attributes)
 
