@@ -90,6 +90,12 @@ FILES = {
         "%next, %ok = gpu.shuffle down %x, %one, %width : f32",
         "gpu.subgroup_reduce add %x cluster(size = 4) : (f32) -> f32",
         'gpu.printf "lane %lld total %f\\0A", %lane, %total : index, f32'),
+    "linalg_elementwise_reduce_transposed_matmul.mlir": (
+        "linalg.matmul indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d2)>, "
+        "affine_map<(d0, d1, d2) -> (d1, d2)>",
+        "linalg.negf ins(%x : tensor<4x8xf32>)", "linalg.div ins(%x, %neg",
+        "linalg.abs ins(%ratio", "linalg.reduce ins(%mag",
+        "linalg.batch_reduce_matmul ins(%q, %k"),
 }
 
 

@@ -15,10 +15,42 @@ from xdsl.dialects.linalg.ops import MatmulOp
 from xdsl.ir import Operation, Region, SSAValue
 from xdsl.ir.affine import AffineMap
 from xdsl.irdl import irdl_op_definition, prop_def
+from xdsl.parser import Parser
+from xdsl.printer import Printer
 
 
 def install() -> None:
-    """Nothing to patch: the ops below join linalg through `extra_ops`."""
+    """Idempotent: `linalg.matmul indexing_maps = [...] ins(...)`, MLIR 22's way to
+    write a transposed or broadcast matmul (xDSL reads `ins` first and then fails)."""
+    if getattr(MatmulOp, "_ir_studio_maps", False):
+        return
+    parse_rest = MatmulOp.parse.__func__  # type: ignore[attr-defined]
+    print_rest = MatmulOp.print
+    default = MatmulOp.get_irdl_definition().properties["indexing_maps"].default_value
+
+    def parse(cls: type[Any], parser: Parser) -> Any:
+        maps = None
+        if parser.parse_optional_keyword("indexing_maps") is not None:
+            parser.parse_punctuation("=")
+            maps = parser.parse_attribute()
+            if not isinstance(maps, ArrayAttr) or not all(
+                    isinstance(m, AffineMapAttr) for m in maps.data):
+                parser.raise_error("expected a list of affine maps")
+        op = parse_rest(cls, parser)
+        if maps is not None:
+            op.properties["indexing_maps"] = maps
+        return op
+
+    def print_op(self: Any, printer: Printer) -> None:
+        maps = self.properties.get("indexing_maps")
+        if maps is not None and maps != default:
+            printer.print_string(" indexing_maps = ")
+            printer.print_attribute(maps)
+        print_rest(self, printer)
+
+    MatmulOp.parse = classmethod(parse)  # type: ignore[method-assign, assignment]
+    MatmulOp.print = print_op  # type: ignore[method-assign]
+    MatmulOp._ir_studio_maps = True  # type: ignore[attr-defined]
 
 
 def extra_ops(dialect: str) -> list[type[Operation]]:
@@ -71,6 +103,9 @@ _OPS = (
     _contraction("linalg.batch_matvec",
                  _maps(lambda b, i, k: (b, i, k), lambda b, i, k: (b, k),
                        lambda b, i, k: (b, i)), "ppr"),
+    _contraction("linalg.batch_reduce_matmul",
+                 _maps(lambda b, i, j, k: (b, i, k), lambda b, i, j, k: (b, k, j),
+                       lambda b, i, j, k: (i, j)), "rppr"),
     _contraction("linalg.dot",
                  _maps(lambda k: (k,), lambda k: (k,), lambda k: ()), "r"),
 )
