@@ -169,3 +169,25 @@ def test_ops_built_by_code_print_with_custom_syntax_in_a_fresh_process() -> None
     assert result.returncode == 0, result.stderr
     assert "memref.cast %0 : memref<4xf32> to memref<?xf32>" in result.stdout
     assert '"memref.cast"' not in result.stdout
+
+
+def test_editor_features_know_the_added_ops() -> None:
+    """Completion after `vector.` offers the added ops with their documentation, and
+    hover on one shows it: the editor sees the same dialects the parser does."""
+    from ir_studio.ide.completion import complete
+    from ir_studio.ide.hover import hover_op
+
+    text = "func.func @f(%v: vector<4x8xf32>) {\n  %t = vector.trans\n  return\n}\n"
+    document = build_document("c.mlir", 0, text)
+    offset = text.index("vector.trans") + len("vector.trans")
+    labels = {item.label: item for item in complete(document, text, offset).items}
+    assert "vector.transpose" in labels or "transpose" in labels
+    item = labels.get("vector.transpose") or labels["transpose"]
+    assert "vector.transpose %v, [1, 0]" in item.documentation
+    loops = (CORPUS / "valid" / "vector_shuffles_masks_reductions.mlir").read_text()
+    parsed = build_document("v.mlir", 0, loops)
+    transpose = next(op for op in parsed.chunks[0].module.walk()
+                     if op.name == "vector.transpose")
+    shown = hover_op(transpose)
+    assert "vector.transpose" in shown
+    assert "vector<4x8xf32>" in shown  # the operand's type
