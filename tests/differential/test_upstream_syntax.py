@@ -96,6 +96,11 @@ FILES = {
         "linalg.negf ins(%x : tensor<4x8xf32>)", "linalg.div ins(%x, %neg",
         "linalg.abs ins(%ratio", "linalg.reduce ins(%mag",
         "linalg.batch_reduce_matmul ins(%q, %k"),
+    "linalg_pooling_depthwise.mlir": (
+        "linalg.pooling_nhwc_max {dilations = dense<1> : tensor<2xi64>, strides = dense<1> "
+        ": tensor<2xi64>} ins(%in, %win", "linalg.pooling_nhwc_sum {",
+        "linalg.depthwise_conv_2d_nhwc_hwc {", "linalg.pooling_nchw_sum {",
+        "linalg.pooling_nhwc_min {"),
 }
 
 

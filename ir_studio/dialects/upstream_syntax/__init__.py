@@ -24,7 +24,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "tensor": ("extra_ops", "forall"),
     "func": ("extra_ops",),
     "llvm": ("llvm",),
-    "linalg": ("linalg_named", "linalg_map", "linalg_elementwise"),
+    "linalg": ("linalg_named", "linalg_map", "linalg_elementwise", "linalg_windows"),
     "bufferization": ("bufferization",),
 }
 

@@ -1,0 +1,114 @@
+"""Windowed linalg named ops xDSL 0.74 lacks, as CNN pipelines (TOSA -> linalg) emit
+them: `pooling_nhwc_{max,min,sum}`, `pooling_nchw_sum` and `depthwise_conv_2d_nhwc_hwc`.
+Each is xDSL's pooling or convolution base with its indexing maps, so the named-op
+syntax (`{dilations = ..., strides = ...} ins(...) outs(...)`) and the structured-op
+verifier (sizes against the maps, strides and dilations) apply."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from xdsl.dialects.builtin import AnyFloat, ArrayAttr
+from xdsl.dialects.linalg.abstract_ops import ConvOperation, PoolingOperation
+from xdsl.dialects.linalg.attrs import IteratorTypeAttr
+from xdsl.ir import Block, Operation, Region, SSAValue
+from xdsl.ir.affine import AffineDimExpr, AffineExpr, AffineMap
+from xdsl.irdl import irdl_op_definition
+
+MapsOf = Callable[[list[AffineExpr], tuple[int, int], tuple[int, int]], tuple[AffineMap, ...]]
+
+
+def install() -> None:
+    """Nothing to patch: the ops join linalg through `extra_ops`."""
+
+
+def extra_ops(dialect: str) -> list[type[Operation]]:
+    return list(_OPS) if dialect == "linalg" else []
+
+
+def _nhwc(d: list[AffineExpr], stride: tuple[int, int],
+          dilation: tuple[int, int]) -> tuple[AffineMap, ...]:
+    n, oh, ow, c, kh, kw = d
+    return (AffineMap(6, 0, (n, oh * stride[0] + kh * dilation[0],
+                             ow * stride[1] + kw * dilation[1], c)),
+            AffineMap(6, 0, (kh, kw)),
+            AffineMap(6, 0, (n, oh, ow, c)))
+
+
+def _nchw(d: list[AffineExpr], stride: tuple[int, int],
+          dilation: tuple[int, int]) -> tuple[AffineMap, ...]:
+    n, c, oh, ow, kh, kw = d
+    return (AffineMap(6, 0, (n, c, oh * stride[0] + kh * dilation[0],
+                             ow * stride[1] + kw * dilation[1])),
+            AffineMap(6, 0, (kh, kw)),
+            AffineMap(6, 0, (n, c, oh, ow)))
+
+
+def _depthwise(d: list[AffineExpr], stride: tuple[int, int],
+               dilation: tuple[int, int]) -> tuple[AffineMap, ...]:
+    n, oh, ow, c, kh, kw = d
+    return (AffineMap(6, 0, (n, oh * stride[0] + kh * dilation[0],
+                             ow * stride[1] + kw * dilation[1], c)),
+            AffineMap(6, 0, (kh, kw, c)),
+            AffineMap(6, 0, (n, oh, ow, c)))
+
+
+def _windowed_maps(op: Operation, maps_of: MapsOf) -> tuple[AffineMap, ...]:
+    stride_h, stride_w = op.strides.get_values()  # type: ignore[attr-defined]
+    dilation_h, dilation_w = op.dilations.get_values()  # type: ignore[attr-defined]
+    dims: list[AffineExpr] = [AffineDimExpr(i) for i in range(6)]
+    return maps_of(dims, (stride_h, stride_w), (dilation_h, dilation_w))
+
+
+def _pooling(op_name: str, maps_of: MapsOf, combine: tuple[str, str]) -> type[Operation]:
+    """`combine`: the (float, integer) op that folds a window element into the output."""
+
+    class Pooling(PoolingOperation):
+        name = op_name
+
+        @classmethod
+        def get_hidden_region(cls, inputs: Sequence[SSAValue],
+                              outputs: Sequence[SSAValue]) -> Region:
+            from xdsl.dialects.linalg.ops import YieldOp
+
+            from ir_studio.context import shared_context
+
+            arg_types = cls.body_arg_types((*inputs, *outputs))
+            wanted = combine[0] if isinstance(arg_types[-1], AnyFloat) else combine[1]
+            op_class = shared_context().get_op(wanted)
+            block = Block(arg_types=arg_types)
+            # MLIR's pooling bodies fold the output (last argument) with the input.
+            folded = op_class.build(operands=[block.args[-1], block.args[0]],
+                                    result_types=[arg_types[-1]])
+            block.add_ops([folded, YieldOp(folded.results[0])])
+            return Region(block)
+
+        def get_default_indexing_maps(self) -> Sequence[AffineMap]:
+            return _windowed_maps(self, maps_of)
+
+    Pooling.__name__ = Pooling.__qualname__ = (
+        "".join(part.title() for part in op_name.split(".")[1].split("_")) + "Op")
+    return irdl_op_definition(Pooling)
+
+
+@irdl_op_definition
+class DepthwiseConv2DNhwcHwcOp(ConvOperation):
+    """Depthwise 2-D convolution: one filter per channel, no channel reduction."""
+
+    name = "linalg.depthwise_conv_2d_nhwc_hwc"
+
+    def get_default_indexing_maps(self) -> Sequence[AffineMap]:
+        return _windowed_maps(self, _depthwise)
+
+    def get_iterator_types(self) -> ArrayAttr[IteratorTypeAttr]:
+        return ArrayAttr((IteratorTypeAttr.parallel(),) * 4
+                         + (IteratorTypeAttr.reduction(),) * 2)
+
+
+_OPS = (
+    _pooling("linalg.pooling_nhwc_max", _nhwc, ("arith.maximumf", "arith.maxsi")),
+    _pooling("linalg.pooling_nhwc_min", _nhwc, ("arith.minimumf", "arith.minsi")),
+    _pooling("linalg.pooling_nhwc_sum", _nhwc, ("arith.addf", "arith.addi")),
+    _pooling("linalg.pooling_nchw_sum", _nchw, ("arith.addf", "arith.addi")),
+    DepthwiseConv2DNhwcHwcOp,
+)
