@@ -101,6 +101,10 @@ FILES = {
         ": tensor<2xi64>} ins(%in, %win", "linalg.pooling_nhwc_sum {",
         "linalg.depthwise_conv_2d_nhwc_hwc {", "linalg.pooling_nchw_sum {",
         "linalg.pooling_nhwc_min {"),
+    "affine_index_ops_prefetch.mlir": (
+        "affine.delinearize_index %flat into (%rows, 32) : index, index",
+        "affine.linearize_index disjoint [%r, %r_1] by (%rows, 32) : index",
+        "affine.prefetch %buf[%flat + 1, %rows], read, locality<3>, data"),
 }
 
 

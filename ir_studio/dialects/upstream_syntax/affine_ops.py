@@ -1,30 +1,84 @@
-"""`affine.max`, which xDSL 0.74 lacks (it has `affine.min`)."""
+"""affine ops xDSL 0.74 lacks: `affine.max` (it has `affine.min`),
+`affine.delinearize_index` / `affine.linearize_index` (what index arithmetic from tiling
+and vectorization uses) and `affine.prefetch`."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from xdsl.dialects.affine import MinOp as AffineMinOp
-from xdsl.dialects.builtin import AffineMapAttr, IndexType
-from xdsl.ir import Operation
+from xdsl.dialects.builtin import (
+    DYNAMIC_INDEX,
+    AffineMapAttr,
+    DenseArrayBase,
+    IndexType,
+    IntegerAttr,
+    IntegerType,
+    MemRefType,
+    UnitAttr,
+    i32,
+    i64,
+)
+from xdsl.dialects.utils.dynamic_index_list import (
+    parse_dynamic_index_list_without_types,
+    print_dynamic_index_list,
+)
+from xdsl.ir import Operation, SSAValue
 from xdsl.irdl import (
+    AttrSizedOperandSegments,
     IRDLOperation,
     irdl_op_definition,
+    operand_def,
+    opt_prop_def,
     prop_def,
     result_def,
     traits_def,
     var_operand_def,
+    var_result_def,
 )
 from xdsl.parser import Parser
+from xdsl.printer import Printer
 from xdsl.traits import Pure
+from xdsl.utils.exceptions import VerifyException
 
 from ir_studio.dialects.upstream_syntax.formats import consumed_end
 
 
 def install() -> None:
-    """Nothing to patch: the op joins affine through `extra_ops`."""
+    """Idempotent: `symbol(%n)` in affine maps of SSA values, as mlir-opt prints symbol
+    operands (`affine.load %m[symbol(%n) + 1]`); xDSL reads only a bare `%n`."""
+    from xdsl.parser.affine_parser import AffineParser
+    from xdsl.utils.mlir_lexer import MLIRTokenKind
+
+    if getattr(AffineParser, "_ir_studio_symbol", False):
+        return
+    original = AffineParser._get_parse_optional_ssa_value
+
+    def with_symbol(self: AffineParser) -> Any:
+        parse_ssa, symbols, spans = original(self)
+
+        def parse() -> Any:
+            token = self._current_token
+            if token.kind != MLIRTokenKind.BARE_IDENT or token.text != "symbol":
+                return parse_ssa()
+            self._consume_token()
+            self._parse_token(MLIRTokenKind.L_PAREN, "Expected '(' after symbol")
+            expr = parse_ssa()
+            if expr is None:
+                self.raise_error("expected an SSA value inside symbol(...)")
+            self._parse_token(MLIRTokenKind.R_PAREN, "Expected ')'")
+            return expr
+
+        return parse, symbols, spans
+
+    AffineParser._get_parse_optional_ssa_value = with_symbol  # type: ignore[method-assign]
+    AffineParser._ir_studio_symbol = True  # type: ignore[attr-defined]
 
 
 def extra_ops(dialect: str) -> list[type[Operation]]:
-    return [AffineMaxOp] if dialect == "affine" else []
+    return [AffineMaxOp, DelinearizeIndexOp, LinearizeIndexOp, PrefetchOp] if (
+        dialect == "affine") else []
 
 
 @irdl_op_definition
@@ -55,3 +109,165 @@ class AffineMaxOp(IRDLOperation):
         return cls.create(operands=[*dims, *symbols], result_types=[index],
                           properties={"map": affine_map},
                           attributes=parser.parse_optional_attr_dict())
+
+
+def _basis(parser: Parser) -> tuple[list[SSAValue], list[int]]:
+    """`(%b0, 4, 8)`: SSA values and constants, MLIR's mixed static/dynamic list."""
+    values, integers = parse_dynamic_index_list_without_types(
+        parser, DYNAMIC_INDEX, delimiter=Parser.Delimiter.PAREN)
+    return [parser.resolve_operand(v, IndexType()) for v in values], list(integers)
+
+
+def _print_basis(printer: Printer, values: Sequence[SSAValue], basis: DenseArrayBase) -> None:
+    print_dynamic_index_list(printer, DYNAMIC_INDEX, values, basis.get_values(),
+                             delimiter=Parser.Delimiter.PAREN)
+
+
+@irdl_op_definition
+class DelinearizeIndexOp(IRDLOperation):
+    """`%i:2 = affine.delinearize_index %n into (4, 8) : index, index`"""
+
+    name = "affine.delinearize_index"
+    linear_index = operand_def(IndexType())
+    dynamic_basis = var_operand_def(IndexType())
+    static_basis = prop_def(DenseArrayBase)
+    multi_index = var_result_def(IndexType())
+    traits = traits_def(Pure())
+
+    def verify_(self) -> None:
+        basis = len(self.static_basis.get_values())
+        if len(self.multi_index) not in (basis, basis + 1):
+            raise VerifyException(f"should return an index for each basis element and up "
+                                  f"to one extra index (basis has {basis} elements)")
+
+    @classmethod
+    def parse(cls, parser: Parser) -> DelinearizeIndexOp:
+        linear = parser.parse_operand(IndexType())
+        parser.parse_keyword("into")
+        values, basis = _basis(parser)
+        attributes = parser.parse_optional_attr_dict()
+        parser.parse_punctuation(":")
+        results = parser.parse_comma_separated_list(Parser.Delimiter.NONE, parser.parse_type)
+        return cls.create(operands=[linear, *values], result_types=results,
+                          properties={"static_basis": DenseArrayBase.from_list(i64, basis)},
+                          attributes=attributes)
+
+    def print(self, printer: Printer) -> None:
+        printer.print_string(" ")
+        printer.print_operand(self.linear_index)
+        printer.print_string(" into ")
+        _print_basis(printer, self.dynamic_basis, self.static_basis)
+        printer.print_op_attributes(self.attributes)
+        printer.print_string(" : ")
+        printer.print_list(self.result_types, printer.print_attribute)
+
+
+@irdl_op_definition
+class LinearizeIndexOp(IRDLOperation):
+    """`%n = affine.linearize_index [disjoint] [%i, %j] by (4, 8) : index`"""
+
+    name = "affine.linearize_index"
+    multi_index = var_operand_def(IndexType())
+    dynamic_basis = var_operand_def(IndexType())
+    static_basis = prop_def(DenseArrayBase)
+    disjoint = opt_prop_def(UnitAttr)
+    linear_index = result_def(IndexType())
+    irdl_options = (AttrSizedOperandSegments(as_property=True),)
+    traits = traits_def(Pure())
+
+    def verify_(self) -> None:
+        basis = len(self.static_basis.get_values())
+        if len(self.multi_index) not in (basis, basis - 1):
+            raise VerifyException(f"should be passed an index for each basis element, or "
+                                  f"one fewer (basis has {basis} elements)")
+
+    @classmethod
+    def parse(cls, parser: Parser) -> LinearizeIndexOp:
+        disjoint = parser.parse_optional_keyword("disjoint") is not None
+        indices = parser.parse_comma_separated_list(
+            Parser.Delimiter.SQUARE, lambda: parser.parse_operand(IndexType()))
+        parser.parse_keyword("by")
+        values, basis = _basis(parser)
+        attributes = parser.parse_optional_attr_dict()
+        parser.parse_punctuation(":")
+        result = parser.parse_type()
+        properties: dict[str, Any] = {"static_basis": DenseArrayBase.from_list(i64, basis)}
+        if disjoint:
+            properties["disjoint"] = UnitAttr()
+        return cls.build(operands=[indices, values], result_types=[result],
+                         properties=properties, attributes=attributes)
+
+    def print(self, printer: Printer) -> None:
+        if self.disjoint is not None:
+            printer.print_string(" disjoint")
+        printer.print_string(" [")
+        printer.print_list(self.multi_index, printer.print_operand)
+        printer.print_string("] by ")
+        _print_basis(printer, self.dynamic_basis, self.static_basis)
+        printer.print_op_attributes(self.attributes)
+        printer.print_string(" : ")
+        printer.print_attribute(self.linear_index.type)
+
+
+@irdl_op_definition
+class PrefetchOp(IRDLOperation):
+    """`affine.prefetch %m[%i + 1, %j], read, locality<3>, data : memref<16x16xf32>`"""
+
+    name = "affine.prefetch"
+    memref = operand_def(MemRefType)
+    indices = var_operand_def(IndexType())
+    map = prop_def(AffineMapAttr)
+    isWrite = prop_def(IntegerAttr)
+    localityHint = prop_def(IntegerAttr)
+    isDataCache = prop_def(IntegerAttr)
+
+    def verify_(self) -> None:
+        memref = self.memref.type
+        if isinstance(memref, MemRefType) and len(self.map.data.results) != (
+                memref.get_num_dims()):
+            raise VerifyException("affine.prefetch affine map num results must equal memref "
+                                  "rank")
+
+    @classmethod
+    def parse(cls, parser: Parser) -> PrefetchOp:
+        memref = parser.parse_unresolved_operand()
+        affine_map, indices = parser.parse_affine_map_of_ssa_ids()
+        parser.parse_punctuation(",")
+        start = parser.pos
+        access = parser.parse_identifier()
+        if access not in ("read", "write"):
+            parser.raise_error("expected read or write", start, consumed_end(parser))
+        parser.parse_punctuation(",")
+        parser.parse_keyword("locality")
+        parser.parse_punctuation("<")
+        locality = parser.parse_integer(allow_boolean=False)
+        parser.parse_punctuation(">")
+        parser.parse_punctuation(",")
+        start = parser.pos
+        cache = parser.parse_identifier()
+        if cache not in ("data", "instr"):
+            parser.raise_error("expected data or instr", start, consumed_end(parser))
+        attributes = parser.parse_optional_attr_dict()
+        parser.parse_punctuation(":")
+        memref_type = parser.parse_type()
+        boolean = IntegerType(1)
+        return cls.create(
+            operands=[parser.resolve_operand(memref, memref_type), *indices],
+            properties={"map": AffineMapAttr(affine_map),
+                        "isWrite": IntegerAttr(int(access == "write"), boolean),
+                        "localityHint": IntegerAttr(locality, i32),
+                        "isDataCache": IntegerAttr(int(cache == "data"), boolean)},
+            attributes=attributes)
+
+    def print(self, printer: Printer) -> None:
+        from xdsl.dialects.affine import _print_affine_map_of_ssa_ids
+
+        printer.print_string(" ")
+        printer.print_operand(self.memref)
+        _print_affine_map_of_ssa_ids(printer, self.map.data, self.indices)
+        printer.print_string(", write" if self.isWrite.value.data else ", read")
+        printer.print_string(f", locality<{self.localityHint.value.data}>, ")
+        printer.print_string("data" if self.isDataCache.value.data else "instr")
+        printer.print_op_attributes(self.attributes)
+        printer.print_string(" : ")
+        printer.print_attribute(self.memref.type)

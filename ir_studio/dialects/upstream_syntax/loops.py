@@ -279,19 +279,8 @@ def _parse_bounds(parser: Parser, keyword: str) -> tuple[AffineMap, list[int], l
     from xdsl.parser.core import UnresolvedOperand
 
     affine_parser = AffineParser(parser._parser_state)  # shares the token stream
-    parse_ssa_id, symbols, spans = affine_parser._get_parse_optional_ssa_value()
-
-    def parse_id() -> AffineExpr | None:
-        """`%x`, or `symbol(%x)` as mlir-opt prints symbol operands."""
-        if parser.parse_optional_keyword("symbol") is None:
-            return parse_ssa_id()
-        parser.parse_punctuation("(")
-        expr = parse_ssa_id()
-        if expr is None:
-            parser.raise_error("expected an SSA value inside symbol(...)")
-        parser.parse_punctuation(")")
-        return expr
-
+    # Also reads `symbol(%x)`, as mlir-opt prints symbol operands (see affine_ops).
+    parse_id, symbols, spans = affine_parser._get_parse_optional_ssa_value()
     groups: list[int] = []
     exprs: list[AffineExpr] = []
 
