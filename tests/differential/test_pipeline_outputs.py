@@ -37,6 +37,15 @@ PIPELINES = (
     "--convert-to-llvm",
     "--lower-affine --convert-scf-to-cf --convert-arith-to-llvm --convert-func-to-llvm "
     "--finalize-memref-to-llvm --reconcile-unrealized-casts",
+    "--affine-expand-index-ops",
+    "--linalg-fuse-elementwise-ops",
+    "--lower-vector-multi-reduction",
+    "--lower-vector-mask",
+    "--fold-memref-alias-ops",
+    "--math-expand-ops",
+    "--gpu-kernel-outlining --gpu-async-region",
+    "--one-shot-bufferize=bufferize-function-boundaries --convert-linalg-to-loops "
+    "--lower-affine --convert-scf-to-cf",
 )
 SEPARATOR = "\n// -----\n"
 
