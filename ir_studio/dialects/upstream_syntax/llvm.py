@@ -62,9 +62,13 @@ def install() -> None:
     _quiet_default_global_properties()
     # Vector GEPs: a vector of indices gives a vector of pointers.
     replace_constraints(llvm.GEPOp, {"ssa_indices": AnyAttr(), "result": AnyAttr()})
-    from ir_studio.dialects.upstream_syntax.llvm_ops import install_gep_flags
+    from ir_studio.dialects.upstream_syntax.llvm_ops import (
+        install_gep_flags,
+        install_volatile_load,
+    )
 
     install_gep_flags()
+    install_volatile_load()
 
 
 def extra_ops(dialect: str) -> list[type[Operation]]:

@@ -292,3 +292,44 @@ def install_gep_flags() -> None:
     llvm.GEPOp.parse = classmethod(parse)  # type: ignore[method-assign, assignment]
     llvm.GEPOp.print = print_op  # type: ignore[method-assign]
     llvm.GEPOp._ir_studio_flags = True  # type: ignore[attr-defined]
+
+
+def install_volatile_load() -> None:
+    """`llvm.load volatile %p : !llvm.ptr -> i32`: xDSL's load has no volatile flag."""
+    if getattr(llvm.LoadOp, "_ir_studio_volatile", False):
+        return
+    from xdsl.dialects.builtin import UnitAttr
+    from xdsl.irdl.operations import OptPropertyDef
+
+    llvm.LoadOp.get_irdl_definition().properties.setdefault(
+        "volatile_", OptPropertyDef(base_unit()))
+    parse_rest = llvm.LoadOp.parse.__func__  # type: ignore[attr-defined]
+    print_rest = llvm.LoadOp.print
+
+    def parse(cls: type[llvm.LoadOp], parser: Parser) -> llvm.LoadOp:
+        volatile = parser.parse_optional_keyword("volatile") is not None
+        op = parse_rest(cls, parser)
+        if volatile:
+            op.properties["volatile_"] = UnitAttr()
+        return op
+
+    def print_op(self: llvm.LoadOp, printer: Printer) -> None:
+        flag = self.properties.pop("volatile_", None)
+        try:
+            if flag is not None:
+                printer.print_string(" volatile")
+            print_rest(self, printer)
+        finally:
+            if flag is not None:
+                self.properties["volatile_"] = flag
+
+    llvm.LoadOp.parse = classmethod(parse)  # type: ignore[method-assign, assignment]
+    llvm.LoadOp.print = print_op  # type: ignore[method-assign]
+    llvm.LoadOp._ir_studio_volatile = True  # type: ignore[attr-defined]
+
+
+def base_unit() -> Any:
+    from xdsl.dialects.builtin import UnitAttr
+    from xdsl.irdl import base
+
+    return base(UnitAttr)

@@ -22,3 +22,8 @@ llvm.func @driver(%n: i64, %callee: !llvm.ptr, %x: f32) -> i32 {
 ^done(%r: i32):
   llvm.return %r : i32
 }
+llvm.func @volatile_access(%p: !llvm.ptr, %x: i32) -> i32 {
+  %old = llvm.load volatile %p {alignment = 4 : i64} : !llvm.ptr -> i32
+  llvm.store volatile %x, %p : i32, !llvm.ptr
+  llvm.return %old : i32
+}
