@@ -95,7 +95,8 @@ FILES = {
         "affine_map<(d0, d1, d2) -> (d1, d2)>",
         "linalg.negf ins(%x : tensor<4x8xf32>)", "linalg.div ins(%x, %neg",
         "linalg.abs ins(%ratio", "linalg.reduce ins(%mag",
-        "linalg.batch_reduce_matmul ins(%q, %k"),
+        "linalg.batch_reduce_matmul ins(%q, %k",
+        "linalg.softmax dimension(1) ins(%x : tensor<4x8xf32>)"),
     "linalg_pooling_depthwise.mlir": (
         "linalg.pooling_nhwc_max {dilations = dense<1> : tensor<2xi64>, strides = dense<1> "
         ": tensor<2xi64>} ins(%in, %win", "linalg.pooling_nhwc_sum {",

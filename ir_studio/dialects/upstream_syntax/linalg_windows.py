@@ -1,5 +1,6 @@
 """Windowed linalg named ops xDSL 0.74 lacks, as CNN pipelines (TOSA -> linalg) emit
-them: `pooling_nhwc_{max,min,sum}`, `pooling_nchw_sum` and `depthwise_conv_2d_nhwc_hwc`.
+them: `pooling_nhwc_{max,min,sum}`, `pooling_nchw_sum` and `depthwise_conv_2d_nhwc_hwc`;
+and `linalg.softmax`.
 Each is xDSL's pooling or convolution base with its indexing maps, so the named-op
 syntax (`{dilations = ..., strides = ...} ins(...) outs(...)`) and the structured-op
 verifier (sizes against the maps, strides and dilations) apply."""
@@ -7,13 +8,24 @@ verifier (sizes against the maps, strides and dilations) apply."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
-from xdsl.dialects.builtin import AnyFloat, ArrayAttr
+from xdsl.dialects.builtin import AnyFloat, ArrayAttr, IntegerAttr, MemRefType, TensorType, i64
 from xdsl.dialects.linalg.abstract_ops import ConvOperation, PoolingOperation
 from xdsl.dialects.linalg.attrs import IteratorTypeAttr
 from xdsl.ir import Block, Operation, Region, SSAValue
 from xdsl.ir.affine import AffineDimExpr, AffineExpr, AffineMap
-from xdsl.irdl import irdl_op_definition
+from xdsl.irdl import (
+    IRDLOperation,
+    base,
+    irdl_op_definition,
+    operand_def,
+    prop_def,
+    var_result_def,
+)
+from xdsl.parser import Parser
+from xdsl.printer import Printer
+from xdsl.utils.exceptions import VerifyException
 
 MapsOf = Callable[[list[AffineExpr], tuple[int, int], tuple[int, int]], tuple[AffineMap, ...]]
 
@@ -112,3 +124,59 @@ _OPS = (
     _pooling("linalg.pooling_nchw_sum", _nchw, ("arith.addf", "arith.addi")),
     DepthwiseConv2DNhwcHwcOp,
 )
+
+
+@irdl_op_definition
+class SoftmaxOp(IRDLOperation):
+    """`linalg.softmax dimension(1) ins(%x : tensor<4x8xf32>) outs(%y : tensor<4x8xf32>)
+    -> tensor<4x8xf32>` (not a structured op: no hidden body)."""
+
+    name = "linalg.softmax"
+    input = operand_def(base(TensorType) | base(MemRefType))
+    output = operand_def(base(TensorType) | base(MemRefType))
+    result = var_result_def(TensorType)
+    dimension = prop_def(IntegerAttr)
+
+    def verify_(self) -> None:
+        source, target = self.input.type, self.output.type
+        if tuple(source.get_shape()) != tuple(target.get_shape()):
+            raise VerifyException("incompatible output shape")
+        if not 0 <= self.dimension.value.data < len(source.get_shape()):
+            raise VerifyException("incorrect dimension specified")
+
+    @classmethod
+    def parse(cls, parser: Parser) -> SoftmaxOp:
+        parser.parse_keyword("dimension")
+        parser.parse_punctuation("(")
+        dimension = parser.parse_integer(allow_boolean=False)
+        parser.parse_punctuation(")")
+        attributes = parser.parse_optional_attr_dict()
+        operands = []
+        for keyword in ("ins", "outs"):
+            parser.parse_keyword(keyword)
+            parser.parse_punctuation("(")
+            value = parser.parse_unresolved_operand()
+            parser.parse_punctuation(":")
+            operands.append(parser.resolve_operand(value, parser.parse_type()))
+            parser.parse_punctuation(")")
+        results: list[Any] = []
+        if parser.parse_optional_punctuation("->") is not None:
+            results = [parser.parse_type()]
+        return cls.create(operands=operands, result_types=results, attributes=attributes,
+                          properties={"dimension": IntegerAttr(dimension, i64)})
+
+    def print(self, printer: Printer) -> None:
+        printer.print_string(f" dimension({self.dimension.value.data})")
+        printer.print_op_attributes(self.attributes)
+        for keyword, value in (("ins", self.input), ("outs", self.output)):
+            printer.print_string(f" {keyword}(")
+            printer.print_operand(value)
+            printer.print_string(" : ")
+            printer.print_attribute(value.type)
+            printer.print_string(")")
+        if self.results:
+            printer.print_string(" -> ")
+            printer.print_attribute(self.results[0].type)
+
+
+_OPS = (*_OPS, SoftmaxOp)

@@ -63,12 +63,14 @@ def install() -> None:
     # Vector GEPs: a vector of indices gives a vector of pointers.
     replace_constraints(llvm.GEPOp, {"ssa_indices": AnyAttr(), "result": AnyAttr()})
     from ir_studio.dialects.upstream_syntax.llvm_ops import (
+        install_branch_weights,
         install_gep_flags,
         install_volatile_load,
     )
 
     install_gep_flags()
     install_volatile_load()
+    install_branch_weights()
 
 
 def extra_ops(dialect: str) -> list[type[Operation]]:

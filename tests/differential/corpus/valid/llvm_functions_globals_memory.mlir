@@ -27,3 +27,10 @@ llvm.func @volatile_access(%p: !llvm.ptr, %x: i32) -> i32 {
   llvm.store volatile %x, %p : i32, !llvm.ptr
   llvm.return %old : i32
 }
+llvm.func @likely(%c: i1, %x: i32) -> i32 {
+  llvm.cond_br %c weights([1, 99]), ^cold, ^hot(%x : i32)
+^cold:
+  llvm.return %x : i32
+^hot(%y: i32):
+  llvm.return %y : i32
+}
