@@ -106,6 +106,10 @@ FILES = {
         "affine.delinearize_index %flat into (%rows, 32) : index, index",
         "affine.linearize_index disjoint [%r, %r_1] by (%rows, 32) : index",
         "affine.prefetch %buf[%flat + 1, %rows], read, locality<3>, data"),
+    "math_classification_sincos_clamp.mlir": (
+        "math.isnan %x : f32", "math.isinf %v : vector<4xf32>",
+        "%s, %c = math.sincos %x fastmath<nnan,ninf> : f32",
+        "math.clampf %s to [%lo, %hi] : f32", "math.erfc %clamped fastmath<fast> : f32"),
 }
 
 

@@ -26,6 +26,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "llvm": ("llvm",),
     "linalg": ("linalg_named", "linalg_map", "linalg_elementwise", "linalg_windows"),
     "bufferization": ("bufferization",),
+    "math": ("math_ops",),
 }
 
 

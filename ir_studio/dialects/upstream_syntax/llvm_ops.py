@@ -43,7 +43,7 @@ INTRINSICS = (
     "nearbyint", "fmuladd", "maximum", "minimum", "smax", "smin", "umax", "umin", "ctpop",
     "bitreverse", "bswap", "fshl", "fshr", "sadd.sat", "uadd.sat", "ssub.sat", "usub.sat",
     "lround", "llround", "lrint", "llrint", "ldexp", "vector.reduce.fmax",
-    "vector.reduce.fmin", "vector.reduce.fmaximum", "vector.reduce.fminimum",
+    "vector.reduce.fmin", "vector.reduce.fmaximum", "vector.reduce.fminimum", "sincos",
 )
 # Intrinsics MLIR has no custom form for (immediate arguments, integer reductions):
 # generic form only, in both directions.
