@@ -89,7 +89,10 @@ FILES = {
         "gpu.thread_id x upper_bound 32", "gpu.all_reduce add %x uniform {",
         "%next, %ok = gpu.shuffle down %x, %one, %width : f32",
         "gpu.subgroup_reduce add %x cluster(size = 4) : (f32) -> f32",
-        'gpu.printf "lane %lld total %f\\0A", %lane, %total : index, f32'),
+        'gpu.printf "lane %lld total %f\\0A", %lane, %total : index, f32',
+        "gpu.func @staged(%x: f32) workgroup(%tile: memref<32xf32, "
+        "#gpu.address_space<workgroup>>) private(%tmp: memref<1xf32, "
+        "#gpu.address_space<private>>) kernel {"),
     "linalg_elementwise_reduce_transposed_matmul.mlir": (
         "linalg.matmul indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d2)>, "
         "affine_map<(d0, d1, d2) -> (d1, d2)>",
@@ -218,3 +221,32 @@ def test_generic_form_reads_back_to_the_same_ir(path: Path) -> None:
     again = build_document("generic.mlir", 0, generic)
     assert again.diagnostics == (), [d.message for d in again.diagnostics][:3]
     assert [print_ir(m) for m in again.modules()] == [print_ir(m) for m in modules]
+
+
+MALFORMED = [
+    ("func.func @f(%m: memref<4xf32>) {\n  %c0 = arith.constant 0 : index\n"
+     "  memref.prefetch %m[%c0], sideways, locality<3>, data : memref<4xf32>\n  return\n}\n",
+     "sideways", "expected read or write, got 'sideways'"),
+    ("llvm.func @f(%p: !llvm.ptr, %v: f32) -> f32 {\n"
+     "  %0 = llvm.atomicrmw fsqrt %p, %v monotonic : !llvm.ptr, f32\n  llvm.return %0 : f32\n}\n",
+     "fsqrt", "expected one of xchg, add"),
+    ("func.func @f(%a: index) -> i1 {\n  %0 = index.cmp bigger(%a, %a)\n  return %0 : i1\n}\n",
+     "bigger", "expected one of eq, ne"),
+    ("gpu.module @m {\n  gpu.func @k(%x: f32) kernel {\n    %o = arith.constant 1 : i32\n"
+     "    %r, %ok = gpu.shuffle sideways %x, %o, %o : f32\n    gpu.return\n  }\n}\n",
+     "sideways", "expected one of xor, up, down, idx"),
+    ("func.func @f(%v: vector<4xf32>) {\n  vector.print punctuation <semicolon>\n  return\n}\n",
+     "semicolon", "expected one of no_punctuation"),
+]
+
+
+@pytest.mark.parametrize(("text", "token", "message"), MALFORMED,
+                         ids=["prefetch", "atomicrmw", "index_cmp", "shuffle", "print"])
+def test_errors_in_added_syntax_are_located_messages(text: str, token: str,
+                                                     message: str) -> None:
+    """A mistake inside added syntax is a parse error at the offending word, never an
+    internal error."""
+    document = build_document("bad.mlir", 0, text)
+    [diagnostic] = document.diagnostics
+    assert diagnostic.message.startswith(message), diagnostic.message
+    assert text_at(text, diagnostic.span) == token

@@ -90,8 +90,8 @@ def print_optional_arrow_types(printer: Printer, types: Sequence[Any]) -> None:
 def consumed_end(parser: Parser) -> int:
     """End of the last token consumed, so an error span stops at the token rather than
     running over the whitespace after it (ir-studio's parser tracks it; xDSL's does not)."""
-    last_end = getattr(parser, "last_end", None)
-    return last_end() if last_end is not None else parser.pos
+    last_end = getattr(parser, "last_end", None)  # a property of SpanRecordingParser
+    return last_end if isinstance(last_end, int) else parser.pos
 
 
 def replace_constraints(cls: type[IRDLOperation], constraints: dict[str, Any]) -> None:

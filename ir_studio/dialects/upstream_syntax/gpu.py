@@ -7,7 +7,14 @@ from __future__ import annotations
 from typing import Any
 
 from xdsl.dialects import gpu
-from xdsl.dialects.builtin import FunctionType, IndexType, IntegerAttr, SymbolRefAttr, UnitAttr
+from xdsl.dialects.builtin import (
+    FunctionType,
+    IndexType,
+    IntegerAttr,
+    MemRefType,
+    SymbolRefAttr,
+    UnitAttr,
+)
 from xdsl.ir import Block, SSAValue
 from xdsl.parser import Parser
 from xdsl.printer import Printer
@@ -43,6 +50,7 @@ def install() -> None:
     attach_format(gpu.YieldOp, "attr-dict ($values^ `:` type($values))?")
     attach_syntax(gpu.ModuleOp, _parse_module, _print_module)
     attach_syntax(gpu.FuncOp, _parse_func, _print_func)
+    gpu.FuncOp.verify_ = _verify_func  # type: ignore[method-assign]
     attach_syntax(gpu.LaunchOp, _parse_launch, _print_launch)
     attach_syntax(gpu.LaunchFuncOp, _parse_launch_func, _print_launch_func)
     install_memory_ops()
@@ -125,15 +133,17 @@ def _print_module(self: gpu.ModuleOp, printer: Printer) -> None:
 
 
 def _parse_func(cls: type[gpu.FuncOp], parser: Parser) -> gpu.FuncOp:
+    """`@k(%a: f32) [-> T] [workgroup(%w: memref<...>)] [private(...)] [kernel]
+    [attributes {...}] { ... }`: attributions are extra entry-block arguments."""
     name = parser.parse_symbol_name()
     arguments = parser.parse_comma_separated_list(Parser.Delimiter.PAREN,
                                                   lambda: parser.parse_argument())
     outputs = parse_optional_arrow_types(parser)
-    for keyword in ("workgroup", "private"):
-        start = parser.pos
+    attributions: dict[str, list[Any]] = {"workgroup": [], "private": []}
+    for keyword in attributions:
         if parser.parse_optional_keyword(keyword) is not None:
-            parser.raise_error(f"gpu.func {keyword} attributions are not supported yet",
-                               start, consumed_end(parser))
+            attributions[keyword] = parser.parse_comma_separated_list(
+                Parser.Delimiter.PAREN, lambda: parser.parse_argument())
     properties: dict[str, Any] = {
         "function_type": FunctionType.from_lists([a.type for a in arguments], outputs)}
     if parser.parse_optional_keyword("kernel") is not None:
@@ -141,17 +151,49 @@ def _parse_func(cls: type[gpu.FuncOp], parser: Parser) -> gpu.FuncOp:
     extra = parser.parse_optional_attr_dict_with_keyword()
     attributes = dict(extra.data) if extra is not None else {}
     attributes["sym_name"] = name
-    body = parser.parse_region(arguments)
+    if attributions["workgroup"]:
+        attributes["workgroup_attributions"] = IntegerAttr(len(attributions["workgroup"]), 64)
+    body = parser.parse_region([*arguments, *attributions["workgroup"],
+                                *attributions["private"]])
     return cls.create(properties=properties, attributes=attributes, regions=[body])
 
 
+def _workgroup_count(op: gpu.FuncOp) -> int:
+    count = op.attributes.get("workgroup_attributions")
+    return count.value.data if isinstance(count, IntegerAttr) else 0
+
+
+def _verify_func(op: gpu.FuncOp) -> None:
+    """xDSL's check with attributions allowed after the inputs, as MLIR's."""
+    from xdsl.utils.exceptions import VerifyException
+
+    inputs = op.function_type.inputs.data
+    args = op.body.blocks[0].args if op.body.blocks else ()
+    if tuple(a.type for a in args[: len(inputs)]) != tuple(inputs):
+        raise VerifyException("Expected first entry block arguments to have the same types "
+                              "as the function input types")
+    if any(not isinstance(a.type, MemRefType) for a in args[len(inputs):]):
+        raise VerifyException("expected memref type in attribution")
+    if op.kernel is not None and op.function_type.outputs.data:
+        raise VerifyException("Expected void return type for kernel function")
+
+
 def _print_func(self: gpu.FuncOp, printer: Printer) -> None:
+    inputs = len(self.function_type.inputs.data)
+    args = self.body.blocks[0].args
+    workgroup = _workgroup_count(self)
     printer.print_string(" @")
     printer.print_identifier_or_string_literal(self.sym_name.data)
     printer.print_string("(")
-    printer.print_list(self.body.blocks[0].args, printer.print_block_argument)
+    printer.print_list(args[:inputs], printer.print_block_argument)
     printer.print_string(")")
     print_optional_arrow_types(printer, self.function_type.outputs.data)
+    for keyword, group in (("workgroup", args[inputs: inputs + workgroup]),
+                           ("private", args[inputs + workgroup:])):
+        if group:
+            printer.print_string(f" {keyword}(")
+            printer.print_list(group, printer.print_block_argument)
+            printer.print_string(")")
     # MLIR's generic form keeps `gpu.kernel` and `workgroup_attributions` as attributes;
     # its custom form spells the first `kernel` and derives the second.
     if self.kernel is not None or "gpu.kernel" in self.attributes:

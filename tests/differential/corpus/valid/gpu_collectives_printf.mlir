@@ -15,4 +15,10 @@ gpu.module @collectives {
     memref.store %total, %out[%lane] : memref<32xf32>
     gpu.return
   }
+  gpu.func @staged(%x: f32) workgroup(%tile: memref<32xf32, #gpu.address_space<workgroup>>) private(%tmp: memref<1xf32, #gpu.address_space<private>>) kernel {
+    %lane = gpu.thread_id x
+    memref.store %x, %tile[%lane] : memref<32xf32, #gpu.address_space<workgroup>>
+    gpu.barrier
+    gpu.return
+  }
 }
