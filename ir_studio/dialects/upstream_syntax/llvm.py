@@ -62,7 +62,7 @@ def install() -> None:
     _quiet_default_global_properties()
     # Vector GEPs: a vector of indices gives a vector of pointers.
     replace_constraints(llvm.GEPOp, {"ssa_indices": AnyAttr(), "result": AnyAttr()})
-    from ir_studio.dialects.upstream_syntax.llvm_ops import (
+    from ir_studio.dialects.upstream_syntax.llvm_patches import (
         install_branch_weights,
         install_gep_flags,
         install_volatile_load,

@@ -1,0 +1,182 @@
+"""Changes to xDSL's own llvm ops for what MLIR 22 writes: GEP no-wrap flags
+(`getelementptr inbounds|nuw`), `llvm.load volatile` and branch weights on
+`llvm.cond_br`. Each parses and prints MLIR's form and keeps the flag as a property."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from xdsl.dialects import llvm
+from xdsl.dialects.builtin import IntegerAttr, i32
+from xdsl.parser import Parser
+from xdsl.printer import Printer
+
+# GEPNoWrapFlags: `inbounds` implies `nusw`.
+_GEP_FLAGS = {"inbounds": 3, "nusw": 2, "nuw": 4}
+
+
+def install_gep_flags() -> None:
+    """`getelementptr inbounds|nuw %p[...]`: MLIR 22's no-wrap flags (xDSL reads only a
+    bare `inbounds`)."""
+    if getattr(llvm.GEPOp, "_ir_studio_flags", False):
+        return
+    parse_rest = llvm.GEPOp.parse.__func__  # type: ignore[attr-defined]
+    print_rest = llvm.GEPOp.print
+
+    def parse(cls: type[llvm.GEPOp], parser: Parser) -> llvm.GEPOp:
+        flags = 0
+        while True:
+            start = parser.pos
+            word = None
+            for name in _GEP_FLAGS:
+                if parser.parse_optional_keyword(name) is not None:
+                    word = name
+                    break
+            if word is None:
+                if flags:
+                    parser.raise_error("expected a no-wrap flag after '|'", start, start + 1)
+                break
+            flags |= _GEP_FLAGS[word]
+            if parser.parse_optional_punctuation("|") is None:
+                break
+        op = parse_rest(cls, parser)
+        op.properties["noWrapFlags"] = IntegerAttr(flags, i32)
+        if flags & 1:
+            op.properties["inbounds"] = llvm.UnitAttr()
+        else:
+            op.properties.pop("inbounds", None)
+        return op
+
+    def print_op(self: llvm.GEPOp, printer: Printer) -> None:
+        flags = self.noWrapFlags.value.data
+        if flags & 1 or self.inbounds is not None:
+            words = ["inbounds"] + (["nuw"] if flags & 4 else [])
+        else:
+            words = [name for name, bit in (("nusw", 2), ("nuw", 4)) if flags & bit]
+        if not words:
+            print_rest(self, printer)
+            return
+        printer.print_string(" " + "|".join(words))
+        saved = self.properties.pop("inbounds", None)
+        try:
+            print_rest(self, printer)
+        finally:
+            if saved is not None:
+                self.properties["inbounds"] = saved
+
+    llvm.GEPOp.parse = classmethod(parse)  # type: ignore[method-assign, assignment]
+    llvm.GEPOp.print = print_op  # type: ignore[method-assign]
+    llvm.GEPOp._ir_studio_flags = True  # type: ignore[attr-defined]
+
+
+def install_volatile_load() -> None:
+    """`llvm.load volatile %p : !llvm.ptr -> i32`: xDSL's load has no volatile flag."""
+    if getattr(llvm.LoadOp, "_ir_studio_volatile", False):
+        return
+    from xdsl.dialects.builtin import UnitAttr
+    from xdsl.irdl.operations import OptPropertyDef
+
+    llvm.LoadOp.get_irdl_definition().properties.setdefault(
+        "volatile_", OptPropertyDef(base_unit()))
+    parse_rest = llvm.LoadOp.parse.__func__  # type: ignore[attr-defined]
+    print_rest = llvm.LoadOp.print
+
+    def parse(cls: type[llvm.LoadOp], parser: Parser) -> llvm.LoadOp:
+        volatile = parser.parse_optional_keyword("volatile") is not None
+        op = parse_rest(cls, parser)
+        if volatile:
+            op.properties["volatile_"] = UnitAttr()
+        return op
+
+    def print_op(self: llvm.LoadOp, printer: Printer) -> None:
+        flag = self.properties.pop("volatile_", None)
+        try:
+            if flag is not None:
+                printer.print_string(" volatile")
+            print_rest(self, printer)
+        finally:
+            if flag is not None:
+                self.properties["volatile_"] = flag
+
+    llvm.LoadOp.parse = classmethod(parse)  # type: ignore[method-assign, assignment]
+    llvm.LoadOp.print = print_op  # type: ignore[method-assign]
+    llvm.LoadOp._ir_studio_volatile = True  # type: ignore[attr-defined]
+
+
+def base_unit() -> Any:
+    from xdsl.dialects.builtin import UnitAttr
+    from xdsl.irdl import base
+
+    return base(UnitAttr)
+
+
+def install_branch_weights() -> None:
+    """`llvm.cond_br %c weights([1, 99]), ^a, ^b(%x : i32)`: xDSL's cond_br has no
+    weights. Parsed and printed here in full, with the weights as a property."""
+    if getattr(llvm.CondBrOp, "_ir_studio_weights", False):
+        return
+    from xdsl.dialects.builtin import DenseArrayBase
+    from xdsl.irdl import base
+    from xdsl.irdl.operations import OptPropertyDef
+
+    llvm.CondBrOp.get_irdl_definition().properties.setdefault(
+        "branch_weights", OptPropertyDef(base(DenseArrayBase)))
+
+    def destination(parser: Parser) -> tuple[Any, list[Any]]:
+        block = parser.parse_successor()
+        values: list[Any] = []
+        if parser.parse_optional_punctuation("(") is not None:
+            names = parser.parse_comma_separated_list(Parser.Delimiter.NONE,
+                                                      parser.parse_unresolved_operand)
+            parser.parse_punctuation(":")
+            types = parser.parse_comma_separated_list(Parser.Delimiter.NONE,
+                                                      parser.parse_type)
+            parser.parse_punctuation(")")
+            values = [parser.resolve_operand(n, t) for n, t in zip(names, types, strict=True)]
+        return block, values
+
+    def parse(cls: type[llvm.CondBrOp], parser: Parser) -> llvm.CondBrOp:
+        from xdsl.dialects.builtin import i1
+
+        condition = parser.parse_operand(i1)
+        weights = None
+        if parser.parse_optional_keyword("weights") is not None:
+            parser.parse_punctuation("(")
+            numbers = parser.parse_comma_separated_list(Parser.Delimiter.SQUARE,
+                                                        parser.parse_integer)
+            parser.parse_punctuation(")")
+            weights = DenseArrayBase.from_list(i32, numbers)
+        parser.parse_punctuation(",")
+        then_block, then_args = destination(parser)
+        parser.parse_punctuation(",")
+        else_block, else_args = destination(parser)
+        attributes = parser.parse_optional_attr_dict()
+        op = cls.build(operands=[condition, then_args, else_args],
+                       successors=[then_block, else_block], attributes=attributes,
+                       properties={"branch_weights": weights} if weights else {})
+        return op
+
+    def print_destination(printer: Printer, block: Any, values: Any) -> None:
+        printer.print_block_name(block)
+        if values:
+            printer.print_string("(")
+            printer.print_list(values, printer.print_operand)
+            printer.print_string(" : ")
+            printer.print_list([v.type for v in values], printer.print_attribute)
+            printer.print_string(")")
+
+    def print_op(self: llvm.CondBrOp, printer: Printer) -> None:
+        printer.print_string(" ")
+        printer.print_operand(self.cond)
+        weights = self.properties.get("branch_weights")
+        if weights is not None:
+            printer.print_string(f" weights({list(weights.get_values())})")
+        printer.print_string(", ")
+        print_destination(printer, self.then_block, self.then_arguments)
+        printer.print_string(", ")
+        print_destination(printer, self.else_block, self.else_arguments)
+        printer.print_op_attributes(self.attributes)
+
+    llvm.CondBrOp.parse = classmethod(parse)  # type: ignore[method-assign, assignment]
+    llvm.CondBrOp.print = print_op  # type: ignore[method-assign]
+    llvm.CondBrOp._ir_studio_weights = True  # type: ignore[attr-defined]
