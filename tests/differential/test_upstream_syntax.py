@@ -109,6 +109,9 @@ FILES = {
         "affine.delinearize_index %flat into (%rows, 32) : index, index",
         "affine.linearize_index disjoint [%r, %r_1] by (%rows, 32) : index",
         "affine.prefetch %buf[%flat + 1, %rows], read, locality<3>, data"),
+    "gpu_launch_workgroup.mlir": (
+        "threads(%tx, %ty, %tz) in (%sx = %c16, %sy = %c1, %sz = %c1) "
+        "workgroup(%tile: memref<16xf32, #gpu.address_space<workgroup>>) {",),
     "math_classification_sincos_clamp.mlir": (
         "math.isnan %x : f32", "math.isinf %v : vector<4xf32>",
         "%s, %c = math.sincos %x fastmath<nnan,ninf> : f32",

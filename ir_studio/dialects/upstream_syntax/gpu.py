@@ -52,6 +52,7 @@ def install() -> None:
     attach_syntax(gpu.FuncOp, _parse_func, _print_func)
     gpu.FuncOp.verify_ = _verify_func  # type: ignore[method-assign]
     attach_syntax(gpu.LaunchOp, _parse_launch, _print_launch)
+    gpu.LaunchOp.verify_ = _verify_launch  # type: ignore[method-assign]
     attach_syntax(gpu.LaunchFuncOp, _parse_launch_func, _print_launch_func)
     install_memory_ops()
 
@@ -139,11 +140,7 @@ def _parse_func(cls: type[gpu.FuncOp], parser: Parser) -> gpu.FuncOp:
     arguments = parser.parse_comma_separated_list(Parser.Delimiter.PAREN,
                                                   lambda: parser.parse_argument())
     outputs = parse_optional_arrow_types(parser)
-    attributions: dict[str, list[Any]] = {"workgroup": [], "private": []}
-    for keyword in attributions:
-        if parser.parse_optional_keyword(keyword) is not None:
-            attributions[keyword] = parser.parse_comma_separated_list(
-                Parser.Delimiter.PAREN, lambda: parser.parse_argument())
+    workgroup, private = _parse_attributions(parser)
     properties: dict[str, Any] = {
         "function_type": FunctionType.from_lists([a.type for a in arguments], outputs)}
     if parser.parse_optional_keyword("kernel") is not None:
@@ -151,10 +148,9 @@ def _parse_func(cls: type[gpu.FuncOp], parser: Parser) -> gpu.FuncOp:
     extra = parser.parse_optional_attr_dict_with_keyword()
     attributes = dict(extra.data) if extra is not None else {}
     attributes["sym_name"] = name
-    if attributions["workgroup"]:
-        attributes["workgroup_attributions"] = IntegerAttr(len(attributions["workgroup"]), 64)
-    body = parser.parse_region([*arguments, *attributions["workgroup"],
-                                *attributions["private"]])
+    if workgroup:
+        attributes["workgroup_attributions"] = IntegerAttr(len(workgroup), 64)
+    body = parser.parse_region([*arguments, *workgroup, *private])
     return cls.create(properties=properties, attributes=attributes, regions=[body])
 
 
@@ -188,12 +184,7 @@ def _print_func(self: gpu.FuncOp, printer: Printer) -> None:
     printer.print_list(args[:inputs], printer.print_block_argument)
     printer.print_string(")")
     print_optional_arrow_types(printer, self.function_type.outputs.data)
-    for keyword, group in (("workgroup", args[inputs: inputs + workgroup]),
-                           ("private", args[inputs + workgroup:])):
-        if group:
-            printer.print_string(f" {keyword}(")
-            printer.print_list(group, printer.print_block_argument)
-            printer.print_string(")")
+    _print_attributions(printer, args[inputs:], workgroup)
     # MLIR's generic form keeps `gpu.kernel` and `workgroup_attributions` as attributes;
     # its custom form spells the first `kernel` and derives the second.
     if self.kernel is not None or "gpu.kernel" in self.attributes:
@@ -286,11 +277,47 @@ def _parse_launch(cls: type[gpu.LaunchOp], parser: Parser) -> gpu.LaunchOp:
         from xdsl.dialects.builtin import i32
 
         shared = parser.resolve_operand(parser.parse_unresolved_operand(), i32)
-    body = parser.parse_region([*block_ids, *thread_ids, *grid_args, *block_args])
+    workgroup, private = _parse_attributions(parser)
+    body = parser.parse_region([*block_ids, *thread_ids, *grid_args, *block_args,
+                                *workgroup, *private])
     attributes = parser.parse_optional_attr_dict()
     op = cls(body, grid, block, [], is_async, dependencies, shared)
     op.attributes |= attributes
+    if workgroup:
+        op.attributes["workgroup_attributions"] = IntegerAttr(len(workgroup), 64)
     return op
+
+
+def _parse_attributions(parser: Parser) -> tuple[list[Any], list[Any]]:
+    """`workgroup(%w : memref<...>) private(%p : memref<...>)`, both optional."""
+    groups: dict[str, list[Any]] = {"workgroup": [], "private": []}
+    for keyword in groups:
+        if parser.parse_optional_keyword(keyword) is not None:
+            groups[keyword] = parser.parse_comma_separated_list(
+                Parser.Delimiter.PAREN, lambda: parser.parse_argument())
+    return groups["workgroup"], groups["private"]
+
+
+def _print_attributions(printer: Printer, args: Any, workgroup: int) -> None:
+    for keyword, group in (("workgroup", args[:workgroup]), ("private", args[workgroup:])):
+        if group:
+            printer.print_string(f" {keyword}(")
+            printer.print_list(group, printer.print_block_argument)
+            printer.print_string(")")
+
+
+def _verify_launch(op: gpu.LaunchOp) -> None:
+    """xDSL's check (twelve index arguments) with MLIR's attributions allowed after."""
+    from xdsl.utils.exceptions import VerifyException
+
+    if not any(b.ops for b in op.body.blocks):
+        raise VerifyException("gpu.launch requires a non-empty body.")
+    args = op.body.blocks[0].args
+    if tuple(a.type for a in args[:12]) != (IndexType(),) * 12:
+        raise VerifyException("gpu.launch's body starts with 12 index arguments: block "
+                              "ids, thread ids, grid sizes and block sizes")
+    if any(not isinstance(a.type, MemRefType) for a in args[12:]):
+        raise VerifyException("expected memref type in attribution")
 
 
 def _parse_launch_group(parser: Parser, keyword: str) -> tuple[list[Any], list[Any], list[Any]]:
@@ -334,6 +361,9 @@ def _print_launch(self: gpu.LaunchOp, printer: Printer) -> None:
     if self.dynamicSharedMemorySize is not None:
         printer.print_string(" dynamic_shared_memory_size ")
         printer.print_operand(self.dynamicSharedMemorySize)
+    count = self.attributes.get("workgroup_attributions")
+    _print_attributions(printer, args[12:],
+                        count.value.data if isinstance(count, IntegerAttr) else 0)
     printer.print_string(" ")
     printer.print_region(self.body, print_entry_block_args=False)
     printer.print_op_attributes(self.attributes,
