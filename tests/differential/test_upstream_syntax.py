@@ -240,11 +240,15 @@ MALFORMED = [
      "sideways", "expected one of xor, up, down, idx"),
     ("func.func @f(%v: vector<4xf32>) {\n  vector.print punctuation <semicolon>\n  return\n}\n",
      "semicolon", "expected one of no_punctuation"),
+    ("func.func @f(%m: memref<4xf32>, %v: f32) {\n  %c0 = arith.constant 0 : index\n"
+     "  %x = memref.atomic_rmw fsqrt %v, %m[%c0] : (f32, memref<4xf32>) -> f32\n  return\n}\n",
+     "fsqrt", "expected one of addf, addi"),
 ]
 
 
 @pytest.mark.parametrize(("text", "token", "message"), MALFORMED,
-                         ids=["prefetch", "atomicrmw", "index_cmp", "shuffle", "print"])
+                         ids=["prefetch", "atomicrmw", "index_cmp", "shuffle", "print",
+                              "memref_atomic"])
 def test_errors_in_added_syntax_are_located_messages(text: str, token: str,
                                                      message: str) -> None:
     """A mistake inside added syntax is a parse error at the offending word, never an

@@ -14,10 +14,8 @@ from xdsl.dialects.builtin import (
     DenseArrayBase,
     IndexType,
     IntegerAttr,
-    IntegerType,
     MemRefType,
     UnitAttr,
-    i32,
     i64,
 )
 from xdsl.dialects.utils.dynamic_index_list import (
@@ -42,7 +40,11 @@ from xdsl.printer import Printer
 from xdsl.traits import Pure
 from xdsl.utils.exceptions import VerifyException
 
-from ir_studio.dialects.upstream_syntax.formats import consumed_end
+from ir_studio.dialects.upstream_syntax.formats import (
+    consumed_end,
+    parse_prefetch_hints,
+    print_prefetch_hints,
+)
 
 
 def install() -> None:
@@ -232,32 +234,12 @@ class PrefetchOp(IRDLOperation):
     def parse(cls, parser: Parser) -> PrefetchOp:
         memref = parser.parse_unresolved_operand()
         affine_map, indices = parser.parse_affine_map_of_ssa_ids()
-        parser.parse_punctuation(",")
-        start = parser.pos
-        access = parser.parse_identifier()
-        if access not in ("read", "write"):
-            parser.raise_error("expected read or write", start, consumed_end(parser))
-        parser.parse_punctuation(",")
-        parser.parse_keyword("locality")
-        parser.parse_punctuation("<")
-        locality = parser.parse_integer(allow_boolean=False)
-        parser.parse_punctuation(">")
-        parser.parse_punctuation(",")
-        start = parser.pos
-        cache = parser.parse_identifier()
-        if cache not in ("data", "instr"):
-            parser.raise_error("expected data or instr", start, consumed_end(parser))
+        properties = {"map": AffineMapAttr(affine_map), **parse_prefetch_hints(parser)}
         attributes = parser.parse_optional_attr_dict()
         parser.parse_punctuation(":")
         memref_type = parser.parse_type()
-        boolean = IntegerType(1)
-        return cls.create(
-            operands=[parser.resolve_operand(memref, memref_type), *indices],
-            properties={"map": AffineMapAttr(affine_map),
-                        "isWrite": IntegerAttr(int(access == "write"), boolean),
-                        "localityHint": IntegerAttr(locality, i32),
-                        "isDataCache": IntegerAttr(int(cache == "data"), boolean)},
-            attributes=attributes)
+        return cls.create(operands=[parser.resolve_operand(memref, memref_type), *indices],
+                          properties=properties, attributes=attributes)
 
     def print(self, printer: Printer) -> None:
         from xdsl.dialects.affine import _print_affine_map_of_ssa_ids
@@ -265,9 +247,7 @@ class PrefetchOp(IRDLOperation):
         printer.print_string(" ")
         printer.print_operand(self.memref)
         _print_affine_map_of_ssa_ids(printer, self.map.data, self.indices)
-        printer.print_string(", write" if self.isWrite.value.data else ", read")
-        printer.print_string(f", locality<{self.localityHint.value.data}>, ")
-        printer.print_string("data" if self.isDataCache.value.data else "instr")
+        print_prefetch_hints(printer, self)
         printer.print_op_attributes(self.attributes)
         printer.print_string(" : ")
         printer.print_attribute(self.memref.type)

@@ -128,3 +128,40 @@ def segment_sizes_when_missing(cls: type[Operation],
 
     cls.create = classmethod(create_with_segments)  # type: ignore[method-assign, assignment]
     cls._ir_studio_segments = True  # type: ignore[attr-defined]
+
+
+def parse_word_from(parser: Parser, choices: Sequence[str]) -> str:
+    """One of a fixed set of keywords (an enum's spelling), or a located error."""
+    start = parser.pos
+    word = parser.parse_identifier()
+    if word not in choices:
+        wanted = (" or ".join(choices) if len(choices) == 2
+                  else "one of " + ", ".join(choices))
+        parser.raise_error(f"expected {wanted}, got '{word}'", start, consumed_end(parser))
+    return word
+
+
+def parse_prefetch_hints(parser: Parser) -> dict[str, Any]:
+    """`, read|write, locality<0-3>, data|instr` as memref.prefetch / affine.prefetch
+    write them, as the properties both ops keep."""
+    from xdsl.dialects.builtin import IntegerAttr, IntegerType, i32
+
+    parser.parse_punctuation(",")
+    access = parse_word_from(parser, ("read", "write"))
+    parser.parse_punctuation(",")
+    parser.parse_keyword("locality")
+    parser.parse_punctuation("<")
+    locality = parser.parse_integer(allow_boolean=False)
+    parser.parse_punctuation(">")
+    parser.parse_punctuation(",")
+    cache = parse_word_from(parser, ("data", "instr"))
+    boolean = IntegerType(1)
+    return {"isWrite": IntegerAttr(int(access == "write"), boolean),
+            "localityHint": IntegerAttr(locality, i32),
+            "isDataCache": IntegerAttr(int(cache == "data"), boolean)}
+
+
+def print_prefetch_hints(printer: Printer, op: Any) -> None:
+    printer.print_string(", write" if op.isWrite.value.data else ", read")
+    printer.print_string(f", locality<{op.localityHint.value.data}>, ")
+    printer.print_string("data" if op.isDataCache.value.data else "instr")

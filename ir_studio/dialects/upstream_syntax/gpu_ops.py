@@ -22,7 +22,7 @@ from xdsl.parser import Parser
 from xdsl.printer import Printer
 from xdsl.utils.exceptions import VerifyException
 
-from ir_studio.dialects.upstream_syntax.formats import consumed_end
+from ir_studio.dialects.upstream_syntax.formats import parse_word_from
 
 REDUCTIONS = ("add", "mul", "minui", "minsi", "minnumf", "maxui", "maxsi", "maxnumf", "and",
               "or", "xor", "minimumf", "maximumf")
@@ -43,15 +43,6 @@ def keyword(attr: Any) -> str:
         return attr.data
     text = str(attr)
     return text[text.rfind("<") + 1: text.rfind(">")].split()[-1]
-
-
-def _word(parser: Parser, choices: tuple[str, ...]) -> str:
-    start = parser.pos
-    word = parser.parse_identifier()
-    if word not in choices:
-        parser.raise_error(f"expected one of {', '.join(choices)}, got '{word}'", start,
-                           consumed_end(parser))
-    return word
 
 
 def _optional_word(parser: Parser, choices: tuple[str, ...]) -> str | None:
@@ -135,7 +126,7 @@ class SubgroupReduceOp(IRDLOperation):
 
     @classmethod
     def parse(cls, parser: Parser) -> SubgroupReduceOp:
-        kind = _word(parser, REDUCTIONS)
+        kind = parse_word_from(parser, REDUCTIONS)
         value = parser.parse_unresolved_operand()
         properties: dict[str, Any] = {"op": StringAttr(kind)}
         if parser.parse_optional_keyword("uniform") is not None:
@@ -188,7 +179,7 @@ class ShuffleOp(IRDLOperation):
 
     @classmethod
     def parse(cls, parser: Parser) -> ShuffleOp:
-        mode = _word(parser, SHUFFLE_MODES)
+        mode = parse_word_from(parser, SHUFFLE_MODES)
         value = parser.parse_unresolved_operand()
         parser.parse_punctuation(",")
         offset = parser.parse_unresolved_operand()

@@ -27,7 +27,7 @@ from xdsl.parser import Parser
 from xdsl.printer import Printer
 from xdsl.traits import NoMemoryEffect, Pure
 
-from ir_studio.dialects.upstream_syntax.formats import consumed_end
+from ir_studio.dialects.upstream_syntax.formats import consumed_end, parse_word_from
 
 ATOMIC_BIN_OPS = ("xchg", "add", "sub", "_and", "nand", "_or", "_xor", "max", "min", "umax",
                   "umin", "fadd", "fsub", "fmax", "fmin", "uinc_wrap", "udec_wrap",
@@ -135,11 +135,11 @@ class AtomicRMWOp(IRDLOperation):
     @classmethod
     def parse(cls, parser: Parser) -> AtomicRMWOp:
         volatile = parser.parse_optional_keyword("volatile") is not None
-        bin_op = _keyword_from(parser, ATOMIC_BIN_OPS)
+        bin_op = parse_word_from(parser, ATOMIC_BIN_OPS)
         ptr = parser.parse_unresolved_operand()
         parser.parse_punctuation(",")
         val = parser.parse_unresolved_operand()
-        ordering = _keyword_from(parser, tuple(ORDERINGS))
+        ordering = parse_word_from(parser, tuple(ORDERINGS))
         attributes = dict(parser.parse_optional_attr_dict())
         parser.parse_punctuation(":")
         ptr_type = parser.parse_type()
@@ -190,15 +190,6 @@ class MaskedScatterOp(IRDLOperation):
     irdl_options = (ParsePropInAttrDict(),)
     assembly_format = ("$value `,` $ptrs `,` $mask attr-dict `:` type($value) `,` "
                        "type($mask) `into` type($ptrs)")
-
-
-def _keyword_from(parser: Parser, choices: tuple[str, ...]) -> str:
-    start = parser.pos
-    word = parser.parse_identifier()
-    if word not in choices:
-        parser.raise_error(f"expected one of {', '.join(choices)}, got '{word}'", start,
-                           consumed_end(parser))
-    return word
 
 
 # Intrinsics MLIR writes without parentheses: `llvm.intr.masked.gather %p, %m, %v : (...)`.

@@ -26,6 +26,7 @@ from ir_studio.dialects.upstream_syntax.formats import (
     attach_format,
     attach_syntax,
     parse_optional_arrow_types,
+    parse_word_from,
     print_optional_arrow_types,
     replace_constraints,
 )
@@ -111,11 +112,7 @@ def _print_alloca_scope(self: memref.AllocaScopeOp, printer: Printer) -> None:
 
 
 def _parse_atomic_rmw(cls: type[memref.AtomicRMWOp], parser: Parser) -> memref.AtomicRMWOp:
-    kind_start = parser.pos
-    kind = parser.parse_identifier()
-    if kind not in ATOMIC_KINDS:
-        parser.raise_error(f"expected one of {', '.join(ATOMIC_KINDS)}, got '{kind}'",
-                           kind_start, kind_start + len(kind))
+    kind = parse_word_from(parser, ATOMIC_KINDS)
     value = parser.parse_unresolved_operand()
     parser.parse_punctuation(",")
     target = parser.parse_unresolved_operand()

@@ -8,11 +8,9 @@ from typing import Any
 from xdsl.dialects.builtin import (
     IndexType,
     IntegerAttr,
-    IntegerType,
     MemRefType,
     UnitAttr,
     UnrankedMemRefType,
-    i32,
 )
 from xdsl.ir import Operation
 from xdsl.irdl import (
@@ -31,7 +29,11 @@ from xdsl.printer import Printer
 from xdsl.traits import Pure
 from xdsl.utils.exceptions import VerifyException
 
-from ir_studio.dialects.upstream_syntax.formats import consumed_end
+from ir_studio.dialects.upstream_syntax.formats import (
+    consumed_end,
+    parse_prefetch_hints,
+    print_prefetch_hints,
+)
 
 _ANY_MEMREF = base(MemRefType) | base(UnrankedMemRefType)
 
@@ -224,45 +226,22 @@ class PrefetchOp(IRDLOperation):
         memref = parser.parse_unresolved_operand()
         indices = parser.parse_comma_separated_list(Parser.Delimiter.SQUARE,
                                                     parser.parse_unresolved_operand)
-        parser.parse_punctuation(",")
-        access = _one_of(parser, ("read", "write"))
-        parser.parse_punctuation(",")
-        parser.parse_keyword("locality")
-        parser.parse_punctuation("<")
-        locality = parser.parse_integer(allow_boolean=False)
-        parser.parse_punctuation(">")
-        parser.parse_punctuation(",")
-        cache = _one_of(parser, ("data", "instr"))
+        properties = parse_prefetch_hints(parser)
         attributes = parser.parse_optional_attr_dict()
         parser.parse_punctuation(":")
         memref_type = parser.parse_type()
-        boolean = IntegerType(1)
         return cls.create(
             operands=[parser.resolve_operand(memref, memref_type),
                       *(parser.resolve_operand(i, IndexType()) for i in indices)],
-            properties={"isWrite": IntegerAttr(int(access == "write"), boolean),
-                        "localityHint": IntegerAttr(locality, i32),
-                        "isDataCache": IntegerAttr(int(cache == "data"), boolean)},
-            attributes=attributes)
+            properties=properties, attributes=attributes)
 
     def print(self, printer: Printer) -> None:
         printer.print_string(" ")
         printer.print_operand(self.memref)
         printer.print_string("[")
         printer.print_list(self.indices, printer.print_operand)
-        printer.print_string("], ")
-        printer.print_string("write" if self.isWrite.value.data else "read")
-        printer.print_string(f", locality<{self.localityHint.value.data}>, ")
-        printer.print_string("data" if self.isDataCache.value.data else "instr")
+        printer.print_string("]")
+        print_prefetch_hints(printer, self)
         printer.print_op_attributes(self.attributes)
         printer.print_string(" : ")
         printer.print_attribute(self.memref.type)
-
-
-def _one_of(parser: Parser, words: tuple[str, ...]) -> str:
-    start = parser.pos
-    word = parser.parse_identifier()
-    if word not in words:
-        parser.raise_error(f"expected {' or '.join(words)}, got '{word}'", start,
-                           consumed_end(parser))
-    return word
