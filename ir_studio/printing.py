@@ -10,9 +10,9 @@ from xdsl.printer import Printer
 
 def print_ir(op: Operation, *, generic: bool = False, debuginfo: bool = False) -> str:
     if not generic:
-        from ir_studio.dialects.upstream_syntax import install_for
+        from ir_studio.dialects.upstream_syntax import install_for_op
 
-        install_for({nested.name.split(".", 1)[0] for nested in op.walk()})
+        install_for_op(op)
     stream = StringIO()
     Printer(stream=stream, print_generic_format=generic, print_debuginfo=debuginfo).print_op(op)
     stream.write("\n")

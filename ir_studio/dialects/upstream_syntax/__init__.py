@@ -41,6 +41,7 @@ def extend_factory(name: str, factory: Callable[[], Dialect]) -> Callable[[], Di
         for module_name in module_names:
             module = importlib.import_module(f"{__name__}.{module_name}")
             module.install()
+            _INSTALLED.add(module_name)
             extra += module.extra_ops(name) if hasattr(module, "extra_ops") else []
         dialect = factory()
         if not extra:
@@ -54,9 +55,20 @@ def extend_factory(name: str, factory: Callable[[], Dialect]) -> Callable[[], Di
     return extended
 
 
+_INSTALLED: set[str] = set()
+
+
 def install_for(dialects: Iterable[str]) -> None:
     """Custom syntax for ops a pass built without a context loading their dialect
     (the printer would fall back to the generic form)."""
     wanted = {module for name in dialects for module in _MODULES.get(name, ())}
-    for module_name in sorted(wanted):
+    for module_name in sorted(wanted - _INSTALLED):
         importlib.import_module(f"{__name__}.{module_name}").install()
+        _INSTALLED.add(module_name)
+
+
+def install_for_op(op: Operation) -> None:
+    """`install_for` the dialects used under `op`; no walk once everything is in."""
+    if len(_INSTALLED) == len({m for ms in _MODULES.values() for m in ms}):
+        return
+    install_for({nested.name.split(".", 1)[0] for nested in op.walk()})
