@@ -4,12 +4,10 @@ and vectorization uses) and `affine.prefetch`."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from xdsl.dialects.affine import MinOp as AffineMinOp
 from xdsl.dialects.builtin import (
-    DYNAMIC_INDEX,
     AffineMapAttr,
     DenseArrayBase,
     IndexType,
@@ -18,11 +16,7 @@ from xdsl.dialects.builtin import (
     UnitAttr,
     i64,
 )
-from xdsl.dialects.utils.dynamic_index_list import (
-    parse_dynamic_index_list_without_types,
-    print_dynamic_index_list,
-)
-from xdsl.ir import Operation, SSAValue
+from xdsl.ir import Operation
 from xdsl.irdl import (
     AttrSizedOperandSegments,
     IRDLOperation,
@@ -42,7 +36,9 @@ from xdsl.utils.exceptions import VerifyException
 
 from ir_studio.dialects.upstream_syntax.formats import (
     consumed_end,
+    parse_mixed_indices,
     parse_prefetch_hints,
+    print_mixed_indices,
     print_prefetch_hints,
 )
 
@@ -113,18 +109,6 @@ class AffineMaxOp(IRDLOperation):
                           attributes=parser.parse_optional_attr_dict())
 
 
-def _basis(parser: Parser) -> tuple[list[SSAValue], list[int]]:
-    """`(%b0, 4, 8)`: SSA values and constants, MLIR's mixed static/dynamic list."""
-    values, integers = parse_dynamic_index_list_without_types(
-        parser, DYNAMIC_INDEX, delimiter=Parser.Delimiter.PAREN)
-    return [parser.resolve_operand(v, IndexType()) for v in values], list(integers)
-
-
-def _print_basis(printer: Printer, values: Sequence[SSAValue], basis: DenseArrayBase) -> None:
-    print_dynamic_index_list(printer, DYNAMIC_INDEX, values, basis.get_values(),
-                             delimiter=Parser.Delimiter.PAREN)
-
-
 @irdl_op_definition
 class DelinearizeIndexOp(IRDLOperation):
     """`%i:2 = affine.delinearize_index %n into (4, 8) : index, index`"""
@@ -146,7 +130,7 @@ class DelinearizeIndexOp(IRDLOperation):
     def parse(cls, parser: Parser) -> DelinearizeIndexOp:
         linear = parser.parse_operand(IndexType())
         parser.parse_keyword("into")
-        values, basis = _basis(parser)
+        values, basis = parse_mixed_indices(parser)
         attributes = parser.parse_optional_attr_dict()
         parser.parse_punctuation(":")
         results = parser.parse_comma_separated_list(Parser.Delimiter.NONE, parser.parse_type)
@@ -158,7 +142,7 @@ class DelinearizeIndexOp(IRDLOperation):
         printer.print_string(" ")
         printer.print_operand(self.linear_index)
         printer.print_string(" into ")
-        _print_basis(printer, self.dynamic_basis, self.static_basis)
+        print_mixed_indices(printer, self.dynamic_basis, self.static_basis.get_values())
         printer.print_op_attributes(self.attributes)
         printer.print_string(" : ")
         printer.print_list(self.result_types, printer.print_attribute)
@@ -189,7 +173,7 @@ class LinearizeIndexOp(IRDLOperation):
         indices = parser.parse_comma_separated_list(
             Parser.Delimiter.SQUARE, lambda: parser.parse_operand(IndexType()))
         parser.parse_keyword("by")
-        values, basis = _basis(parser)
+        values, basis = parse_mixed_indices(parser)
         attributes = parser.parse_optional_attr_dict()
         parser.parse_punctuation(":")
         result = parser.parse_type()
@@ -205,7 +189,7 @@ class LinearizeIndexOp(IRDLOperation):
         printer.print_string(" [")
         printer.print_list(self.multi_index, printer.print_operand)
         printer.print_string("] by ")
-        _print_basis(printer, self.dynamic_basis, self.static_basis)
+        print_mixed_indices(printer, self.dynamic_basis, self.static_basis.get_values())
         printer.print_op_attributes(self.attributes)
         printer.print_string(" : ")
         printer.print_attribute(self.linear_index.type)

@@ -27,6 +27,7 @@ from xdsl.utils.exceptions import VerifyException
 from ir_studio.dialects.upstream_syntax.formats import (
     add_verifier,
     attach_syntax,
+    bool_like,
     replace_constraints,
 )
 
@@ -117,9 +118,9 @@ def _print_select(self: Any, printer: Printer) -> None:
 
 def _check_select_condition(op: Any) -> None:
     condition = op.cond.type
-    if condition != i1 and condition != _bool_like(op.result.type):
+    if condition != i1 and condition != bool_like(op.result.type):
         raise VerifyException(f"expected condition type to have the same shape as the "
-                              f"result type, expected '{_bool_like(op.result.type)}', but got "
+                              f"result type, expected '{bool_like(op.result.type)}', but got "
                               f"'{condition}'")
 
 
@@ -131,7 +132,7 @@ def _shaped_compare(parse: Callable[[Any, Parser], Any]) -> Callable[[Any, Parse
         operand_type = op.lhs.type
         if not isinstance(operand_type, VectorType | TensorType | UnrankedTensorType):
             return op
-        result_type = _bool_like(operand_type)
+        result_type = bool_like(operand_type)
         shaped = cls.create(operands=list(op.operands), result_types=[result_type],
                             properties=dict(op.properties), attributes=dict(op.attributes))
         op.drop_all_references()
@@ -140,18 +141,8 @@ def _shaped_compare(parse: Callable[[Any, Parser], Any]) -> Callable[[Any, Parse
     return wrapped
 
 
-def _bool_like(t: Any) -> Any:
-    if isinstance(t, VectorType):
-        return VectorType(i1, t.get_shape(), t.scalable_dims)
-    if isinstance(t, TensorType):
-        return TensorType(i1, t.get_shape(), t.encoding)
-    if isinstance(t, UnrankedTensorType):
-        return UnrankedTensorType(i1)
-    return i1
-
-
 def _check_compare_result(op: Any) -> None:
-    expected = _bool_like(op.lhs.type)
+    expected = bool_like(op.lhs.type)
     if op.result.type != expected:
         raise VerifyException(f"result #0 must be '{expected}', but got '{op.result.type}'")
 

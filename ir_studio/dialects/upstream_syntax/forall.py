@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import Any
 
 from xdsl.dialects.builtin import (
-    DYNAMIC_INDEX,
     ArrayAttr,
     DenseArrayBase,
     IndexType,
@@ -21,8 +20,6 @@ from xdsl.dialects.builtin import (
 )
 from xdsl.dialects.utils.dynamic_index_list import (
     DynamicIndexList,
-    parse_dynamic_index_list_without_types,
-    print_dynamic_index_list,
 )
 from xdsl.ir import Block, Operation, Region, SSAValue
 from xdsl.irdl import (
@@ -44,7 +41,11 @@ from xdsl.printer import Printer
 from xdsl.traits import IsTerminator, NoTerminator, Pure, RecursiveMemoryEffect
 from xdsl.utils.exceptions import VerifyException
 
-from ir_studio.dialects.upstream_syntax.formats import parse_optional_arrow_types
+from ir_studio.dialects.upstream_syntax.formats import (
+    parse_mixed_indices,
+    parse_optional_arrow_types,
+    print_mixed_indices,
+)
 
 
 def install() -> None:
@@ -117,16 +118,16 @@ class ForallOp(IRDLOperation):
         if parser.parse_optional_keyword("in") is not None:
             lower_values: list[Any] = []
             lower = [0] * len(ivs)
-            upper_values, upper = _bounds(parser)
+            upper_values, upper = parse_mixed_indices(parser)
             step_values: list[Any] = []
             step = [1] * len(ivs)
         else:
             parser.parse_punctuation("=")
-            lower_values, lower = _bounds(parser)
+            lower_values, lower = parse_mixed_indices(parser)
             parser.parse_keyword("to")
-            upper_values, upper = _bounds(parser)
+            upper_values, upper = parse_mixed_indices(parser)
             parser.parse_keyword("step")
-            step_values, step = _bounds(parser)
+            step_values, step = parse_mixed_indices(parser)
         shared: list[tuple[Any, Any]] = []
         if parser.parse_optional_keyword("shared_outs") is not None:
             def assignment() -> tuple[Any, Any]:
@@ -156,11 +157,9 @@ class ForallOp(IRDLOperation):
             "staticStep": DenseArrayBase.from_list(i64, step)}
         if "mapping" in attributes:
             properties["mapping"] = attributes.pop("mapping")
-        index = IndexType()
+        IndexType()
         return cls.build(
-            operands=[[parser.resolve_operand(v, index) for v in lower_values],
-                      [parser.resolve_operand(v, index) for v in upper_values],
-                      [parser.resolve_operand(v, index) for v in step_values], outputs],
+            operands=[lower_values, upper_values, step_values, outputs],
             result_types=[result_types], properties=properties, attributes=attributes,
             regions=[region])
 
@@ -172,21 +171,18 @@ class ForallOp(IRDLOperation):
         printer.print_string(")")
         lower = list(self.staticLowerBound.get_values())
         step = list(self.staticStep.get_values())
-        paren = Parser.Delimiter.PAREN
         if lower == [0] * loops and step == [1] * loops:
             printer.print_string(" in ")
-            print_dynamic_index_list(printer, DYNAMIC_INDEX, self.dynamicUpperBound,
-                                     self.staticUpperBound.get_values(), delimiter=paren)
+            print_mixed_indices(printer, self.dynamicUpperBound,
+                                self.staticUpperBound.get_values())
         else:
             printer.print_string(" = ")
-            print_dynamic_index_list(printer, DYNAMIC_INDEX, self.dynamicLowerBound, lower,
-                                     delimiter=paren)
+            print_mixed_indices(printer, self.dynamicLowerBound, lower)
             printer.print_string(" to ")
-            print_dynamic_index_list(printer, DYNAMIC_INDEX, self.dynamicUpperBound,
-                                     self.staticUpperBound.get_values(), delimiter=paren)
+            print_mixed_indices(printer, self.dynamicUpperBound,
+                                self.staticUpperBound.get_values())
             printer.print_string(" step ")
-            print_dynamic_index_list(printer, DYNAMIC_INDEX, self.dynamicStep, step,
-                                     delimiter=paren)
+            print_mixed_indices(printer, self.dynamicStep, step)
         if self.outputs:
             printer.print_string(" shared_outs(")
 
@@ -209,12 +205,6 @@ class ForallOp(IRDLOperation):
         if self.mapping is not None:
             extra = {"mapping": self.mapping, **extra}
         printer.print_op_attributes(extra)
-
-
-def _bounds(parser: Parser) -> tuple[list[Any], list[int]]:
-    values, integers = parse_dynamic_index_list_without_types(
-        parser, DYNAMIC_INDEX, delimiter=Parser.Delimiter.PAREN)
-    return list(values), list(integers)
 
 
 @irdl_op_definition

@@ -165,3 +165,80 @@ def print_prefetch_hints(printer: Printer, op: Any) -> None:
     printer.print_string(", write" if op.isWrite.value.data else ", read")
     printer.print_string(f", locality<{op.localityHint.value.data}>, ")
     printer.print_string("data" if op.isDataCache.value.data else "instr")
+
+
+def bool_like(t: Any) -> Any:
+    """`i1`, or an `i1` vector/tensor of `t`'s shape: what MLIR's compares and float
+    classifications return."""
+    from xdsl.dialects.builtin import TensorType, UnrankedTensorType, VectorType, i1
+
+    if isinstance(t, VectorType):
+        return VectorType(i1, t.get_shape(), t.scalable_dims)
+    if isinstance(t, TensorType):
+        return TensorType(i1, t.get_shape(), t.encoding)
+    if isinstance(t, UnrankedTensorType):
+        return UnrankedTensorType(i1)
+    return i1
+
+
+def parse_mixed_indices(parser: Parser) -> tuple[list[Any], list[int]]:
+    """`(%n, 4, 8)`: MLIR's mixed static/dynamic index list, the SSA values resolved as
+    `index` and the constants with DYNAMIC_INDEX where a value stands."""
+    from xdsl.dialects.builtin import DYNAMIC_INDEX, IndexType
+    from xdsl.dialects.utils.dynamic_index_list import parse_dynamic_index_list_without_types
+
+    values, integers = parse_dynamic_index_list_without_types(
+        parser, DYNAMIC_INDEX, delimiter=Parser.Delimiter.PAREN)
+    return [parser.resolve_operand(v, IndexType()) for v in values], list(integers)
+
+
+def print_mixed_indices(printer: Printer, values: Sequence[Any], integers: Any) -> None:
+    from xdsl.dialects.builtin import DYNAMIC_INDEX
+    from xdsl.dialects.utils.dynamic_index_list import print_dynamic_index_list
+
+    print_dynamic_index_list(printer, DYNAMIC_INDEX, values, integers,
+                             delimiter=Parser.Delimiter.PAREN)
+
+
+def parse_typed_operands(parser: Parser) -> list[Any]:
+    """`(%a, %b : i32, f32)`, the values resolved with their types."""
+    parser.parse_punctuation("(")
+    return _typed_operands_after_paren(parser)
+
+
+def _typed_operands_after_paren(parser: Parser) -> list[Any]:
+    names = parser.parse_comma_separated_list(Parser.Delimiter.NONE,
+                                              parser.parse_unresolved_operand)
+    parser.parse_punctuation(":")
+    types = parser.parse_comma_separated_list(Parser.Delimiter.NONE, parser.parse_type)
+    parser.parse_punctuation(")")
+    if len(types) != len(names):
+        parser.raise_error(f"expected {len(names)} types, got {len(types)}")
+    return [parser.resolve_operand(n, t) for n, t in zip(names, types, strict=True)]
+
+
+def parse_index_operands(parser: Parser) -> list[Any]:
+    """`(%a, %b, %c)`, each an `index` (launch sizes, scf.parallel bounds)."""
+    from xdsl.dialects.builtin import IndexType
+
+    return parser.parse_comma_separated_list(
+        Parser.Delimiter.PAREN,
+        lambda: parser.resolve_operand(parser.parse_unresolved_operand(), IndexType()))
+
+
+def parse_successor_with_operands(parser: Parser) -> tuple[Any, list[Any]]:
+    """`^bb1` or `^bb1(%a, %b : i32, f32)`, as the llvm branches write destinations."""
+    block = parser.parse_successor()
+    if parser.parse_optional_punctuation("(") is None:
+        return block, []
+    return block, _typed_operands_after_paren(parser)
+
+
+def print_successor_with_operands(printer: Printer, block: Any, values: Sequence[Any]) -> None:
+    printer.print_block_name(block)
+    if values:
+        printer.print_string("(")
+        printer.print_list(values, printer.print_operand)
+        printer.print_string(" : ")
+        printer.print_list([v.type for v in values], printer.print_attribute)
+        printer.print_string(")")

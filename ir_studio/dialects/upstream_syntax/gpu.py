@@ -23,11 +23,11 @@ from ir_studio.dialects.upstream_syntax.formats import (
     attach_format,
     attach_syntax,
     consumed_end,
+    parse_index_operands,
     parse_optional_arrow_types,
     print_optional_arrow_types,
 )
 from ir_studio.dialects.upstream_syntax.gpu_async import (
-    index_operands,
     install_memory_ops,
     parse_async,
     print_async,
@@ -206,13 +206,13 @@ def _parse_launch_func(cls: type[gpu.LaunchFuncOp], parser: Parser) -> gpu.Launc
     clusters: list[SSAValue] = []
     if parser.parse_optional_keyword("clusters") is not None:
         parser.parse_keyword("in")
-        clusters = index_operands(parser)
+        clusters = parse_index_operands(parser)
     parser.parse_keyword("blocks")
     parser.parse_keyword("in")
-    grid = index_operands(parser)
+    grid = parse_index_operands(parser)
     parser.parse_keyword("threads")
     parser.parse_keyword("in")
-    block = index_operands(parser)
+    block = parse_index_operands(parser)
     shared = None
     if parser.parse_optional_keyword("dynamic_shared_memory_size") is not None:
         from xdsl.dialects.builtin import i32

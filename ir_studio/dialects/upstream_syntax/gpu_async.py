@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import Any
 
 from xdsl.dialects import gpu
-from xdsl.dialects.builtin import IndexType
 from xdsl.ir import SSAValue
 from xdsl.parser import Parser
 from xdsl.printer import Printer
@@ -16,6 +15,7 @@ from xdsl.printer import Printer
 from ir_studio.dialects.upstream_syntax.formats import (
     attach_syntax,
     consumed_end,
+    parse_index_operands,
     segment_sizes_when_missing,
 )
 
@@ -55,18 +55,12 @@ def print_async(printer: Printer, token: Any, dependencies: Any) -> None:
         printer.print_string("]")
 
 
-def index_operands(parser: Parser) -> list[SSAValue]:
-    return parser.parse_comma_separated_list(
-        Parser.Delimiter.PAREN,
-        lambda: parser.resolve_operand(parser.parse_unresolved_operand(), IndexType()))
-
-
 # --- memory and synchronisation ----------------------------------------------------------
 
 def _parse_alloc(cls: type[gpu.AllocOp], parser: Parser) -> gpu.AllocOp:
     is_async, dependencies = parse_async(parser)
     host_shared = parser.parse_optional_keyword("host_shared") is not None
-    sizes = index_operands(parser)
+    sizes = parse_index_operands(parser)
     start = parser.pos
     if parser.parse_optional_punctuation("[") is not None:
         parser.raise_error("gpu.alloc symbol operands are not supported yet", start,

@@ -22,6 +22,8 @@ from xdsl.parser import Parser
 from xdsl.printer import Printer
 from xdsl.utils.exceptions import VerifyException
 
+from ir_studio.dialects.upstream_syntax.formats import parse_typed_operands
+
 
 def install() -> None:
     """Idempotent: `linalg.index` may sit in any structured op's body, as in MLIR."""
@@ -85,9 +87,9 @@ class MapOp(IRDLOperation):
             parser.parse_punctuation("}")
         inputs: list[SSAValue] = []
         if parser.parse_optional_keyword("ins") is not None:
-            inputs = _typed_operands(parser)
+            inputs = parse_typed_operands(parser)
         parser.parse_keyword("outs")
-        [init] = _typed_operands(parser)
+        [init] = parse_typed_operands(parser)
         attributes = parser.parse_optional_attr_dict()
         if short is None:
             arguments = parser.parse_comma_separated_list(Parser.Delimiter.PAREN,
@@ -113,18 +115,6 @@ class MapOp(IRDLOperation):
             printer.print_list(self.mapper.block.args, printer.print_block_argument)
             printer.print_string(") ")
             printer.print_region(self.mapper, print_entry_block_args=False)
-
-
-def _typed_operands(parser: Parser) -> list[SSAValue]:
-    parser.parse_punctuation("(")
-    names = parser.parse_comma_separated_list(Parser.Delimiter.NONE,
-                                              parser.parse_unresolved_operand)
-    parser.parse_punctuation(":")
-    types = parser.parse_comma_separated_list(Parser.Delimiter.NONE, parser.parse_type)
-    parser.parse_punctuation(")")
-    if len(types) != len(names):
-        parser.raise_error(f"expected {len(names)} types, got {len(types)}")
-    return [parser.resolve_operand(n, t) for n, t in zip(names, types, strict=True)]
 
 
 def _print_typed(printer: Printer, values: list[SSAValue]) -> None:

@@ -39,7 +39,11 @@ from xdsl.printer import Printer
 from xdsl.traits import IsTerminator, Pure
 from xdsl.utils.exceptions import VerifyException
 
-from ir_studio.dialects.upstream_syntax.formats import replace_constraints
+from ir_studio.dialects.upstream_syntax.formats import (
+    parse_successor_with_operands,
+    print_successor_with_operands,
+    replace_constraints,
+)
 
 
 def install() -> None:
@@ -120,13 +124,13 @@ class SwitchOp(IRDLOperation):
         parser.parse_punctuation(":")
         value_type = parser.parse_type()
         parser.parse_punctuation(",")
-        default, default_operands = _parse_destination(parser)
+        default, default_operands = parse_successor_with_operands(parser)
         cases: list[tuple[int, Block, list[SSAValue]]] = []
 
         def case() -> None:
             number = parser.parse_integer()
             parser.parse_punctuation(":")
-            cases.append((number, *_parse_destination(parser)))
+            cases.append((number, *parse_successor_with_operands(parser)))
 
         parser.parse_comma_separated_list(Parser.Delimiter.SQUARE, case)
         attributes = parser.parse_optional_attr_dict()
@@ -148,7 +152,7 @@ class SwitchOp(IRDLOperation):
         printer.print_string(" : ")
         printer.print_attribute(self.value.type)
         printer.print_string(", ")
-        _print_destination(printer, self.defaultDestination, list(self.defaultOperands))
+        print_successor_with_operands(printer, self.defaultDestination, list(self.defaultOperands))
         printer.print_string(" [")
         values = [] if self.case_values is None else list(self.case_values.get_values())
         start = 0
@@ -158,36 +162,11 @@ class SwitchOp(IRDLOperation):
                     strict=True)):
                 printer.print_string(",\n" if index else "\n")
                 printer.print_string(f"{value}: ")
-                _print_destination(printer, block,
+                print_successor_with_operands(printer, block,
                                    list(self.caseOperands[start: start + size]))
                 start += size
         printer.print_string("\n]")
         printer.print_op_attributes(self.attributes)
-
-
-def _parse_destination(parser: Parser) -> tuple[Block, list[SSAValue]]:
-    block = parser.parse_successor()
-    operands: list[SSAValue] = []
-    if parser.parse_optional_punctuation("(") is not None:
-        unresolved = parser.parse_comma_separated_list(Parser.Delimiter.NONE,
-                                                       parser.parse_unresolved_operand)
-        parser.parse_punctuation(":")
-        types = parser.parse_comma_separated_list(Parser.Delimiter.NONE, parser.parse_type)
-        parser.parse_punctuation(")")
-        if len(types) != len(unresolved):
-            parser.raise_error(f"expected {len(unresolved)} types, got {len(types)}")
-        operands = [parser.resolve_operand(u, t) for u, t in zip(unresolved, types, strict=True)]
-    return block, operands
-
-
-def _print_destination(printer: Printer, block: Block, operands: list[SSAValue]) -> None:
-    printer.print_block_name(block)
-    if operands:
-        printer.print_string("(")
-        printer.print_list(operands, printer.print_operand)
-        printer.print_string(" : ")
-        printer.print_list([v.type for v in operands], printer.print_attribute)
-        printer.print_string(")")
 
 
 

@@ -11,6 +11,11 @@ from xdsl.dialects.builtin import IntegerAttr, i32
 from xdsl.parser import Parser
 from xdsl.printer import Printer
 
+from ir_studio.dialects.upstream_syntax.formats import (
+    parse_successor_with_operands,
+    print_successor_with_operands,
+)
+
 # GEPNoWrapFlags: `inbounds` implies `nusw`.
 _GEP_FLAGS = {"inbounds": 3, "nusw": 2, "nuw": 4}
 
@@ -122,19 +127,6 @@ def install_branch_weights() -> None:
     llvm.CondBrOp.get_irdl_definition().properties.setdefault(
         "branch_weights", OptPropertyDef(base(DenseArrayBase)))
 
-    def destination(parser: Parser) -> tuple[Any, list[Any]]:
-        block = parser.parse_successor()
-        values: list[Any] = []
-        if parser.parse_optional_punctuation("(") is not None:
-            names = parser.parse_comma_separated_list(Parser.Delimiter.NONE,
-                                                      parser.parse_unresolved_operand)
-            parser.parse_punctuation(":")
-            types = parser.parse_comma_separated_list(Parser.Delimiter.NONE,
-                                                      parser.parse_type)
-            parser.parse_punctuation(")")
-            values = [parser.resolve_operand(n, t) for n, t in zip(names, types, strict=True)]
-        return block, values
-
     def parse(cls: type[llvm.CondBrOp], parser: Parser) -> llvm.CondBrOp:
         from xdsl.dialects.builtin import i1
 
@@ -147,23 +139,14 @@ def install_branch_weights() -> None:
             parser.parse_punctuation(")")
             weights = DenseArrayBase.from_list(i32, numbers)
         parser.parse_punctuation(",")
-        then_block, then_args = destination(parser)
+        then_block, then_args = parse_successor_with_operands(parser)
         parser.parse_punctuation(",")
-        else_block, else_args = destination(parser)
+        else_block, else_args = parse_successor_with_operands(parser)
         attributes = parser.parse_optional_attr_dict()
         op = cls.build(operands=[condition, then_args, else_args],
                        successors=[then_block, else_block], attributes=attributes,
                        properties={"branch_weights": weights} if weights else {})
         return op
-
-    def print_destination(printer: Printer, block: Any, values: Any) -> None:
-        printer.print_block_name(block)
-        if values:
-            printer.print_string("(")
-            printer.print_list(values, printer.print_operand)
-            printer.print_string(" : ")
-            printer.print_list([v.type for v in values], printer.print_attribute)
-            printer.print_string(")")
 
     def print_op(self: llvm.CondBrOp, printer: Printer) -> None:
         printer.print_string(" ")
@@ -172,9 +155,9 @@ def install_branch_weights() -> None:
         if weights is not None:
             printer.print_string(f" weights({list(weights.get_values())})")
         printer.print_string(", ")
-        print_destination(printer, self.then_block, self.then_arguments)
+        print_successor_with_operands(printer, self.then_block, self.then_arguments)
         printer.print_string(", ")
-        print_destination(printer, self.else_block, self.else_arguments)
+        print_successor_with_operands(printer, self.else_block, self.else_arguments)
         printer.print_op_attributes(self.attributes)
 
     llvm.CondBrOp.parse = classmethod(parse)  # type: ignore[method-assign, assignment]

@@ -27,6 +27,7 @@ from xdsl.printer import Printer
 from ir_studio.dialects.upstream_syntax.formats import (
     attach_syntax,
     consumed_end,
+    parse_index_operands,
     parse_optional_arrow_types,
     print_optional_arrow_types,
 )
@@ -54,12 +55,6 @@ def _is_terminator() -> Any:
     from xdsl.traits import IsTerminator
 
     return IsTerminator
-
-
-def _index_list(parser: Parser) -> list[SSAValue]:
-    return parser.parse_comma_separated_list(
-        Parser.Delimiter.PAREN,
-        lambda: parser.resolve_operand(parser.parse_unresolved_operand(), IndexType()))
 
 
 def _induction_variables(parser: Parser) -> list[Any]:
@@ -118,11 +113,11 @@ def _parse_scf_parallel(cls: type[scf.ParallelOp], parser: Parser) -> scf.Parall
     """`(%i) = (%lb) to (%ub) step (%s) [init (%x) -> T] { ... }`"""
     ivs = _induction_variables(parser)
     parser.parse_punctuation("=")
-    lower = _index_list(parser)
+    lower = parse_index_operands(parser)
     parser.parse_keyword("to")
-    upper = _index_list(parser)
+    upper = parse_index_operands(parser)
     parser.parse_keyword("step")
-    steps = _index_list(parser)
+    steps = parse_index_operands(parser)
     init_operands: list[Any] = []
     if parser.parse_optional_keyword("init") is not None:
         init_operands = parser.parse_comma_separated_list(Parser.Delimiter.PAREN,

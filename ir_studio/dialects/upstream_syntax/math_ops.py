@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from xdsl.dialects.arith import FastMathFlagsAttr
-from xdsl.dialects.builtin import TensorType, VectorType, i1
 from xdsl.dialects.math import FloatingPointLikeUnaryMathOperation
 from xdsl.ir import Operation
 from xdsl.irdl import (
@@ -22,6 +21,8 @@ from xdsl.parser import Parser
 from xdsl.printer import Printer
 from xdsl.traits import Pure
 from xdsl.utils.exceptions import VerifyException
+
+from ir_studio.dialects.upstream_syntax.formats import bool_like
 
 
 def install() -> None:
@@ -39,14 +40,6 @@ class ErfcOp(FloatingPointLikeUnaryMathOperation):
     name = "math.erfc"
 
 
-def _bool_like(t: Any) -> Any:
-    if isinstance(t, VectorType):
-        return VectorType(i1, t.get_shape(), t.scalable_dims)
-    if isinstance(t, TensorType):
-        return TensorType(i1, t.get_shape(), t.encoding)
-    return i1
-
-
 def _parse_fastmath(parser: Parser) -> FastMathFlagsAttr:
     if parser.parse_optional_keyword("fastmath") is None:
         return FastMathFlagsAttr("none")
@@ -57,6 +50,28 @@ def _print_fastmath(printer: Printer, flags: FastMathFlagsAttr) -> None:
     if flags != FastMathFlagsAttr("none"):
         printer.print_string(" fastmath")
         flags.print_parameter(printer)
+
+
+def _parse_unary(cls: Any, parser: Parser, result_count: int, bool_result: bool) -> Any:
+    """`%x [fastmath<...>] : T`, giving `result_count` results of T (or of i1-like T)."""
+    value = parser.parse_unresolved_operand()
+    flags = _parse_fastmath(parser)
+    attributes = parser.parse_optional_attr_dict()
+    parser.parse_punctuation(":")
+    operand_type = parser.parse_type()
+    result_type = bool_like(operand_type) if bool_result else operand_type
+    return cls.create(operands=[parser.resolve_operand(value, operand_type)],
+                      result_types=[result_type] * result_count,
+                      properties={"fastmath": flags}, attributes=attributes)
+
+
+def _print_unary(op: Any, printer: Printer) -> None:
+    printer.print_string(" ")
+    printer.print_operand(op.operand)
+    _print_fastmath(printer, op.fastmath)
+    printer.print_op_attributes(op.attributes)
+    printer.print_string(" : ")
+    printer.print_attribute(op.operand.type)
 
 
 def _classification(op_name: str) -> type[Operation]:
@@ -70,27 +85,15 @@ def _classification(op_name: str) -> type[Operation]:
         traits = traits_def(Pure())
 
         def verify_(self) -> None:
-            if self.result.type != _bool_like(self.operand.type):
+            if self.result.type != bool_like(self.operand.type):
                 raise VerifyException("result must be an i1 of the operand's shape")
 
         @classmethod
         def parse(cls, parser: Parser) -> Any:
-            value = parser.parse_unresolved_operand()
-            flags = _parse_fastmath(parser)
-            attributes = parser.parse_optional_attr_dict()
-            parser.parse_punctuation(":")
-            operand_type = parser.parse_type()
-            return cls.create(operands=[parser.resolve_operand(value, operand_type)],
-                              result_types=[_bool_like(operand_type)],
-                              properties={"fastmath": flags}, attributes=attributes)
+            return _parse_unary(cls, parser, 1, bool_result=True)
 
         def print(self, printer: Printer) -> None:
-            printer.print_string(" ")
-            printer.print_operand(self.operand)
-            _print_fastmath(printer, self.fastmath)
-            printer.print_op_attributes(self.attributes)
-            printer.print_string(" : ")
-            printer.print_attribute(self.operand.type)
+            _print_unary(self, printer)
 
     Classify.__name__ = Classify.__qualname__ = op_name.split(".")[1].title() + "Op"
     return irdl_op_definition(Classify)
@@ -109,22 +112,10 @@ class SinCosOp(IRDLOperation):
 
     @classmethod
     def parse(cls, parser: Parser) -> SinCosOp:
-        value = parser.parse_unresolved_operand()
-        flags = _parse_fastmath(parser)
-        attributes = parser.parse_optional_attr_dict()
-        parser.parse_punctuation(":")
-        operand_type = parser.parse_type()
-        return cls.create(operands=[parser.resolve_operand(value, operand_type)],
-                          result_types=[operand_type, operand_type],
-                          properties={"fastmath": flags}, attributes=attributes)
+        return _parse_unary(cls, parser, 2, bool_result=False)
 
     def print(self, printer: Printer) -> None:
-        printer.print_string(" ")
-        printer.print_operand(self.operand)
-        _print_fastmath(printer, self.fastmath)
-        printer.print_op_attributes(self.attributes)
-        printer.print_string(" : ")
-        printer.print_attribute(self.operand.type)
+        _print_unary(self, printer)
 
 
 @irdl_op_definition
