@@ -1,8 +1,11 @@
 """A scrolling code view on Textual's line API: only visible lines are highlighted
-(with the project's Pygments lexers), so a 20,000-line IR opens and scrolls at once."""
+(with the project's Pygments lexers), so a 20,000-line IR opens and scrolls at once.
+An IR view can hide `loc(...)` as mlir-opt does by default; the lines it keeps (and
+reports in `LineSelected`) still carry them."""
 
 from __future__ import annotations
 
+from ir_studio.tui.renderables.ir_text import is_location_alias, strip_locations
 from pygments.lexer import Lexer
 from pygments.token import Token
 from rich.segment import Segment
@@ -46,16 +49,35 @@ def _style(token: object) -> Style | None:
 
 class CodeView(ScrollView, can_focus=True):
     """Read-only lines, highlighted lazily; up/down move a cursor line (`highlighted`)
-    and post `LineSelected`."""
+    and post `LineSelected` with the full line (locations included); enter posts
+    `LineChosen`.
+
+    `lines` are the lines shown, `source_lines` the lines given; with `hide_locations`
+    the `loc(...)` of each line and `#loc` alias definitions are not shown.
+    """
 
     BINDINGS = [
         Binding("down", "move(1)", "down", show=False),
         Binding("up", "move(-1)", "up", show=False),
         Binding("pagedown", "move(20)", "page down", show=False),
         Binding("pageup", "move(-20)", "page up", show=False),
+        Binding("enter", "choose", "open", show=False),
     ]
     DEFAULT_CSS = "CodeView { background: $surface; }"
     highlighted: reactive[int | None] = reactive(None)
+
+    class LineChosen(Message):
+        """Enter on a line: open what it names elsewhere."""
+
+        def __init__(self, view: CodeView, index: int, text: str) -> None:
+            super().__init__()
+            self.view = view
+            self.index = index
+            self.text = text
+
+        @property
+        def control(self) -> CodeView:
+            return self.view
 
     class LineSelected(Message):
         def __init__(self, view: CodeView, index: int, text: str) -> None:
@@ -73,23 +95,70 @@ class CodeView(ScrollView, can_focus=True):
             return
         current = self.highlighted if self.highlighted is not None else -1
         self.highlighted = max(0, min(len(self.lines) - 1, current + delta))
-        self.post_message(self.LineSelected(self, self.highlighted, self.lines[self.highlighted]))
+        self.post_message(
+            self.LineSelected(self, self.highlighted, self.full_line(self.highlighted))
+        )
 
-    def __init__(self, lexer: Lexer | None = None, *, diff: bool = False, **kw: object) -> None:
-        super().__init__(**kw)  # type: ignore[arg-type]
+    def action_choose(self) -> None:
+        if self.highlighted is not None and self.lines:
+            self.post_message(
+                self.LineChosen(self, self.highlighted, self.full_line(self.highlighted))
+            )
+
+    def __init__(
+        self,
+        lexer: Lexer | None = None,
+        *,
+        diff: bool = False,
+        hide_locations: bool = False,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
         self.lexer = lexer
         self.diff = diff
+        self.hide_locations = hide_locations
         self.lines: list[str] = []
+        self.source_lines: list[str] = []
+        self._origin: list[int] = []
         self._cache: dict[int, Strip] = {}
 
+    def full_line(self, index: int) -> str:
+        """The given line behind shown line `index` (with its location)."""
+        return self.source_lines[self._origin[index]] if self._origin else self.lines[index]
+
+    def shown_index(self, source_index: int) -> int | None:
+        """The shown line of given line `source_index`."""
+        if not self._origin:
+            return source_index if source_index < len(self.lines) else None
+        from bisect import bisect_left
+
+        at = bisect_left(self._origin, source_index)
+        return at if at < len(self._origin) and self._origin[at] == source_index else None
+
+    def toggle_locations(self) -> None:
+        highlighted = self.highlighted
+        source = self._origin[highlighted] if highlighted is not None and self._origin else None
+        self.hide_locations = not self.hide_locations
+        self.set_lines(self.source_lines)
+        if source is not None:
+            self.highlighted = self.shown_index(source)
+
     def set_lines(self, lines: list[str], lexer: Lexer | None = None) -> None:
-        self.lines = lines
+        self.source_lines = lines
+        if self.hide_locations:
+            self._origin = [n for n, line in enumerate(lines) if not is_location_alias(line)]
+            self.lines = [strip_locations(lines[n]) for n in self._origin]
+        else:
+            self._origin = []
+            self.lines = lines
         self.highlighted = None
         if lexer is not None:
             self.lexer = lexer
         self._cache.clear()
-        width = max((len(line) for line in lines[:5000]), default=0) + 8
-        self.virtual_size = Size(width, len(lines))
+        width = max((len(line) for line in self.lines[:5000]), default=0) + 8
+        self.virtual_size = Size(width, len(self.lines))
         self.refresh()
 
     def watch_highlighted(self, old: int | None, new: int | None) -> None:

@@ -1,0 +1,55 @@
+"""Every message of the terminal UI, in one place: results of the workers (posted from
+their threads, handled on the UI loop) and the selections that widgets announce for the
+app to route. Dataclass messages, as posting and toolong define theirs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ir_studio.tui.model import Loaded, TpuRuns
+from textual.message import Message
+
+
+@dataclass
+class FileLoaded(Message):
+    """The file is parsed and its pipeline has run (or failed: `loaded.error`)."""
+
+    loaded: Loaded
+
+
+@dataclass
+class ExecutionChecked(Message):
+    """Per step index: the program's output and its verdict against the step before."""
+
+    outputs: dict[int, str]
+
+
+@dataclass
+class TimelinesReady(Message):
+    """Every mode (and phase) of a TPU graph simulated and prepared for drawing."""
+
+    runs: TpuRuns
+
+
+@dataclass
+class OpSelected(Message):
+    """An op (by its location name) was selected in `origin`: `ir`, `timeline` or
+    `table`. The app makes the other views follow."""
+
+    loc: str
+    origin: str
+
+
+@dataclass
+class OpOpened(Message):
+    """Go to an op in another tab: `target` is `ir` or `timeline`."""
+
+    loc: str
+    target: str
+
+
+@dataclass
+class InstrSelected(Message):
+    """An instruction (by id in the simulation) was selected on the timeline."""
+
+    index: int

@@ -1,0 +1,223 @@
+"""Everything the terminal UI asks of the core, in one module: loading a file, running a
+pipeline step by step, checking execution, and for TPU graphs lowering and simulating each
+mode (and the other phase's graph when it lies next to the file). The app's workers call
+these and post the results as messages; nothing here touches Textual.
+
+When the core grows one application layer for every front end, this module is the one
+place to switch to it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ir_studio.tui.renderables.timeline import TimelineIndex
+
+from ir_studio.session import (
+    LoadedFile,
+    StepView,
+    copy_command,
+    default_pipeline,
+    filter_function,
+    load_file,
+    location_at,
+    run_steps,
+)
+
+__all__ = [
+    "LoadedFile",
+    "StepView",
+    "TpuRuns",
+    "copy_command",
+    "counterpart",
+    "default_pipeline",
+    "filter_function",
+    "load",
+    "location_at",
+    "phase_of",
+    "pipeline_error",
+    "simulate_modes",
+]
+
+MODES = ("f16", "w8a16", "w4a16")
+_LOWERED_MODES = {"F16": "f16", "W8F16": "w8a16", "W4F16": "w4a16"}
+
+
+@dataclass
+class Loaded:
+    """A file with its pipeline's steps, or the error that stopped the pipeline."""
+
+    file: LoadedFile
+    pipeline: str
+    steps: list[StepView]
+    error: str | None = None
+
+
+def load(path: str, text: str | None, pipeline: str | None) -> Loaded:
+    """Parse `path` and run `pipeline` (or the default for its kind); never raises for a
+    bad file or pipeline: those come back as diagnostics or `error`."""
+    loaded = load_file(path, text)
+    chosen = pipeline or default_pipeline(loaded.kind)
+    if loaded.module is None:
+        return Loaded(loaded, chosen, [])
+    try:
+        _, steps = run_steps(loaded, chosen)
+    except Exception as failure:  # a bad pipeline is shown, not raised
+        return Loaded(loaded, chosen, [], str(failure) or type(failure).__name__)
+    return Loaded(loaded, chosen, steps)
+
+
+def pipeline_error(value: str) -> str | None:
+    """Why `value` is not a pipeline (a name or a pass-pipeline string), or None."""
+    from ir_studio.pass_spec import PipelineError
+    from ir_studio.pipeline import resolve_pipeline
+    from ir_studio.transforms import NAMED_PIPELINES
+
+    value = value.strip()
+    try:
+        if value in NAMED_PIPELINES:
+            resolve_pipeline(value, None)
+        else:
+            resolve_pipeline(None, value)
+    except PipelineError as error:
+        return str(error)
+    return None
+
+
+def has_main(loaded: LoadedFile) -> bool:
+    if loaded.module is None:
+        return False
+    return any(
+        getattr(op.properties.get("sym_name"), "data", None) == "main"
+        for op in loaded.module.body.block.ops
+    )
+
+
+def check_execution(loaded: LoadedFile, steps: list[StepView]) -> dict[int, str]:
+    """Per step: the program's output and whether it matches the step before."""
+    if loaded.kind == "tpu" or not has_main(loaded):
+        return {s.index: "not run: the program has no main function" for s in steps}
+    from ir_studio.execution.step_check import execute_text
+
+    outputs: dict[int, str] = {}
+    previous = None
+    for step in steps:
+        if step.error:
+            break
+        result = execute_text(step.ir)
+        out = result.output
+        if out is None:
+            verdict = "not run: " + (result.error or "")
+        elif previous is None:
+            verdict = "reference"
+        else:
+            verdict = "same output" if out == previous else "OUTPUT CHANGED"
+        outputs[step.index] = f"[{result.engine}] {verdict}\n{out or ''}"
+        previous = out if out is not None else previous
+    return outputs
+
+
+# -- TPU ---------------------------------------------------------------------------
+
+
+@dataclass
+class TpuRuns:
+    """Simulated runs keyed by (phase, mode), each prepared for drawing."""
+
+    phase: str
+    """This file's phase: decode, prefill or `graph` when the name says neither."""
+    runs: dict[tuple[str, str], TimelineIndex] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+
+    def modes(self, phase: str) -> list[str]:
+        return [m for p, m in self.runs if p == phase]
+
+    @property
+    def phases(self) -> list[str]:
+        return list(dict.fromkeys(p for p, _ in self.runs))
+
+    def summary_rows(self) -> list[str]:
+        rows = ["phase    mode     total ms   GDMA %   BDC %   overlap ms   loaded MiB"]
+        for (phase, mode), index in self.runs.items():
+            s = index.timeline.summary()
+            rows.append(
+                f"{phase:<8} {mode:<8} {s['total_s'] * 1e3:9.3f} "  # type: ignore[operator]
+                f"{s['gdma_utilisation']:8.0%} {s['bdc_utilisation']:7.0%} "
+                f"{s['overlap_s'] * 1e3:11.3f} "  # type: ignore[operator]
+                f"{s['bytes_loaded'] / 2**20:11.2f}"  # type: ignore[operator]
+            )
+        return rows
+
+
+def phase_of(path: str) -> str:
+    name = Path(path).name
+    if "decode" in name or "block_cache" in name:
+        return "decode"
+    if "prefill" in name or "block" in name:
+        return "prefill"
+    return "graph"
+
+
+def counterpart(path: str) -> Path | None:
+    """The other phase's graph next to a TPU file (decode <-> prefill), if present."""
+    p = Path(path)
+    name = p.name
+    swaps = [("decode", "prefill"), ("prefill", "decode"), ("block_cache", "block")]
+    for a, b in swaps:
+        if a in name:
+            other = p.with_name(name.replace(a, b))
+            return other if other.is_file() and other != p else None
+    if "block" in name:
+        other = p.with_name(name.replace("block", "block_cache", 1))
+        return other if other.is_file() else None
+    return None
+
+
+def _simulate_module(module: object, phase: str, out: TpuRuns) -> None:
+    """Each mode of a top module, or the one mode of an already lowered tpu module."""
+    from ir_studio.tpu.chip import BM1684X
+    from ir_studio.tpu.lowering import LoweringError, lower_to_tpu
+    from ir_studio.tpu.simulate import simulate
+
+    walk = list(module.walk())  # type: ignore[attr-defined]
+    if any(op.name.startswith("tpu.") for op in walk):
+        attribute = module.attributes.get("module.mode")  # type: ignore[attr-defined]
+        mode = _LOWERED_MODES.get(getattr(attribute, "data", ""), "lowered")
+        out.runs[(phase, mode)] = TimelineIndex.build(simulate(module, BM1684X))
+        return
+    for mode in MODES:
+        try:
+            lowered = lower_to_tpu(module, mode, 64, None).module  # type: ignore[arg-type]
+        except LoweringError as error:
+            out.errors.append(f"{phase} {mode}: {error}")
+            continue
+        out.runs[(phase, mode)] = TimelineIndex.build(simulate(lowered, BM1684X))
+
+
+def simulate_modes(loaded: LoadedFile) -> TpuRuns:
+    """F16, W8A16 and W4A16 of this file and, when it lies next to it, the other phase."""
+    phase = phase_of(loaded.path)
+    runs = TpuRuns(phase)
+    if loaded.module is None:
+        return runs
+    _simulate_module(loaded.module, phase, runs)
+    other = counterpart(loaded.path)
+    if other is not None and phase != "graph":
+        partner = load_file(str(other))
+        if partner.module is not None and partner.kind == "tpu":
+            _simulate_module(partner.module, phase_of(str(other)), runs)
+    return runs
+
+
+def export_trace(index: TimelineIndex, path: str, label: str) -> Path:
+    """Write the Chrome trace next to `path` (or in the working folder when that is not
+    writable); OSError reaches the caller, which shows it."""
+    name = f"{Path(path).stem}.{label}.trace.json"
+    target = Path(path).with_name(name)
+    text = index.timeline.chrome_trace()
+    try:
+        target.write_text(text, encoding="utf-8")
+    except OSError:
+        target = Path.cwd() / name
+        target.write_text(text, encoding="utf-8")
+    return target
