@@ -62,9 +62,9 @@ class TimelineView(Widget, can_focus=True):
         self.selected_op: str | None = None
         self._strips: OrderedDict[tuple[object, ...], list[Strip]] = OrderedDict()
         self._drag_x: int | None = None
-        self._fitted = True
-        """Fit the whole run to the width whenever the width is known or changes, until
-        the user zooms or pans."""
+        self._target: tuple[float, float] | None = (0.0, 1e-6)
+        """A time range to fit to the width whenever the width is known or changes (the
+        whole run at first, an op after a jump), until the user zooms or pans."""
         self.painted = False
 
     @property
@@ -90,30 +90,28 @@ class TimelineView(Widget, can_focus=True):
 
     # -- actions -------------------------------------------------------------------
     def action_fit(self) -> None:
-        self._fitted = True
-        self._refit()
-        self.refresh()
-
-    def _refit(self) -> None:
         if self.index is not None:
-            self.start = 0.0
-            self.per_cell = max(self.index.total / self.lanes_width, 1e-12)
+            self._target = (0.0, self.index.total)
+            self._refit_if_needed()
+        self.refresh()
 
     def action_zoom(self, factor: float) -> None:
         self._refit_if_needed()
-        self._fitted = False
+        self._target = None
         middle = self.start + self.per_cell * self.lanes_width / 2
         self.per_cell = max(1e-12, self.per_cell * factor)
         self.start = max(0.0, middle - self.per_cell * self.lanes_width / 2)
         self.refresh()
 
     def _refit_if_needed(self) -> None:
-        if self._fitted:
-            self._refit()
+        if self._target is not None:
+            start, end = self._target
+            self.start = start
+            self.per_cell = max((end - start) / self.lanes_width, 1e-12)
 
     def action_pan(self, fraction: float) -> None:
         self._refit_if_needed()
-        self._fitted = False
+        self._target = None
         self.start = max(0.0, self.start + fraction * self.per_cell * self.lanes_width)
         self.refresh()
 
@@ -152,10 +150,9 @@ class TimelineView(Widget, can_focus=True):
         if op is None:
             return False
         self.selected_op = loc
-        self._fitted = False
         span = max(op.end - op.start, 1e-9)
-        self.per_cell = max(span * 2 / self.lanes_width, 1e-12)
-        self.start = max(0.0, op.start - span / 2)
+        self._target = (max(0.0, op.start - span / 2), op.end + span / 2)
+        self._refit_if_needed()
         first = next((i for i in self.index.timeline.instrs if op_key(i) == loc), None)
         if first is not None:
             self.selected = first.id
@@ -176,7 +173,7 @@ class TimelineView(Widget, can_focus=True):
         if self._drag_x is None or not event.button:
             return
         self._refit_if_needed()
-        self._fitted = False
+        self._target = None
         self.start = max(0.0, self.start - (event.x - self._drag_x) * self.per_cell)
         self._drag_x = event.x
         self.refresh()
