@@ -53,3 +53,8 @@ class InstrSelected(Message):
     """An instruction (by id in the simulation) was selected on the timeline."""
 
     index: int
+
+
+@dataclass
+class WindowMoved(Message):
+    """The timeline was zoomed or panned (views that follow its window redraw)."""

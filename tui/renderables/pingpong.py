@@ -24,7 +24,7 @@ STEPS = [
     ("3 cast", "#e0c020"),
     ("4 scale", "#e08a20"),
     ("5 matmul", "#30b050"),
-    ("  store", "#b05fd0"),
+    ("5 store", "#b05fd0"),
 ]
 
 

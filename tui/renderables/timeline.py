@@ -144,9 +144,11 @@ def bar_row(
     *,
     marked: list[bool] | None = None,
     half: bool = False,
+    fallback: tuple[list[object], list[str | None]] | None = None,
 ) -> list[Segment]:
     """Cells: a solid block where the lane is busy half the cell or more (a shade below);
-    a run of cells of one key carries its label inside when it fits."""
+    a run of cells of one key carries its label inside when it fits, else a run of the
+    `fallback` keys (coarser: the op rather than the instruction) carries its label."""
     width = len(colours)
     chars: list[str] = []
     styles: list[Style] = []
@@ -166,22 +168,26 @@ def bar_row(
         else:
             chars.append("▒" if f >= 0.2 else "░")
             styles.append(Style(color=colour, bold=bold))
-    for a, b in _runs(run_keys):
-        label = labels[a]
-        if (
-            not label
-            or b - a < len(label) + 1
-            or any(float(fractions[x]) < 0.5 for x in range(a, b))
-        ):
-            continue
-        text = label[: b - a - 1]
-        for k, ch in enumerate(text, start=a):
-            chars[k] = ch
-            if half:
-                styles[k] = Style(color=colours[k], bold=True)
-            else:
-                bold = bool(marked and marked[k])
-                styles[k] = Style(bgcolor=colours[k], color="black", bold=bold, underline=bold)
+    labelled = [False] * width
+    layers = [(run_keys, labels)] + ([fallback] if fallback is not None else [])
+    for keys, texts in layers:
+        for a, b in _runs(keys):
+            label = texts[a]
+            if (
+                not label
+                or b - a < len(label) + 1
+                or any(labelled[x] or float(fractions[x]) < 0.5 for x in range(a, b))
+            ):
+                continue
+            for x in range(a, b):
+                labelled[x] = True
+            for k, ch in enumerate(label[: b - a - 1], start=a):
+                chars[k] = ch
+                if half:
+                    styles[k] = Style(color=colours[k], bold=True)
+                else:
+                    bold = bool(marked and marked[k])
+                    styles[k] = Style(bgcolor=colours[k], color="black", bold=bold, underline=bold)
     return _join(chars, styles)
 
 
@@ -209,26 +215,15 @@ def _engine_rows(
     dom = lane.dominant(edges).tolist()
     picked = [items[d] if d >= 0 else None for d in dom]
     op_keys = [op_key(i) if i is not None else None for i in picked]
-    same_instr = [i.id if i is not None else None for i in picked]
-    labels: list[str | None] = []
-    runs = _runs(op_keys)
-    run_of = {}
-    for a, b in runs:
-        single = len({same_instr[x] for x in range(a, b)}) == 1
-        for x in range(a, b):
-            run_of[x] = single
-    for x, i in enumerate(picked):
-        if i is None:
-            labels.append(None)
-        else:
-            labels.append(instr_label(i) if run_of.get(x) else short_name(op_keys[x] or ""))
+    instr_ids: list[object] = [i.id if i is not None else None for i in picked]
     marked = [k is not None and k == selected for k in op_keys]
     op_row = bar_row(
         frac,
         [op_colour(i.op) if i is not None else None for i in picked],
-        op_keys,
-        labels,
+        instr_ids,
+        [instr_label(i) if i is not None else None for i in picked],
         marked=marked,
+        fallback=(list(op_keys), [short_name(k) if k else None for k in op_keys]),
     )
     kinds = [i.kind if i is not None else None for i in picked]
     kind_row = bar_row(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from ir_studio.tui.messages import InstrSelected, OpOpened, OpSelected
+from ir_studio.tui.messages import InstrSelected, OpOpened, OpSelected, WindowMoved
 from ir_studio.tui.renderables.timeline import (
     GUTTER,
     ROW_NAMES,
@@ -93,6 +93,7 @@ class TimelineView(Widget, can_focus=True):
         if self.index is not None:
             self._target = (0.0, self.index.total)
             self._refit_if_needed()
+        self.post_message(WindowMoved())
         self.refresh()
 
     def action_zoom(self, factor: float) -> None:
@@ -101,6 +102,7 @@ class TimelineView(Widget, can_focus=True):
         middle = self.start + self.per_cell * self.lanes_width / 2
         self.per_cell = max(1e-12, self.per_cell * factor)
         self.start = max(0.0, middle - self.per_cell * self.lanes_width / 2)
+        self.post_message(WindowMoved())
         self.refresh()
 
     def _refit_if_needed(self) -> None:
@@ -113,6 +115,7 @@ class TimelineView(Widget, can_focus=True):
         self._refit_if_needed()
         self._target = None
         self.start = max(0.0, self.start + fraction * self.per_cell * self.lanes_width)
+        self.post_message(WindowMoved())
         self.refresh()
 
     def action_select(self, step: int) -> None:
@@ -176,6 +179,7 @@ class TimelineView(Widget, can_focus=True):
         self._target = None
         self.start = max(0.0, self.start - (event.x - self._drag_x) * self.per_cell)
         self._drag_x = event.x
+        self.post_message(WindowMoved())
         self.refresh()
 
     def on_mouse_scroll_up(self) -> None:

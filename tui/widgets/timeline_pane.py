@@ -5,7 +5,7 @@ On a file that is not a TPU graph it says why there is nothing to draw."""
 
 from __future__ import annotations
 
-from ir_studio.tui.messages import InstrSelected, OpSelected
+from ir_studio.tui.messages import InstrSelected, OpSelected, WindowMoved
 from ir_studio.tui.model import TpuRuns
 from ir_studio.tui.renderables.axis import format_time
 from ir_studio.tui.renderables.compare import compare_rows
@@ -55,10 +55,10 @@ class TimelinePane(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield Static(WAITING, id="tl-title")
-        yield RowsView(id="tl-legend")
         yield TimelineView(id="timeline")
         yield Static("", id="op-detail")
         yield Static("", id="instr")
+        yield RowsView(id="tl-legend")
         yield Static(
             "A16MatMul: its five steps in the two halves of local memory", classes="heading"
         )
@@ -116,8 +116,8 @@ class TimelinePane(VerticalScroll):
             f"[b]{phase} · {mode}[/b] · {format_time(index.total)} · "
             f"{len(index.timeline.instrs):,} instructions · GDMA {s['gdma_utilisation']:.0%} "
             f"· BDC {s['bdc_utilisation']:.0%} · both busy {format_time(index.timeline.overlap_s)}"
-            "\n[dim]m mode · o phase · +/- zoom · ←/→ pan · 0 fit · ,/. instruction · "
-            "\\[/] op · enter: op in the IR · x: Chrome trace[/dim]"
+            "\n[dim]m mode · o phase · +/- zoom · ←/→ pan · 0 fit · ,/. instr · "
+            "\\[/] op · enter: IR · x: trace[/dim]"
         )
         self.query_one("#tl-legend", RowsView).set_rows(
             lambda width: (
@@ -163,6 +163,7 @@ class TimelinePane(VerticalScroll):
             return False
         if jump:
             self.timeline.jump_to(loc)
+            self.show_instr(self.timeline.selected)
         else:
             self.timeline.selected_op = loc
             self.timeline.refresh()
@@ -215,6 +216,13 @@ class TimelinePane(VerticalScroll):
     def on_instr_selected(self, event: InstrSelected) -> None:
         event.stop()
         self.show_instr(event.index)
+
+    def on_window_moved(self, event: WindowMoved) -> None:
+        """The ping-pong view follows the timeline's window while it lies inside the op."""
+        event.stop()
+        index, loc = self.current, self.timeline.selected_op
+        if index is not None and loc is not None:
+            self._show_pingpong(index, loc)
 
     def on_op_selected(self, event: OpSelected) -> None:
         """Selections inside the pane update the pane; the app routes them further."""
