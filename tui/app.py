@@ -48,7 +48,7 @@ __all__ = ["HelpScreen", "IRStudioApp", "make_app"]
 
 class IRStudioApp(App[None]):
     TITLE = "ir-studio"
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # also for subclasses elsewhere
     BINDINGS = [
         Binding("q", "quit", "quit"),
         Binding("n", "step(1)", "next"),

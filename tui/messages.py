@@ -4,7 +4,8 @@ app to route. Dataclass messages, as posting and toolong define theirs."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 
 from ir_studio.tui.model import Loaded, TpuRuns
 from textual.message import Message
@@ -29,6 +30,8 @@ class TimelinesReady(Message):
     """Every mode (and phase) of a TPU graph simulated and prepared for drawing."""
 
     runs: TpuRuns
+    finished: float = field(default_factory=time.perf_counter)
+    """When the worker finished (perf_counter), for benchmarks/tui.py."""
 
 
 @dataclass

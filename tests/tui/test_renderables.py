@@ -82,7 +82,7 @@ def test_rows_fit_the_window_and_name_the_ops(runs: model.TpuRuns) -> None:
     # zoomed into one weight load, its label fits inside its segment
     load = next(i for i in index.gdma_items if i.loc.endswith(":weight"))
     inside = plain(render_rows(index, Window.fit(load.start, load.end, 60)))
-    assert "load weight" in inside[ROW_NAMES.index("GDMA")]
+    assert "weight" in inside[ROW_NAMES.index("GDMA")]
     assert "load" in inside[ROW_NAMES.index(" kind")]
 
 

@@ -43,9 +43,10 @@ def short_name(loc: str) -> str:
 
 
 def instr_label(instr: Instr) -> str:
-    """`load weight`, `store`, `matmul`."""
+    """What a load brings (`weight`, `scales`, `x`), else the kind (`store`, `matmul`):
+    the kind row under the lane names loads as loads."""
     part = instr.loc.split(":", 1)[1] if ":" in instr.loc else ""
-    return f"{instr.kind} {part}" if instr.kind in ("load", "move") and part else instr.kind
+    return part if instr.kind in ("load", "move") and part else instr.kind
 
 
 @dataclass

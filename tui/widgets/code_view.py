@@ -5,6 +5,8 @@ reports in `LineSelected`) still carry them."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+
 from ir_studio.tui.renderables.ir_text import is_location_alias, strip_locations
 from pygments.lexer import Lexer
 from pygments.token import Token
@@ -119,7 +121,7 @@ class CodeView(ScrollView, can_focus=True):
         self.lexer = lexer
         self.diff = diff
         self.hide_locations = hide_locations
-        self.lines: list[str] = []
+        self.lines: Sequence[str] = []
         self.source_lines: list[str] = []
         self._origin: list[int] = []
         self._cache: dict[int, Strip] = {}
@@ -148,8 +150,12 @@ class CodeView(ScrollView, can_focus=True):
     def set_lines(self, lines: list[str], lexer: Lexer | None = None) -> None:
         self.source_lines = lines
         if self.hide_locations:
-            self._origin = [n for n, line in enumerate(lines) if not is_location_alias(line)]
-            self.lines = [strip_locations(lines[n]) for n in self._origin]
+            self._origin = [
+                n
+                for n, line in enumerate(lines)
+                if not _maybe_alias(line) or not is_location_alias(line)
+            ]
+            self.lines = _Stripped(lines, self._origin)
         else:
             self._origin = []
             self.lines = lines
@@ -157,7 +163,7 @@ class CodeView(ScrollView, can_focus=True):
         if lexer is not None:
             self.lexer = lexer
         self._cache.clear()
-        width = max((len(line) for line in self.lines[:5000]), default=0) + 8
+        width = max((len(line) for line in lines[:5000]), default=0) + 8
         self.virtual_size = Size(width, len(self.lines))
         self.refresh()
 
@@ -205,3 +211,31 @@ class CodeView(ScrollView, can_focus=True):
             .crop(scroll_x, scroll_x + self.size.width)
             .extend_cell_length(self.size.width)
         )
+
+
+def _maybe_alias(line: str) -> bool:
+    return line.startswith("#loc")
+
+
+class _Stripped(Sequence[str]):
+    """The shown lines of a view that hides locations, stripped when first read (a step
+    switch on a 20,000-line IR strips only what is on screen)."""
+
+    def __init__(self, lines: list[str], origin: list[int]) -> None:
+        self._lines = lines
+        self._origin = origin
+        self._done: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return len(self._origin)
+
+    def __getitem__(self, index: int) -> str:  # type: ignore[override]
+        if index < 0:
+            index += len(self._origin)
+        shown = self._done.get(index)
+        if shown is None:
+            shown = self._done[index] = strip_locations(self._lines[self._origin[index]])
+        return shown
+
+    def __iter__(self) -> Iterator[str]:
+        return (self[n] for n in range(len(self._origin)))
