@@ -8,6 +8,9 @@ Drawn with the line API from cached strips: a whole model has hundreds of ops, a
 
 from __future__ import annotations
 
+from ir_studio.tui.messages import OpOpened, OpSelected
+from ir_studio.tui.renderables.op_summary import COLUMNS, OpRow, op_rows, sort_rows
+from ir_studio.tui.renderables.timeline import TimelineIndex
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -15,10 +18,6 @@ from textual.binding import Binding
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-
-from ir_studio.tui.messages import OpOpened, OpSelected
-from ir_studio.tui.renderables.op_summary import COLUMNS, OpRow, op_rows, sort_rows
-from ir_studio.tui.renderables.timeline import TimelineIndex
 
 _WIDTHS = (44, 10, 9, 7, 9, 9, 9, 8, 7, 8, 5)
 _HEADER = Style(bold=True, reverse=True)
