@@ -76,7 +76,10 @@ async def measure_timeline(path: Path) -> dict[str, float]:
     async with app.run_test(size=(160, 48)) as pilot:
         await pilot.press("t")
         view = app.query_one("#timeline", TimelineView)
+        deadline = time.perf_counter() + 600
         while not (view.painted and view.index is not None):
+            if time.perf_counter() > deadline:
+                raise RuntimeError(f"no timeline after 600 s: {app.tpu and app.tpu.errors}")
             await pilot.pause(0.01)
         painted = time.perf_counter()
         out["simulated_s"] = finished[0] - start
@@ -89,7 +92,10 @@ async def measure_timeline(path: Path) -> dict[str, float]:
             view.painted = False
             t = time.perf_counter()
             pressing = asyncio.create_task(pilot.press(key))
+            waited = time.perf_counter() + 10
             while not view.painted:  # until the timeline's rows of the new window are drawn
+                if time.perf_counter() > waited:
+                    raise RuntimeError(f"{key}: the timeline was not redrawn within 10 s")
                 await asyncio.sleep(0.001)
             keys.append(time.perf_counter() - t)
             await pressing
@@ -123,27 +129,39 @@ def whole_model_graphs(folder: Path) -> dict[str, Path]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=HERE / "out" / "tui.json")
-    parser.add_argument("--quick", action="store_true", help="only the TPU block graphs")
+    parser.add_argument(
+        "--only",
+        choices=["chain", "blocks", "model"],
+        action="append",
+        help="run only these parts (default: all)",
+    )
     args = parser.parse_args()
+    parts = set(args.only or ["chain", "blocks", "model"])
     from importlib import resources
 
     samples = Path(str(resources.files("ir_studio.sample_ir"))) / "tpu"
     results: dict[str, object] = {}
-    if not args.quick:
+
+    def report(name: str, figures: dict[str, float]) -> None:
+        results[name] = figures
+        print(name, json.dumps(figures, indent=2), flush=True)
+
+    if "chain" in parts:
         inputs = write_inputs(HERE / "inputs")
-        results["chain-20k (cse,canonicalize)"] = asyncio.run(
-            measure(inputs["chain"], "cse,canonicalize")
+        report(
+            "chain-20k (cse,canonicalize)",
+            asyncio.run(measure(inputs["chain"], "cse,canonicalize")),
         )
-    graphs = {
-        "timeline: chatglm2-6b block decode": samples / "chatglm2_6b_block_decode.mlir",
-        "timeline: chatglm2-6b block prefill": samples / "chatglm2_6b_block_prefill.mlir",
-    }
-    if not args.quick:
+    graphs: dict[str, Path] = {}
+    if "blocks" in parts:
+        graphs["timeline: chatglm2-6b block decode"] = samples / "chatglm2_6b_block_decode.mlir"
+        graphs["timeline: chatglm2-6b block prefill"] = samples / "chatglm2_6b_block_prefill.mlir"
+    if "model" in parts:
         model = whole_model_graphs(HERE / "inputs")
         graphs["timeline: chatglm2-6b whole model decode"] = model["decode"]
         graphs["timeline: chatglm2-6b whole model prefill"] = model["prefill"]
     for name, path in graphs.items():
-        results[name] = asyncio.run(measure_timeline(path))
+        report(name, asyncio.run(measure_timeline(path)))
     results["targets"] = {
         "file_shown_s": 2.0,
         "step_switch_s": 0.2,
@@ -152,7 +170,6 @@ def main() -> int:
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2))
-    print(json.dumps(results, indent=2))
     return 0
 
 

@@ -19,7 +19,8 @@ from ir_studio.tui.messages import (
     OpSelected,
     TimelinesReady,
 )
-from ir_studio.tui.renderables.ir_text import line_of_location, named_location, strip_locations
+from ir_studio.tui.renderables.diff_text import diff_lines
+from ir_studio.tui.renderables.ir_text import line_of_location, named_location
 from ir_studio.tui.widgets.code_view import CodeView
 from ir_studio.tui.widgets.help import HelpScreen
 from ir_studio.tui.widgets.pass_list import PassList, visible_steps
@@ -40,7 +41,6 @@ from textual.widgets import (
     TabPane,
 )
 
-from ir_studio.ir_diff import side_by_side, unified_diff
 from ir_studio.pygments_lexers import MLIRLexer, ToyLexer
 
 __all__ = ["HelpScreen", "IRStudioApp", "make_app"]
@@ -171,7 +171,8 @@ class IRStudioApp(App[None]):
         self.sub_title = f"{Path(loaded.path).name} · {result.pipeline}"
         self._fill_passes()
         self.select(0)
-        self.query_one("#passes", PassList).focus()
+        if self.query_one("#tabs", TabbedContent).active != "tab-timeline":  # `t` while loading
+            self.query_one("#passes", PassList).focus()
         if result.steps:
             self.check_execution()
         if loaded.kind == "tpu":
@@ -220,20 +221,17 @@ class IRStudioApp(App[None]):
         if not self.steps or not self._diff_dirty:
             return
         self._diff_dirty = False
-        function = self._function()
         step = self.steps[self.current]
         before = self.steps[self.current - 1].ir if self.current > 0 else step.ir
-        old, new = model.filter_function(before, function), model.filter_function(step.ir, function)
-        if self.query_one("#ir", CodeView).hide_locations:
-            old, new = _without_locations(old), _without_locations(new)
-        diff_view = self.query_one("#diff", CodeView)
-        if self.side_by_side:
-            rows = side_by_side(old, new)
-            width = max((len(r[1]) for r in rows), default=0)
-            diff_view.set_lines([f"{tag}{left:<{width}} │ {right}" for tag, left, right in rows])
-        else:
-            diff = unified_diff(old, new)
-            diff_view.set_lines(diff or ["(no change, ignoring SSA renumbering)"])
+        self.query_one("#diff", CodeView).set_lines(
+            diff_lines(
+                before,
+                step.ir,
+                function=self._function(),
+                two_columns=self.side_by_side,
+                hide_locations=self.query_one("#ir", CodeView).hide_locations,
+            )
+        )
 
     @on(TabbedContent.TabActivated)
     def _tab(self, event: TabbedContent.TabActivated) -> None:
@@ -375,10 +373,6 @@ class IRStudioApp(App[None]):
         shown = ir.shown_index(line) if line is not None else None
         if shown is not None:
             ir.highlighted = shown
-
-
-def _without_locations(text: str) -> str:
-    return "\n".join(strip_locations(line) for line in text.splitlines())
 
 
 def make_app(

@@ -42,6 +42,10 @@ class OpSelected(Message):
     loc: str
     origin: str
 
+    def can_replace(self, message: Message) -> bool:
+        """Rapid cursor moves coalesce: only the last selection needs routing."""
+        return isinstance(message, OpSelected) and message.origin == self.origin
+
 
 @dataclass
 class OpOpened(Message):

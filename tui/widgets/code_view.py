@@ -163,7 +163,8 @@ class CodeView(ScrollView, can_focus=True):
         if lexer is not None:
             self.lexer = lexer
         self._cache.clear()
-        width = max((len(line) for line in lines[:5000]), default=0) + 8
+        width = max((_shown_width(line, self.hide_locations) for line in lines[:5000]), default=0)
+        width += 8
         self.virtual_size = Size(width, len(self.lines))
         self.refresh()
 
@@ -211,6 +212,15 @@ class CodeView(ScrollView, can_focus=True):
             .crop(scroll_x, scroll_x + self.size.width)
             .extend_cell_length(self.size.width)
         )
+
+
+def _shown_width(line: str, hide_locations: bool) -> int:
+    """The width of a line as shown, without stripping it (a trailing location is cut)."""
+    if hide_locations:
+        at = line.rfind(" loc(")
+        if at >= 0 and line.endswith(")"):
+            return at
+    return len(line)
 
 
 def _maybe_alias(line: str) -> bool:

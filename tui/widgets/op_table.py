@@ -19,7 +19,7 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-_WIDTHS = (44, 10, 9, 7, 9, 9, 9, 8, 7, 8, 5)
+_WIDTHS = (34, 9, 8, 6, 8, 7, 8, 7, 6, 7, 5)
 _HEADER = Style(bold=True, reverse=True)
 _CURSOR = Style(bgcolor="grey30")
 

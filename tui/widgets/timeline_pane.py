@@ -48,8 +48,10 @@ class TimelinePane(VerticalScroll):
     TimelinePane .heading { text-style: bold; margin-top: 1; }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(
+        self, *, name: str | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
         self.runs: TpuRuns | None = None
         self.key: tuple[str, str] | None = None
 
