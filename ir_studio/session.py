@@ -63,7 +63,7 @@ def load_file(path: str, text: str | None = None) -> LoadedFile:
 
 
 def _loaded(program: Program) -> LoadedFile:
-    language = program.language
+    language = program.language.specialise(program.module)
     return LoadedFile(program.name, program.text, language.id, program.module,
                       program.diagnostics, program.lines, language)
 

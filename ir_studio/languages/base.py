@@ -89,7 +89,9 @@ class Language:
         raise NotImplementedError
 
     def specialise(self, module: ModuleOp | None) -> Language:
-        """The language a parsed module really is in (a TPU graph is MLIR by suffix)."""
+        """The language a parsed module really is in (a TPU graph is MLIR by suffix).
+        A walk over the module: asked by those who need it (the TUI's default pipeline),
+        not by `check`."""
         return self
 
     def outline(self, analysis: Analysis) -> list[OutlineNode]:

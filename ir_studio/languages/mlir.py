@@ -43,7 +43,7 @@ class MLIRLanguage(Language):
 
         document = build_document(name, 0, text)
         module = document.chunks[0].module if not document.diagnostics else None
-        return Program(name, text, self.specialise(module), document.lines, module,
+        return Program(name, text, self, document.lines, module,
                        list(document.diagnostics), chunks=len(document.chunks))
 
     def specialise(self, module: ModuleOp | None) -> Language:

@@ -32,9 +32,11 @@ def test_a_top_graph_is_specialised_to_the_tpu_language() -> None:
     text = ('"top.Input"(%0) : (tensor<1x4xf32>) -> tensor<1x4xf32>')
     program = load_program(decode("g.mlir", ("func.func @main(%0: tensor<1x4xf32>) {\n  %1 = "
                                               + text + "\n  return\n}\n").encode()))
-    assert program.language.id == "tpu", program.diagnostics
-    assert program.language.default_pipeline == "tpu-w8a16"
-    assert load_program(decode("p.mlir", b"func.func @f() {\n  return\n}\n")).language.id == "mlir"
+    language = program.language.specialise(program.module)
+    assert language.id == "tpu", program.diagnostics
+    assert language.default_pipeline == "tpu-w8a16"
+    plain = load_program(decode("p.mlir", b"func.func @f() {\n  return\n}\n"))
+    assert plain.language.specialise(plain.module).id == "mlir"
 
 
 SUFFIX_BRANCH = re.compile(r"""endswith\(\s*["']\.(toy|ll|mlir)["']|\.suffix\s*[=!]=|"""
