@@ -4,7 +4,6 @@ importing a front end."""
 
 from __future__ import annotations
 
-import ast
 from pathlib import Path
 
 import pytest
@@ -162,22 +161,3 @@ def test_llvm_ir_runs_as_it_is_and_does_not_lower() -> None:
     assert program.module is None
     assert not program.language.lowers
     assert run_program(program).stdout == "42\n"
-
-
-def test_the_core_imports_no_front_end() -> None:
-    """Over the whole core package, not a hand-picked list: no module outside the front
-    ends imports `ir_studio.cli`, the server or the TUI."""
-    front_ends = ("ir_studio.cli", "ir_studio.lsp", "ir_studio.tui", "textual", "pygls",
-                  "lsprotocol")
-    offenders = []
-    for path in (ROOT / "ir_studio").rglob("*.py"):
-        if path.name == "__main__.py" or "cli" in path.relative_to(ROOT / "ir_studio").parts[:1]:
-            continue  # the front ends themselves, and `python -m ir_studio` starting one
-        for node in ast.walk(ast.parse(path.read_text())):
-            names = []
-            if isinstance(node, ast.Import):
-                names = [alias.name for alias in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.module:
-                names = [node.module]
-            offenders += [f"{path.name}: {n}" for n in names if n.startswith(front_ends)]
-    assert offenders == []
