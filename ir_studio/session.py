@@ -115,6 +115,14 @@ def _view(index: int, step: StepRecord, previous: dict[str, int]) -> StepView:
                     delta, step.error)
 
 
+def warm_texts(views: list[StepView], function: str = "") -> None:
+    """Print every step's IR now (each once; safe from a worker thread while the UI
+    reads): a caller that shows steps on a UI loop does this off the loop."""
+    for view in views:
+        if view.snapshot is not None:
+            view.snapshot.printed(function)
+
+
 def function_text(view: StepView, name: str) -> str:
     """The step's IR, or only function `@name` of it (empty when there is none): the op
     printed on its own, not lines cut out of the module's text."""

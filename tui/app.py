@@ -44,6 +44,7 @@ from ir_studio.session import (
     load_file,
     run_steps,
     source_at,
+    warm_texts,
 )
 
 BINDINGS_HELP = [
@@ -169,6 +170,7 @@ class IRStudioApp(App[None]):
         if loaded.module is not None:
             try:
                 _, steps = run_steps(loaded, pipeline)
+                warm_texts(steps[:2])  # what is on screen first; the rest in `warm`
             except Exception as failure:  # a bad pipeline is shown, not raised
                 error = str(failure)
         self.call_from_thread(self._loaded, loaded, pipeline, steps, error)
@@ -195,9 +197,15 @@ class IRStudioApp(App[None]):
         self.select(0)
         self.query_one("#passes", OptionList).focus()
         if steps:
+            self.warm()
             self.check_execution()
         if loaded.kind == "tpu":
             self.simulate()
+
+    @work(thread=True, exclusive=True, group="warm")
+    def warm(self) -> None:
+        """Print the steps' IR off the UI loop, so moving between steps never waits."""
+        warm_texts(self.steps)
 
     @work(thread=True, exclusive=True, group="exec")
     def check_execution(self) -> None:
