@@ -59,14 +59,15 @@ def _pipeline_spec(args: argparse.Namespace, toy: bool) -> str | None:
     given = args.pipeline if args.pipeline is not None else args.pass_pipeline
     if given is not None:
         return given
+    implied = None
     if args.emit in EMIT_PIPELINES:
         # An .mlir file at llvm level needs nothing more; the rest takes the Toy path.
-        return EMIT_PIPELINES[args.emit] if toy or args.emit != "llvm" else None
-    if args.emit == "mlir" and toy and args.opt:
-        return "toy-opt"
-    if args.file is None:
+        implied = EMIT_PIPELINES[args.emit] if toy or args.emit != "llvm" else None
+    elif args.emit == "mlir" and toy and args.opt:
+        implied = "toy-opt"
+    if implied is None and args.file is None:
         return DEFAULT_SAMPLE_PIPELINE
-    return None
+    return implied
 
 
 def print_step_failure(source: SourceText, lines: object, failed: StepRecord) -> None:
