@@ -69,11 +69,12 @@ def _loaded(program: Program) -> LoadedFile:
 
 
 def default_pipeline(kind: str) -> str:
-    """The pipeline the TUI runs on a file of this language when none is given."""
+    """The pipeline the TUI runs on a file of this language when none is given (empty
+    for LLVM IR: there is nothing to lower)."""
     try:
-        return get(kind).default_pipeline or "cleanup"
+        return get(kind).default_pipeline or ""
     except KeyError:
-        return "cleanup"
+        return get("mlir").default_pipeline or ""
 
 
 def check_pipeline(spec: str) -> str | None:

@@ -65,9 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
     lower.add_argument("--timing", action="store_true", help="per-pass time table on stderr")
 
     run = commands.add_parser("run", help="JIT-compile and run a program", epilog=EPILOG,
-                              description="Lower a .toy or .mlir program to LLVM IR, "
+                              description="Lower a .toy or .mlir program to LLVM IR (an .ll file "
+                              "runs as it is), "
                               "JIT-compile it and run its main; prints what it prints.")
-    run.add_argument("file", metavar="FILE", help=".toy or .mlir file, or - for stdin")
+    run.add_argument("file", metavar="FILE",
+                     help=".toy, .mlir or .ll file, or - for stdin (MLIR)")
     run.add_argument("--entry", default="main", help="function to call (default: main)")
 
     commands.add_parser("lsp", help="start the language server (stdio by default)",

@@ -44,3 +44,12 @@ def test_did_you_mean_comes_from_the_subject_not_the_message() -> None:
     assert op_subject is not None
     assert op_subject.kind == "unknown-op"
     assert "arith.addi" in op_subject.candidates
+
+
+def test_default_pipelines_come_from_the_languages() -> None:
+    from ir_studio.session import default_pipeline
+
+    assert [default_pipeline(k) for k in ("mlir", "toy", "tpu", "llvm", "other")] == [
+        "cleanup", "toy-to-llvm", "tpu-w8a16", "", "cleanup"]
+    loaded = load_file("p.ll", "define i32 @main() {\n  ret i32 0\n}\n")
+    assert (loaded.kind, loaded.module, loaded.diagnostics) == ("llvm", None, [])
