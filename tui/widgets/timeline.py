@@ -114,7 +114,7 @@ class TimelineView(Widget, can_focus=True):
         labels = ["GDMA ", "BDC  ", "ops  ", "", ""]
         if self.timeline is None or y > 2:
             return Strip([Segment(" " * width)])
-        cells = [(" ", None)] * max(0, width - 5)
+        cells: list[tuple[str, Style | None]] = [(" ", None)] * max(0, width - 5)
         engine = ("GDMA", "BDC", "ops")[y]
         items = (
             self.timeline.ops

@@ -116,7 +116,7 @@ class DelinearizeIndexOp(IRDLOperation):
     name = "affine.delinearize_index"
     linear_index = operand_def(IndexType())
     dynamic_basis = var_operand_def(IndexType())
-    static_basis = prop_def(DenseArrayBase)
+    static_basis = prop_def(DenseArrayBase.constr(i64))
     multi_index = var_result_def(IndexType())
     traits = traits_def(Pure())
 
@@ -155,7 +155,7 @@ class LinearizeIndexOp(IRDLOperation):
     name = "affine.linearize_index"
     multi_index = var_operand_def(IndexType())
     dynamic_basis = var_operand_def(IndexType())
-    static_basis = prop_def(DenseArrayBase)
+    static_basis = prop_def(DenseArrayBase.constr(i64))
     disjoint = opt_prop_def(UnitAttr)
     linear_index = result_def(IndexType())
     irdl_options = (AttrSizedOperandSegments(as_property=True),)

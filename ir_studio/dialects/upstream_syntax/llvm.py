@@ -94,7 +94,7 @@ class SwitchOp(IRDLOperation):
     defaultOperands = var_operand_def()
     caseOperands = var_operand_def()
     case_values = opt_prop_def(DenseIntOrFPElementsAttr)
-    case_operand_segments = prop_def(DenseArrayBase)
+    case_operand_segments = prop_def(DenseArrayBase.constr(i32))
     defaultDestination = successor_def()
     caseDestinations = var_successor_def()
     irdl_options = (AttrSizedOperandSegments(as_property=True),)

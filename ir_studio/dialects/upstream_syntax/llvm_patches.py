@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from xdsl.dialects import llvm
-from xdsl.dialects.builtin import IntegerAttr, i32
+from xdsl.dialects.builtin import IntegerAttr, UnitAttr, i32
 from xdsl.parser import Parser
 from xdsl.printer import Printer
 
@@ -47,7 +47,7 @@ def install_gep_flags() -> None:
         op = parse_rest(cls, parser)
         op.properties["noWrapFlags"] = IntegerAttr(flags, i32)
         if flags & 1:
-            op.properties["inbounds"] = llvm.UnitAttr()
+            op.properties["inbounds"] = UnitAttr()
         else:
             op.properties.pop("inbounds", None)
         return op

@@ -91,7 +91,7 @@ def _identity(rank: int) -> AffineMapAttr:
 
 
 class _Elementwise(ConversionPattern):
-    arith_op: type[Operation]
+    arith_op: type[arith.FloatingPointLikeBinaryOperation]
 
     def match_and_rewrite(
         self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter
@@ -107,7 +107,7 @@ class _Elementwise(ConversionPattern):
         def body(ivs: list[SSAValue], _: Block) -> list[Operation]:
             a = affine.LoadOp(lhs, ivs, _identity(rank))
             b = affine.LoadOp(rhs, ivs, _identity(rank))
-            value = self.arith_op(a.result, b.result)  # type: ignore[call-arg]
+            value = self.arith_op(a.result, b.result)
             return [a, b, value, affine.StoreOp(value.results[0], out, ivs, _identity(rank))]
 
         _loop_nest(tuple(rtype.get_shape()), rewriter, body)
