@@ -43,7 +43,7 @@ def _verify_without_symbol_uses(self: OpDef, op: Operation) -> None:
     _original_verify(filtered, op)
 
 
-OpDef.verify = _verify_without_symbol_uses  # type: ignore[method-assign]
+OpDef.verify = _verify_without_symbol_uses
 
 
 @contextmanager

@@ -276,7 +276,7 @@ class SpanRecordingParser(Parser):
         start = self._parser_state.current_token.span.start
         index = len(self.record.ops)
         parent = self._owner()
-        self.record.ops.append(None)  # type: ignore[arg-type]  # filled below, pre-order
+        self.record.ops.append(None)  # pyright: ignore[reportArgumentType]  # a placeholder, filled below in pre-order
         self._op_stack.append(index)
         self._name_spans.append(None)
         try:

@@ -76,7 +76,7 @@ class CodeView(ScrollView, can_focus=True):
         self.post_message(self.LineSelected(self, self.highlighted, self.lines[self.highlighted]))
 
     def __init__(self, lexer: Lexer | None = None, *, diff: bool = False, **kw: object) -> None:
-        super().__init__(**kw)  # type: ignore[arg-type]
+        super().__init__(**kw)  # pyright: ignore[reportArgumentType]  # forwards Textual's widget keywords (name, id, classes, ...)
         self.lexer = lexer
         self.diff = diff
         self.lines: list[str] = []

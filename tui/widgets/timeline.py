@@ -56,7 +56,7 @@ class TimelineView(Widget, can_focus=True):
             self.index = index
 
     def __init__(self, **kw: object) -> None:
-        super().__init__(**kw)  # type: ignore[arg-type]
+        super().__init__(**kw)  # pyright: ignore[reportArgumentType]  # forwards Textual's widget keywords (name, id, classes, ...)
         self.timeline: Timeline | None = None
 
     def show(self, timeline: Timeline) -> None:

@@ -70,8 +70,8 @@ def install() -> None:
 
         return parse, symbols, spans
 
-    AffineParser._get_parse_optional_ssa_value = with_symbol  # type: ignore[method-assign]
-    AffineParser._ir_studio_symbol = True  # type: ignore[attr-defined]
+    AffineParser._get_parse_optional_ssa_value = with_symbol
+    AffineParser._ir_studio_symbol = True  # pyright: ignore[reportAttributeAccessIssue]  # marks the class patched, so installing twice is a no-op
 
 
 def extra_ops(dialect: str) -> list[type[Operation]]:

@@ -36,8 +36,8 @@ from ir_studio.dialects.upstream_syntax.formats import (
 def install() -> None:
     """Idempotent."""
     attach_syntax(scf.ParallelOp, _parse_scf_parallel, _print_scf_parallel)
-    scf.IfOp.parse = classmethod(_parse_scf_if)  # type: ignore[method-assign, assignment]
-    scf.WhileOp.parse = classmethod(_parse_scf_while)  # type: ignore[method-assign, assignment]
+    scf.IfOp.parse = classmethod(_parse_scf_if)  # pyright: ignore[reportAttributeAccessIssue]  # installs upstream MLIR's syntax on xDSL's op class
+    scf.WhileOp.parse = classmethod(_parse_scf_while)  # pyright: ignore[reportAttributeAccessIssue]  # installs upstream MLIR's syntax on xDSL's op class
     attach_syntax(affine.IfOp, _parse_affine_if, _print_affine_if)
     attach_syntax(affine.ParallelOp, _parse_affine_parallel, _print_affine_parallel)
 

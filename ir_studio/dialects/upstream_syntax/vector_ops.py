@@ -138,7 +138,7 @@ class OuterProductOp(IRDLOperation):
         lhs_type = parser.parse_type()
         parser.parse_punctuation(",")
         rhs_type = parser.parse_type()
-        result = VectorType(lhs_type.element_type, [*shape_of(lhs_type), *shape_of(rhs_type)])
+        result = VectorType(lhs_type.element_type, [*shape_of(lhs_type), *shape_of(rhs_type)])  # pyright: ignore[reportAttributeAccessIssue]  # vector.outerproduct's operand types are vectors
         types = [lhs_type, rhs_type, result][: len(names)]
         kind = attributes.pop("kind", CombiningKindAttr(CombiningKindFlag.ADD))
         return cls.create(operands=[parser.resolve_operand(n, t)

@@ -52,7 +52,7 @@ class FoldConstantReshapeOptPattern(RewritePattern):
             return
         values = list(const.value.get_values())
         rewriter.replace(
-            op, toy.ConstantOp(DenseIntOrFPElementsAttr.from_list(op.res.type, values))
+            op, toy.ConstantOp(DenseIntOrFPElementsAttr.from_list(op.res.type, values))  # pyright: ignore[reportCallIssue, reportArgumentType]  # Toy constants are f64 tensors
         )
 
 

@@ -159,7 +159,7 @@ class ConstantOpLowering(ConversionPattern):
         out = _alloc_and_dealloc(op, MemRefType(rtype.element_type, shape), rewriter)
         values = list(op.value.get_values())
         for index, value in zip(itertools.product(*(range(d) for d in shape)), values, strict=True):
-            cst = arith.ConstantOp(FloatAttr(float(value), f64))
+            cst = arith.ConstantOp(FloatAttr(float(value), f64))  # pyright: ignore[reportArgumentType]  # Toy constants are f64 tensors
             where = AffineMapAttr(AffineMap(0, 0, tuple(AffineExpr.constant(i) for i in index)))
             rewriter.insert(cst, affine.StoreOp(cst.result, out, [], where))
         rewriter.replace_op(op, [out])
