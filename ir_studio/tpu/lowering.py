@@ -180,8 +180,8 @@ def _lower_op(
     if kind == "MatMul" and id(op.operands[1].owner) in quantized_rights:
         _lower_a16(op, mode, group, weights, new_weights, report, name)
         return
-    right = op.operands[1].owner
-    if kind == "MatMul" and isinstance(right, Operation) and right.name == "top.Weight":
+    right = op.operands[1].owner if kind == "MatMul" else None
+    if isinstance(right, Operation) and right.name == "top.Weight":
         k, n = op.operands[1].type.get_shape()[-2:]  # pyright: ignore[reportAttributeAccessIssue]  # top/tpu verifiers require ranked tensors
         report.append(MatMulReport(name, k, n, k * n * 2, k * n * 2, 0, 0))
     new = TPU_OPS[kind].create(
