@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from xdsl.dialects.builtin import ModuleOp
 
@@ -15,6 +16,9 @@ from ir_studio.diagnostics import Diagnostic
 from ir_studio.languages import Language, Program, get, language_for
 from ir_studio.pipeline import ModuleSnapshot, Pipeline, PipelineRun, StepRecord
 from ir_studio.source import LineIndex
+
+if TYPE_CHECKING:
+    from pygments.lexer import Lexer
 
 
 @dataclass
@@ -29,7 +33,7 @@ class LoadedFile:
     language: Language | None = None
 
     @property
-    def lexer(self) -> object:
+    def lexer(self) -> Lexer:
         return (self.language or language_for(self.path)).make_lexer()
 
 

@@ -51,7 +51,7 @@ class _Entry:
 def _build(uri: str, version: int, text: str, cache: ItemCache, ctx: Context | None) -> Snapshot:
     """The file's language (from the registry) builds the document and its index."""
     analysis = language_for(uri).analyse(uri, version, text, cache=cache, ctx=ctx)
-    return Snapshot(analysis.document, analysis.index, True)  # type: ignore[arg-type]
+    return Snapshot(analysis.document, analysis.index, True)  # pyright: ignore[reportArgumentType]  # Snapshot.index is the file language's own index
 
 
 class DocumentStore:

@@ -6,12 +6,16 @@ import argparse
 import sys
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ir_studio.application import SourceText, decode
 from ir_studio.cli.check import load
 from ir_studio.cli.exit_codes import ExitCode
 from ir_studio.cli.render import render_all
 from ir_studio.pipeline import PipelineRun, StepRecord
+
+if TYPE_CHECKING:
+    from xdsl.dialects.builtin import ModuleOp
 
 DEFAULT_SAMPLE = "demo.mlir"
 DEFAULT_SAMPLE_PIPELINE = "lower-to-cf"
@@ -113,6 +117,7 @@ def run_lower(args: argparse.Namespace) -> int:
     if args.emit == "ast":
         from ir_studio.toy.ast_dump import dump_ast
 
+        assert program.ast is not None  # a Toy file without diagnostics has its AST
         return _write(dump_ast(program.ast), args)
     why_not = lowerable(program)
     if why_not is not None:
@@ -164,15 +169,15 @@ def _write(output: str, args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
-def _emit(module: object, args: argparse.Namespace) -> str | None:
+def _emit(module: ModuleOp, args: argparse.Namespace) -> str | None:
     from ir_studio.printing import print_ir
 
     if args.emit != "llvm":
-        return print_ir(module, generic=args.generic)  # type: ignore[arg-type]
+        return print_ir(module, generic=args.generic)
     from ir_studio.llvm_emit import LLVMEmitError, emit_llvm_ir
 
     try:
-        return emit_llvm_ir(module)  # type: ignore[arg-type]
+        return emit_llvm_ir(module)
     except LLVMEmitError as error:
         print(f"ir-studio: error: {error}", file=sys.stderr)
         return None

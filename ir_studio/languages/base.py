@@ -16,6 +16,7 @@ from ir_studio.diagnostics import Diagnostic
 from ir_studio.source import LineIndex, Span
 
 if TYPE_CHECKING:
+    from pygments.lexer import Lexer
     from xdsl.context import Context
     from xdsl.dialects.builtin import ModuleOp
 
@@ -112,7 +113,7 @@ class Language:
     def folding(self, analysis: Analysis) -> list[Fold]:
         return []
 
-    def make_lexer(self) -> Any:
+    def make_lexer(self) -> Lexer:
         """A Pygments lexer instance for this language's text."""
         from ir_studio import pygments_lexers
 

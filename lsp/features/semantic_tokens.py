@@ -12,7 +12,7 @@ from ir_studio.languages import Analysis, language_for
 LEGEND = types.SemanticTokensLegend(token_types=list(TOKEN_TYPES), token_modifiers=list(MODIFIERS))
 
 
-def _encode(tokens: list, conv: Converter) -> list[int]:  # type: ignore[type-arg]
+def _encode(tokens: list, conv: Converter) -> list[int]:
     data: list[int] = []
     last_line = last_col = 0
     for token in tokens:
