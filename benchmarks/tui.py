@@ -127,7 +127,7 @@ def whole_model_graphs(folder: Path) -> dict[str, Path]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=HERE / "out" / "tui.json")
     parser.add_argument(
         "--only",

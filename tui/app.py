@@ -20,7 +20,7 @@ from ir_studio.tui.messages import (
     TimelinesReady,
 )
 from ir_studio.tui.renderables.diff_text import diff_lines
-from ir_studio.tui.renderables.ir_text import line_of_location, named_location
+from ir_studio.tui.renderables.ir_text import line_of_location
 from ir_studio.tui.widgets.code_view import CodeView
 from ir_studio.tui.widgets.help import HelpScreen
 from ir_studio.tui.widgets.pass_list import PassList, visible_steps
@@ -41,7 +41,7 @@ from textual.widgets import (
     TabPane,
 )
 
-from ir_studio.pygments_lexers import MLIRLexer, ToyLexer
+from ir_studio.pygments_lexers import MLIRLexer
 
 __all__ = ["HelpScreen", "IRStudioApp", "make_app"]
 
@@ -132,7 +132,7 @@ class IRStudioApp(App[None]):
                 text = Path(self.path).read_text(encoding="utf-8", errors="replace")
             except OSError:
                 return
-        lexer = ToyLexer() if self.path.endswith(".toy") else MLIRLexer()
+        lexer = model.lexer_for(self.path)
         self.query_one("#source", CodeView).set_lines(text.splitlines(), lexer)
         self.query_one("#ir", CodeView).set_lines(text.splitlines(), lexer)
 
@@ -140,6 +140,11 @@ class IRStudioApp(App[None]):
     @work(thread=True, exclusive=True, group="load")
     def load(self) -> None:
         self.post_message(FileLoaded(model.load(self.path, self.source_text, self.pipeline)))
+
+    @work(thread=True, exclusive=True, group="warm")
+    def warm(self) -> None:
+        """Print the steps' IR off the UI loop, so moving between steps never waits."""
+        model.warm_texts(self.steps)
 
     @work(thread=True, exclusive=True, group="exec")
     def check_execution(self) -> None:
@@ -157,7 +162,7 @@ class IRStudioApp(App[None]):
         self.loaded, self.pipeline, self.steps = loaded, result.pipeline, result.steps
         self.query_one("#busy").display = False
         self.query_one("#pipeline", Input).value = result.pipeline
-        lexer = ToyLexer() if loaded.kind == "toy" else MLIRLexer()
+        lexer = loaded.lexer
         self.query_one("#source", CodeView).set_lines(loaded.text.splitlines(), lexer)
         table = self.query_one("#diagnostics", DataTable)
         table.clear()
@@ -174,6 +179,7 @@ class IRStudioApp(App[None]):
         if self.query_one("#tabs", TabbedContent).active != "tab-timeline":  # `t` while loading
             self.query_one("#passes", PassList).focus()
         if result.steps:
+            self.warm()
             self.check_execution()
         if loaded.kind == "tpu":
             self.simulate()
@@ -204,7 +210,7 @@ class IRStudioApp(App[None]):
             return
         self.current = max(0, min(index, len(self.steps) - 1))
         step = self.steps[self.current]
-        ir = model.filter_function(step.ir, self._function())
+        ir = model.function_text(step, self._function())
         self.query_one("#ir", CodeView).set_lines(ir.splitlines())
         self._diff_dirty = True
         if self.query_one("#tabs", TabbedContent).active == "tab-diff":
@@ -222,12 +228,12 @@ class IRStudioApp(App[None]):
             return
         self._diff_dirty = False
         step = self.steps[self.current]
-        before = self.steps[self.current - 1].ir if self.current > 0 else step.ir
+        previous = self.steps[self.current - 1] if self.current > 0 else step
+        function = self._function()
         self.query_one("#diff", CodeView).set_lines(
             diff_lines(
-                before,
-                step.ir,
-                function=self._function(),
+                model.function_text(previous, function),
+                model.function_text(step, function),
                 two_columns=self.side_by_side,
                 hide_locations=self.query_one("#ir", CodeView).hide_locations,
             )
@@ -330,24 +336,32 @@ class IRStudioApp(App[None]):
 
     @on(CodeView.LineSelected, "#ir")
     def _map_to_source(self, event: CodeView.LineSelected) -> None:
-        """An op in the IR -> the source line it came from, or its place on the timeline."""
-        label = self.query_one("#counts", Label)
-        loc = model.location_at(event.text)
-        if loc is not None:
-            file, line, col = loc
-            label.update(f"from {Path(file).name}:{line}:{col}")
-            if self.loaded is not None and Path(file).name == Path(self.loaded.path).name:
-                self.query_one("#source", CodeView).highlighted = line - 1
+        """An op in the IR -> the source line it came from (read from the op's location,
+        shown or not), or its place on the timeline."""
+        if not self.steps:
             return
-        name = named_location(event.text)
+        label = self.query_one("#counts", Label)
+        step, function = self.steps[self.current], self._function()
+        line = self.query_one("#ir", CodeView).source_index(event.index)
+        name = model.op_name_at(step, function, line)
         if name is not None and self.pane.select_op(name, jump=True):
             label.update(f"op {name} (enter: on the timeline)")
             return
-        label.update("no location on this line")
+        loc = model.source_at(step, function, line)
+        if loc is None:
+            label.update("no location on this line")
+            return
+        file, row, col = loc
+        label.update(f"from {Path(file).name}:{row}:{col}")
+        if self.loaded is not None and Path(file).name == Path(self.loaded.path).name:
+            self.query_one("#source", CodeView).highlighted = row - 1
 
     @on(CodeView.LineChosen, "#ir")
     def _ir_line_chosen(self, event: CodeView.LineChosen) -> None:
-        name = named_location(event.text)
+        if not self.steps:
+            return
+        line = self.query_one("#ir", CodeView).source_index(event.index)
+        name = model.op_name_at(self.steps[self.current], self._function(), line)
         if name is not None:
             self.post_message(OpOpened(name, "timeline"))
 

@@ -10,19 +10,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ir_studio.tui.renderables.timeline import TimelineIndex
+from xdsl.dialects.builtin import ModuleOp, NameLoc
 
 from ir_studio.session import (
     LoadedFile,
     StepView,
+    check_pipeline,
     copy_command,
     default_pipeline,
-    filter_function,
+    execution_report,
+    function_text,
     load_file,
-    location_at,
     run_steps,
+    source_at,
+    warm_texts,
 )
+
+if TYPE_CHECKING:
+    from pygments.lexer import Lexer
 
 __all__ = [
     "LoadedFile",
@@ -30,13 +38,15 @@ __all__ = [
     "TpuRuns",
     "copy_command",
     "counterpart",
-    "default_pipeline",
-    "filter_function",
+    "function_text",
+    "lexer_for",
     "load",
-    "location_at",
+    "op_name_at",
     "phase_of",
     "pipeline_error",
     "simulate_modes",
+    "source_at",
+    "warm_texts",
 ]
 
 MODES = ("f16", "w8a16", "w4a16")
@@ -54,34 +64,31 @@ class Loaded:
 
 
 def load(path: str, text: str | None, pipeline: str | None) -> Loaded:
-    """Parse `path` and run `pipeline` (or the default for its kind); never raises for a
-    bad file or pipeline: those come back as diagnostics or `error`."""
+    """Parse `path` and run `pipeline` (or the default for its language); never raises
+    for a bad file or pipeline: those come back as diagnostics or `error`. The first two
+    steps are printed here, off the UI loop (the rest: `warm_texts` in another worker)."""
     loaded = load_file(path, text)
     chosen = pipeline or default_pipeline(loaded.kind)
-    if loaded.module is None:
+    if loaded.module is None or not chosen:
         return Loaded(loaded, chosen, [])
     try:
         _, steps = run_steps(loaded, chosen)
+        warm_texts(steps[:2])
     except Exception as failure:  # a bad pipeline is shown, not raised
         return Loaded(loaded, chosen, [], str(failure) or type(failure).__name__)
     return Loaded(loaded, chosen, steps)
 
 
+def lexer_for(path: str) -> Lexer:
+    """The highlighter of the file's language, before it is even parsed."""
+    from ir_studio.languages import language_for
+
+    return language_for(path).make_lexer()
+
+
 def pipeline_error(value: str) -> str | None:
     """Why `value` is not a pipeline (a name or a pass-pipeline string), or None."""
-    from ir_studio.pass_spec import PipelineError
-    from ir_studio.pipeline import resolve_pipeline
-    from ir_studio.transforms import NAMED_PIPELINES
-
-    value = value.strip()
-    try:
-        if value in NAMED_PIPELINES:
-            resolve_pipeline(value, None)
-        else:
-            resolve_pipeline(None, value)
-    except PipelineError as error:
-        return str(error)
-    return None
+    return check_pipeline(value.strip())
 
 
 def has_main(loaded: LoadedFile) -> bool:
@@ -97,24 +104,18 @@ def check_execution(loaded: LoadedFile, steps: list[StepView]) -> dict[int, str]
     """Per step: the program's output and whether it matches the step before."""
     if loaded.kind == "tpu" or not has_main(loaded):
         return {s.index: "not run: the program has no main function" for s in steps}
-    from ir_studio.execution.step_check import execute_text
+    return execution_report(steps)
 
-    outputs: dict[int, str] = {}
-    previous = None
-    for step in steps:
-        if step.error:
-            break
-        result = execute_text(step.ir)
-        out = result.output
-        if out is None:
-            verdict = "not run: " + (result.error or "")
-        elif previous is None:
-            verdict = "reference"
-        else:
-            verdict = "same output" if out == previous else "OUTPUT CHANGED"
-        outputs[step.index] = f"[{result.engine}] {verdict}\n{out or ''}"
-        previous = out if out is not None else previous
-    return outputs
+
+def op_name_at(step: StepView, function: str, line: int) -> str | None:
+    """The location name (`loc("layers.0.mlp")`, TPU-MLIR's op names) of the op on
+    printed `line` of the step's IR as `function_text` shows it, read from the op."""
+    if step.snapshot is None:
+        return None
+    printed = step.snapshot.printed(function)
+    op = printed.op_at(line) if printed is not None else None
+    location = getattr(op, "location", None)
+    return location.desc.data if isinstance(location, NameLoc) else None
 
 
 # -- TPU ---------------------------------------------------------------------------
@@ -139,12 +140,11 @@ class TpuRuns:
     def summary_rows(self) -> list[str]:
         rows = ["phase    mode     total ms   GDMA %   BDC %   overlap ms   loaded MiB"]
         for (phase, mode), index in self.runs.items():
-            s = index.timeline.summary()
+            t = index.timeline
             rows.append(
-                f"{phase:<8} {mode:<8} {s['total_s'] * 1e3:9.3f} "  # type: ignore[operator]
-                f"{s['gdma_utilisation']:8.0%} {s['bdc_utilisation']:7.0%} "
-                f"{s['overlap_s'] * 1e3:11.3f} "  # type: ignore[operator]
-                f"{s['bytes_loaded'] / 2**20:11.2f}"  # type: ignore[operator]
+                f"{phase:<8} {mode:<8} {t.total_s * 1e3:9.3f} "
+                f"{t.utilisation('GDMA'):8.0%} {t.utilisation('BDC'):7.0%} "
+                f"{t.overlap_s * 1e3:11.3f} {t.bytes_loaded / 2**20:11.2f}"
             )
         return rows
 
@@ -173,21 +173,20 @@ def counterpart(path: str) -> Path | None:
     return None
 
 
-def _simulate_module(module: object, phase: str, out: TpuRuns) -> None:
+def _simulate_module(module: ModuleOp, phase: str, out: TpuRuns) -> None:
     """Each mode of a top module, or the one mode of an already lowered tpu module."""
     from ir_studio.tpu.chip import BM1684X
     from ir_studio.tpu.lowering import LoweringError, lower_to_tpu
     from ir_studio.tpu.simulate import simulate
 
-    walk = list(module.walk())  # type: ignore[attr-defined]
-    if any(op.name.startswith("tpu.") for op in walk):
-        attribute = module.attributes.get("module.mode")  # type: ignore[attr-defined]
+    if any(op.name.startswith("tpu.") for op in module.walk()):
+        attribute = module.attributes.get("module.mode")
         mode = _LOWERED_MODES.get(getattr(attribute, "data", ""), "lowered")
         out.runs[(phase, mode)] = TimelineIndex.build(simulate(module, BM1684X))
         return
     for mode in MODES:
         try:
-            lowered = lower_to_tpu(module, mode, 64, None).module  # type: ignore[arg-type]
+            lowered = lower_to_tpu(module, mode, 64, None).module
         except LoweringError as error:
             out.errors.append(f"{phase} {mode}: {error}")
             continue

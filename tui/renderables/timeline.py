@@ -140,12 +140,12 @@ def _runs(keys: Sequence[object]) -> list[tuple[int, int]]:
 def bar_row(
     fractions: np.ndarray,
     colours: list[str | None],
-    run_keys: list[object],
-    labels: list[str | None],
+    run_keys: Sequence[object],
+    labels: Sequence[str | None],
     *,
     marked: list[bool] | None = None,
     half: bool = False,
-    fallback: tuple[list[object], list[str | None]] | None = None,
+    fallback: tuple[Sequence[object], Sequence[str | None]] | None = None,
 ) -> list[Segment]:
     """Cells: a solid block where the lane is busy half the cell or more (a shade below);
     a run of cells of one key carries its label inside when it fits, else a run of the

@@ -6,10 +6,11 @@ reports in `LineSelected`) still carry them."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import overload
 
 from ir_studio.tui.renderables.ir_text import is_location_alias, strip_locations
 from pygments.lexer import Lexer
-from pygments.token import Token
+from pygments.token import Token, _TokenType
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
@@ -40,12 +41,12 @@ DIFF_STYLES = {
 }
 
 
-def _style(token: object) -> Style | None:
+def _style(token: _TokenType | None) -> Style | None:
     while token is not None:
-        style = _STYLES.get(token)  # type: ignore[arg-type]
+        style = _STYLES.get(token)
         if style is not None:
             return style
-        token = token.parent  # type: ignore[attr-defined]
+        token = token.parent
     return None
 
 
@@ -125,6 +126,10 @@ class CodeView(ScrollView, can_focus=True):
         self.source_lines: list[str] = []
         self._origin: list[int] = []
         self._cache: dict[int, Strip] = {}
+
+    def source_index(self, index: int) -> int:
+        """The given line behind shown line `index`."""
+        return self._origin[index] if self._origin else index
 
     def full_line(self, index: int) -> str:
         """The given line behind shown line `index` (with its location)."""
@@ -239,7 +244,15 @@ class _Stripped(Sequence[str]):
     def __len__(self) -> int:
         return len(self._origin)
 
-    def __getitem__(self, index: int) -> str:  # type: ignore[override]
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        if isinstance(index, slice):
+            return [self[n] for n in range(*index.indices(len(self._origin)))]
         if index < 0:
             index += len(self._origin)
         shown = self._done.get(index)

@@ -21,6 +21,7 @@ from ir_studio.tui.renderables.timeline import (
 from ir_studio.tui.widgets.op_table import OpTable
 from ir_studio.tui.widgets.rows_view import RowsView
 from ir_studio.tui.widgets.timeline import TimelineView
+from rich.segment import Segment
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -193,7 +194,7 @@ class TimelinePane(VerticalScroll):
         shown = self.timeline.window()
         inside = op.start <= shown.start and shown.end <= op.end
 
-        def rows(width: int) -> list:  # type: ignore[type-arg]
+        def rows(width: int) -> list[list[Segment]]:
             cells = max(10, width - 10)
             window = (
                 Window.fit(shown.start, shown.end, cells)
