@@ -17,11 +17,13 @@ from ir_studio.tui.messages import (
     FileLoaded,
     OpOpened,
     OpSelected,
+    SourceLineChosen,
     TimelinesReady,
 )
 from ir_studio.tui.renderables.diff_text import diff_lines
 from ir_studio.tui.renderables.ir_text import line_of_location
 from ir_studio.tui.widgets.code_view import CodeView
+from ir_studio.tui.widgets.diagnostics import DiagnosticsTable
 from ir_studio.tui.widgets.help import HelpScreen
 from ir_studio.tui.widgets.pass_list import PassList, visible_steps
 from ir_studio.tui.widgets.timeline_pane import TimelinePane
@@ -30,7 +32,6 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import (
-    DataTable,
     Footer,
     Header,
     Input,
@@ -44,6 +45,8 @@ from textual.widgets import (
 from ir_studio.pygments_lexers import MLIRLexer
 
 __all__ = ["HelpScreen", "IRStudioApp", "make_app"]
+
+KIND_NAMES = {"toy": "a Toy program", "llvm": "LLVM IR", "mlir": "plain MLIR"}
 
 
 class IRStudioApp(App[None]):
@@ -107,7 +110,7 @@ class IRStudioApp(App[None]):
                     with TabPane("Source", id="tab-source"):
                         yield CodeView(id="source")
                     with TabPane("Diagnostics", id="tab-diagnostics"):
-                        yield DataTable(id="diagnostics", cursor_type="row")
+                        yield DiagnosticsTable(id="diagnostics")
                     with TabPane("Execution", id="tab-exec"):
                         yield Static("", id="exec")
                     with TabPane("Timeline", id="tab-timeline"):
@@ -119,7 +122,6 @@ class IRStudioApp(App[None]):
         return self.query_one("#timeline-pane", TimelinePane)
 
     def on_mount(self) -> None:
-        self.query_one("#diagnostics", DataTable).add_columns("line", "col", "severity", "message")
         self.query_one("#passes", PassList).focus()
         self._show_source_now()
         self.load()
@@ -164,11 +166,7 @@ class IRStudioApp(App[None]):
         self.query_one("#pipeline", Input).value = result.pipeline
         lexer = loaded.lexer
         self.query_one("#source", CodeView).set_lines(loaded.text.splitlines(), lexer)
-        table = self.query_one("#diagnostics", DataTable)
-        table.clear()
-        for d in loaded.diagnostics:
-            pos = loaded.lines.position(d.span.start)
-            table.add_row(pos.line + 1, pos.column + 1, d.severity.label, d.message)
+        self.query_one("#diagnostics", DiagnosticsTable).show(loaded)
         if loaded.diagnostics:
             self.query_one("#tabs", TabbedContent).active = "tab-diagnostics"
         if result.error:
@@ -184,7 +182,7 @@ class IRStudioApp(App[None]):
         if loaded.kind == "tpu":
             self.simulate()
         else:
-            self.pane.explain("a Toy program" if loaded.kind == "toy" else "plain MLIR")
+            self.pane.explain(KIND_NAMES.get(loaded.kind, loaded.kind))
 
     def on_execution_checked(self, message: ExecutionChecked) -> None:
         self.checks = message.outputs
@@ -328,11 +326,9 @@ class IRStudioApp(App[None]):
         self.query_one("#busy").display = True
         self.load()
 
-    @on(DataTable.RowSelected, "#diagnostics")
-    def _jump(self, event: DataTable.RowSelected) -> None:
-        line = int(event.data_table.get_row_at(event.cursor_row)[0]) - 1
+    def on_source_line_chosen(self, message: SourceLineChosen) -> None:
         self.query_one("#tabs", TabbedContent).active = "tab-source"
-        self.query_one("#source", CodeView).highlighted = line
+        self.query_one("#source", CodeView).highlighted = message.line
 
     @on(CodeView.LineSelected, "#ir")
     def _map_to_source(self, event: CodeView.LineSelected) -> None:

@@ -65,3 +65,10 @@ class InstrSelected(Message):
 @dataclass
 class WindowMoved(Message):
     """The timeline was zoomed or panned (views that follow its window redraw)."""
+
+
+@dataclass
+class SourceLineChosen(Message):
+    """Show 0-based `line` of the file in the Source tab (a diagnostic was chosen)."""
+
+    line: int

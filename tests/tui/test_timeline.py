@@ -191,10 +191,24 @@ async def test_x_without_a_timeline_warns() -> None:
         assert any("no timeline" in n.message for n in app._notifications)
 
 
+LLVM_IR = """define i32 @main() {
+  ret i32 0
+}
+"""
+
+
 @pytest.mark.asyncio
-@pytest.mark.parametrize(("path", "kind"), [(None, "a Toy program"), ("demo.mlir", "plain MLIR")])
-async def test_timeline_tab_explains_itself_on_other_files(path: str | None, kind: str) -> None:
+@pytest.mark.parametrize(
+    ("path", "kind"),
+    [(None, "a Toy program"), ("demo.mlir", "plain MLIR"), ("prog.ll", "LLVM IR")],
+)
+async def test_timeline_tab_explains_itself_on_other_files(
+    path: str | None, kind: str, tmp_path: Path
+) -> None:
     full = str(TPU.parent / path) if path else None
+    if path == "prog.ll":
+        full = str(tmp_path / path)
+        Path(full).write_text(LLVM_IR)
     app = make_app(full, show_timings=False)
     async with app.run_test(size=(140, 40)) as pilot:
         await _ready(app, pilot)
