@@ -15,6 +15,8 @@ _AXIS = Style(color="grey62")
 def format_time(seconds: float, step: float | None = None, reference: float | None = None) -> str:
     """`seconds` in the largest unit that keeps `reference` (default: the value) >= 1, with
     as many decimals as `step` needs to tell neighbouring ticks apart."""
+    if seconds == 0 and not step:
+        return "0"
     reference = abs(reference if reference is not None else seconds)
     scale, unit = next(((s, u) for s, u in _UNITS if reference >= s), _UNITS[-1])
     value = seconds / scale

@@ -119,6 +119,7 @@ class TimelinePane(VerticalScroll):
             f"[b]{phase} · {mode}[/b] · {format_time(index.total)} · "
             f"{len(index.timeline.instrs):,} instructions · GDMA {s['gdma_utilisation']:.0%} "
             f"· BDC {s['bdc_utilisation']:.0%} · both busy {format_time(index.timeline.overlap_s)}"
+            f" · idle {format_time(float((index.idle.ends - index.idle.starts).sum()))}"
             "\n[dim]m mode · o phase · +/- zoom · ←/→ pan · 0 fit · ,/. instr · "
             "\\[/] op · enter: IR · x: trace[/dim]"
         )
