@@ -237,6 +237,21 @@ async def test_ir_view_hides_locations_until_l() -> None:
         assert not any(" loc(" in line for line in ir.lines)
 
 
+@pytest.mark.asyncio
+async def test_a_graph_that_cannot_be_simulated_says_why() -> None:
+    from ir_studio.tui.model import TpuRuns
+
+    app = make_app(show_timings=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await _ready(app, pilot)
+        pane = app.query_one("#timeline-pane", TimelinePane)
+        pane.show_runs(TpuRuns("decode", errors=["decode w8a16: deadlock"]))
+        await pilot.press("t", "x")
+        await pilot.pause()
+        assert "Nothing to draw: decode w8a16: deadlock" in str(app.query_one("#tl-title").render())
+        assert any("no timeline" in n.message for n in app._notifications)
+
+
 def test_every_key_the_help_lists_is_bound() -> None:
     owners = {
         "app": IRStudioApp,
