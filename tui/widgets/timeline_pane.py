@@ -106,19 +106,20 @@ class TimelinePane(VerticalScroll):
                 [(f"{p} {m}", index) for (p, m), index in runs.runs.items()], width - 2
             )
         )
-        self.query_one("#tpu-summary", Static).update("\n".join(runs.summary_rows()))
+        failed = [f"not simulated: {problem}" for problem in runs.errors]
+        self.query_one("#tpu-summary", Static).update("\n".join(runs.summary_rows() + failed))
         self._show_current(keep_window=False)
 
     def _show_current(self, keep_window: bool) -> None:
         index = self.current
         if index is None or self.key is None:
             return
-        s = index.timeline.summary()
+        timeline = index.timeline
         phase, mode = self.key
         self.query_one("#tl-title", Static).update(
             f"[b]{phase} · {mode}[/b] · {format_time(index.total)} · "
-            f"{len(index.timeline.instrs):,} instructions · GDMA {s['gdma_utilisation']:.0%} "
-            f"· BDC {s['bdc_utilisation']:.0%} · both busy {format_time(index.timeline.overlap_s)}"
+            f"{len(timeline.instrs):,} instructions · GDMA {timeline.utilisation('GDMA'):.0%} "
+            f"· BDC {timeline.utilisation('BDC'):.0%} · both busy {format_time(timeline.overlap_s)}"
             f" · idle {format_time(float((index.idle.ends - index.idle.starts).sum()))}"
             "\n[dim]m mode · o phase · +/- zoom · ←/→ pan · 0 fit · ,/. instr · "
             "\\[/] op · enter: IR · x: trace[/dim]"
