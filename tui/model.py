@@ -173,33 +173,50 @@ def counterpart(path: str) -> Path | None:
     return None
 
 
-def _simulate_module(module: ModuleOp, phase: str, out: TpuRuns) -> None:
+_LOWERING_STEPS = {"tpu-f16": "f16", "tpu-w8a16": "w8a16"}
+"""Pipeline steps whose result is exactly the lowering of that mode (W4A16's group size
+is an option of its step, so its result is not reused)."""
+
+
+def _simulate_module(
+    module: ModuleOp, phase: str, out: TpuRuns, lowered: dict[str, ModuleOp] | None = None
+) -> None:
     """Each mode of a top module, or the one mode of an already lowered tpu module; a
-    mode that cannot be lowered or simulated is reported in `out.errors`, not raised."""
+    mode that cannot be lowered or simulated is reported in `out.errors`, not raised.
+    `lowered` holds modes the pipeline already lowered (not lowered a second time)."""
     from ir_studio.tpu.chip import BM1684X
     from ir_studio.tpu.lowering import lower_to_tpu
     from ir_studio.tpu.simulate import simulate
 
+    done = lowered or {}
     if any(op.name.startswith("tpu.") for op in module.walk()):
         attribute = module.attributes.get("module.mode")
-        plan = [(_LOWERED_MODES.get(getattr(attribute, "data", ""), "lowered"), None)]
+        mode = _LOWERED_MODES.get(getattr(attribute, "data", ""), "lowered")
+        plan: list[tuple[str, ModuleOp | None]] = [(mode, module)]
     else:
-        plan = [(mode, mode) for mode in MODES]
-    for name, lower_as in plan:
+        plan = [(mode, done.get(mode)) for mode in MODES]
+    for name, ready in plan:
         try:
-            ready = module if lower_as is None else lower_to_tpu(module, lower_as, 64, None).module
+            if ready is None:
+                ready = lower_to_tpu(module, name, 64, None).module
             out.runs[(phase, name)] = TimelineIndex.build(simulate(ready, BM1684X))
         except Exception as error:  # shown in the Timeline tab; the other modes still run
             out.errors.append(f"{phase} {name}: {error or type(error).__name__}")
 
 
-def simulate_modes(loaded: LoadedFile) -> TpuRuns:
-    """F16, W8A16 and W4A16 of this file and, when it lies next to it, the other phase."""
+def simulate_modes(loaded: LoadedFile, steps: list[StepView] | None = None) -> TpuRuns:
+    """F16, W8A16 and W4A16 of this file and, when it lies next to it, the other phase.
+    A mode the pipeline's `steps` lowered already is simulated from that step's module."""
     phase = phase_of(loaded.path)
     runs = TpuRuns(phase)
     if loaded.module is None:
         return runs
-    _simulate_module(loaded.module, phase, runs)
+    lowered = {
+        _LOWERING_STEPS[step.name]: step.snapshot.module
+        for step in steps or []
+        if step.name in _LOWERING_STEPS and step.snapshot is not None and step.error is None
+    }
+    _simulate_module(loaded.module, phase, runs, lowered)
     other = counterpart(loaded.path)
     if other is not None and phase != "graph":
         partner = load_file(str(other))
