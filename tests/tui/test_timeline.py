@@ -65,6 +65,29 @@ async def test_first_view_fits_the_pane_with_a_time_axis() -> None:
 
 
 @pytest.mark.asyncio
+async def test_a_click_on_a_lane_selects_what_ran_there() -> None:
+    app = make_app(str(DECODE), show_timings=False)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await _ready(app, pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        view = app.query_one("#timeline", TimelineView)
+        x = GUTTER + view.lanes_width // 2  # the middle: the MLP's up-projection
+        await pilot.click("#timeline", offset=(x, ROW_NAMES.index("GDMA")))
+        await pilot.pause()
+        instr = view.index.timeline.instrs[view.selected]
+        assert instr.engine == "GDMA"
+        assert instr.start <= view.start + (x - GUTTER + 1) * view.per_cell
+        assert view.selected_op == MLP
+        assert "GDMA load · tpu.A16MatMul" in str(app.query_one("#instr").render())
+        await pilot.click("#timeline", offset=(GUTTER + 1, ROW_NAMES.index("ops")))
+        await pilot.pause()
+        middle = view.start + 1.5 * view.per_cell
+        op = view.index.op_named(view.selected_op)
+        assert op.start <= middle <= op.end
+
+
+@pytest.mark.asyncio
 async def test_ir_op_jumps_to_the_timeline_and_back() -> None:
     app = make_app(str(DECODE), show_timings=False)
     async with app.run_test(size=(160, 48)) as pilot:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
+import numpy as np
 from ir_studio.tui.messages import InstrSelected, OpOpened, OpSelected, WindowMoved
 from ir_studio.tui.renderables.timeline import (
     GUTTER,
@@ -62,6 +63,7 @@ class TimelineView(Widget, can_focus=True):
         self.selected_op: str | None = None
         self._strips: OrderedDict[tuple[object, ...], list[Strip]] = OrderedDict()
         self._drag_x: int | None = None
+        self._dragged = False
         self._target: tuple[float, float] | None = (0.0, 1e-6)
         """A time range to fit to the width whenever the width is known or changes (the
         whole run at first, an op after a jump), until the user zooms or pans."""
@@ -165,11 +167,36 @@ class TimelineView(Widget, can_focus=True):
     # -- mouse ---------------------------------------------------------------------
     def on_mouse_down(self, event: events.MouseDown) -> None:
         self._drag_x = event.x
+        self._dragged = False
         self.capture_mouse()
 
     def on_mouse_up(self, event: events.MouseUp) -> None:
         self._drag_x = None
         self.release_mouse()
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on a lane (not the end of a drag) selects what ran there."""
+        if self._dragged or self.index is None or event.x < GUTTER:
+            return
+        row = ROW_NAMES[event.y] if event.y < len(ROW_NAMES) else ""
+        x = event.x - GUTTER
+        edges = np.array([self.start + x * self.per_cell, self.start + (x + 1) * self.per_cell])
+        if row in ("GDMA", "BDC"):
+            lane, items = (
+                (self.index.gdma, self.index.gdma_items)
+                if row == "GDMA"
+                else (self.index.bdc, self.index.bdc_items)
+            )
+            at = int(lane.dominant(edges)[0])
+            if at >= 0:
+                self.selected = items[at].id - 1
+                self.action_select(1)
+        elif row == "ops":
+            at = int(self.index.ops.dominant(edges)[0])
+            if at >= 0:
+                self.selected_op = self.index.op_items[at].loc
+                self.post_message(OpSelected(self.selected_op, "timeline"))
+                self.refresh()
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
         """Drag to pan."""
@@ -177,6 +204,7 @@ class TimelineView(Widget, can_focus=True):
             return
         self._refit_if_needed()
         self._target = None
+        self._dragged = self._dragged or event.x != self._drag_x
         self.start = max(0.0, self.start - (event.x - self._drag_x) * self.per_cell)
         self._drag_x = event.x
         self.post_message(WindowMoved())
