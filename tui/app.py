@@ -15,6 +15,8 @@ from ir_studio.tui import model
 from ir_studio.tui.messages import (
     ExecutionChecked,
     FileLoaded,
+    LineChosen,
+    LineSelected,
     OpOpened,
     OpSelected,
     SourceLineChosen,
@@ -330,8 +332,8 @@ class IRStudioApp(App[None]):
         self.query_one("#tabs", TabbedContent).active = "tab-source"
         self.query_one("#source", CodeView).highlighted = message.line
 
-    @on(CodeView.LineSelected, "#ir")
-    def _map_to_source(self, event: CodeView.LineSelected) -> None:
+    @on(LineSelected, "#ir")
+    def _map_to_source(self, event: LineSelected) -> None:
         """An op in the IR -> the source line it came from (read from the op's location,
         shown or not), or its place on the timeline."""
         if not self.steps:
@@ -352,8 +354,8 @@ class IRStudioApp(App[None]):
         if self.loaded is not None and Path(file).name == Path(self.loaded.path).name:
             self.query_one("#source", CodeView).highlighted = row - 1
 
-    @on(CodeView.LineChosen, "#ir")
-    def _ir_line_chosen(self, event: CodeView.LineChosen) -> None:
+    @on(LineChosen, "#ir")
+    def _ir_line_chosen(self, event: LineChosen) -> None:
         if not self.steps:
             return
         line = self.query_one("#ir", CodeView).source_index(event.index)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from ir_studio.tui.model import Loaded, TpuRuns
 from textual.message import Message
+from textual.widget import Widget
 
 
 @dataclass
@@ -72,3 +73,30 @@ class SourceLineChosen(Message):
     """Show 0-based `line` of the file in the Source tab (a diagnostic was chosen)."""
 
     line: int
+
+
+@dataclass
+class LineSelected(Message):
+    """The cursor of a code view moved to shown line `index`; `text` is the full line
+    (with its location, shown or not)."""
+
+    view: Widget
+    index: int
+    text: str
+
+    @property
+    def control(self) -> Widget:
+        return self.view
+
+
+@dataclass
+class LineChosen(Message):
+    """Enter on a line of a code view: open what it names elsewhere."""
+
+    view: Widget
+    index: int
+    text: str
+
+    @property
+    def control(self) -> Widget:
+        return self.view

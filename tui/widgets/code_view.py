@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import overload
 
+from ir_studio.tui.messages import LineChosen, LineSelected
 from ir_studio.tui.renderables.ir_text import is_location_alias, strip_locations
 from pygments.lexer import Lexer
 from pygments.token import Token, _TokenType
@@ -15,7 +16,6 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
 from textual.geometry import Size
-from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -69,44 +69,16 @@ class CodeView(ScrollView, can_focus=True):
     DEFAULT_CSS = "CodeView { background: $surface; }"
     highlighted: reactive[int | None] = reactive(None)
 
-    class LineChosen(Message):
-        """Enter on a line: open what it names elsewhere."""
-
-        def __init__(self, view: CodeView, index: int, text: str) -> None:
-            super().__init__()
-            self.view = view
-            self.index = index
-            self.text = text
-
-        @property
-        def control(self) -> CodeView:
-            return self.view
-
-    class LineSelected(Message):
-        def __init__(self, view: CodeView, index: int, text: str) -> None:
-            super().__init__()
-            self.view = view
-            self.index = index
-            self.text = text
-
-        @property
-        def control(self) -> CodeView:
-            return self.view
-
     def action_move(self, delta: int) -> None:
         if not self.lines:
             return
         current = self.highlighted if self.highlighted is not None else -1
         self.highlighted = max(0, min(len(self.lines) - 1, current + delta))
-        self.post_message(
-            self.LineSelected(self, self.highlighted, self.full_line(self.highlighted))
-        )
+        self.post_message(LineSelected(self, self.highlighted, self.full_line(self.highlighted)))
 
     def action_choose(self) -> None:
         if self.highlighted is not None and self.lines:
-            self.post_message(
-                self.LineChosen(self, self.highlighted, self.full_line(self.highlighted))
-            )
+            self.post_message(LineChosen(self, self.highlighted, self.full_line(self.highlighted)))
 
     def __init__(
         self,
