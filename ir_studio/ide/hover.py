@@ -1,21 +1,24 @@
 """Hover: what is under the cursor, in Markdown, with the span it describes.
 
-Ops show their dialect's documentation (the op class's docstring), operand and result
-types and the generic form; values their type, defining op and number of uses; blocks
-their arguments, predecessors and successors; symbols the signature of the defining op;
-aliases their expansion.
+Ops show their dialect's documentation (the op class's docstring), their operands and
+results by the names the op definition gives them (`lhs`, `rhs`, `result`), each with
+its type and the definition's constraint, and the generic form; values their type,
+defining op and number of uses; blocks their arguments, predecessors and successors;
+symbols the signature of the defining op; aliases their expansion.
 """
 
 from __future__ import annotations
 
 import inspect
 from dataclasses import dataclass
+from functools import lru_cache
 
 from xdsl.dialects.builtin import FunctionType
 from xdsl.ir import Block, BlockArgument, Operation, SSAValue
 
 from ir_studio.document import IRDocument
 from ir_studio.ide.generic_form import generic_head
+from ir_studio.ide.signature_help import describe
 from ir_studio.index import DocumentIndex, Occurrence
 from ir_studio.source import Span
 from ir_studio.verify import op_display_name
@@ -47,6 +50,76 @@ def _types(values: object) -> str:
     return ", ".join(f"`{v.type}`" for v in values) or "none"  # type: ignore[attr-defined]
 
 
+_ALTERNATIVES = 6
+
+
+def _constraint(constr: object) -> str:
+    """`describe`, with the shared type variable said first and long unions cut short."""
+    while type(constr).__name__ in ("RangeLengthConstraint", "RangeOf", "SingleOf"):
+        inner = getattr(constr, "constraint", None) or getattr(constr, "constr", None)
+        if inner is None:
+            break
+        constr = inner
+    if type(constr).__name__ == "VarConstraint":
+        inner_text = _constraint(constr.constraint)  # type: ignore[attr-defined]
+        return f"{inner_text}; same type as every `{constr.name}`"  # type: ignore[attr-defined]
+    alternatives = getattr(constr, "attr_constrs", None)
+    if type(constr).__name__ == "AnyOf" and alternatives and len(alternatives) > _ALTERNATIVES:
+        shown = " | ".join(describe(c) for c in alternatives[:_ALTERNATIVES])
+        return f"{shown} | ... ({len(alternatives)} kinds)"
+    return describe(constr)
+
+
+@lru_cache(maxsize=1024)
+def _definition(cls: type[Operation]) -> tuple[list[tuple[str, str, str]], ...] | None:
+    """(name, arity, constraint) of each operand and result the op class declares."""
+    get = getattr(cls, "get_irdl_definition", None)
+    if get is None:
+        return None
+    try:
+        definition = get()
+    except Exception:  # an op class whose definition cannot be built: plain types then
+        return None
+    out = []
+    for entries in (definition.operands, definition.results):
+        rows = []
+        for name, entry in entries:
+            kind = type(entry).__name__
+            arity = {"Var": "variadic", "Opt": "optional"}.get(kind[:3], "")
+            rows.append((name, arity, _constraint(entry.constr)))
+        out.append(rows)
+    return tuple(out)
+
+
+def _named(op: Operation, rows: list[tuple[str, str, str]], values: object) -> str | None:
+    """One line per declared operand/result with the values the op has there."""
+    lines = []
+    seen = 0
+    for name, arity, constraint in rows:
+        try:
+            got = getattr(op, name)
+        except Exception:
+            return None
+        group = list(got) if isinstance(got, (tuple, list)) else [] if got is None else [got]
+        seen += len(group)
+        typed = ", ".join(f"`{v.type}`" for v in group) or "none"
+        label = f"`{name}`" + (f" ({arity})" if arity else "")
+        lines.append(f"- {label}: {typed} — {constraint}")
+    if seen != len(values):  # type: ignore[arg-type]
+        return None  # the accessors do not account for every value: do not guess
+    return "\n".join(lines) if lines else "none"
+
+
+def _operands_and_results(op: Operation) -> str:
+    definition = _definition(type(op))
+    if definition is not None:
+        operands = _named(op, definition[0], op.operands)
+        results = _named(op, definition[1], op.results)
+        if operands is not None and results is not None:
+            return f"Operands:\n{operands}\n\nResults:\n{results}"
+    return f"Operands: {_types(op.operands)}  \nResults: {_types(op.results)}"
+
+
 def hover_op(op: Operation) -> str:
     name = op_display_name(op)
     parts = [f'**"{name}"**']
@@ -57,7 +130,7 @@ def hover_op(op: Operation) -> str:
     doc = _doc(op)
     if doc:
         parts.append(doc)
-    parts.append(f"Operands: {_types(op.operands)}  \nResults: {_types(op.results)}")
+    parts.append(_operands_and_results(op))
     parts.append("Generic form:\n" + _code(generic_head(op)))
     return "\n\n".join(parts)
 

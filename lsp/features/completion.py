@@ -35,9 +35,8 @@ async def completion(ls: IRStudioServer, params: types.CompletionParams) -> type
         item = snapshot.document.item_at(offset)
         if item is None or item.parsed.op is None:
             snapshot = ls.store.last_good(uri) or snapshot
-    if snapshot is None:
-        return types.CompletionList(is_incomplete=False, items=[])
-    result = complete(snapshot.document, text, offset)
+    # before the first build the text alone answers what it can (values, op starts)
+    result = complete(snapshot.document if snapshot is not None else None, text, offset)
     items = [
         types.CompletionItem(
             label=c.label,
