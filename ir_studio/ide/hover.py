@@ -110,13 +110,17 @@ def _named(op: Operation, rows: list[tuple[str, str, str]], values: object) -> s
     return "\n".join(lines) if lines else "none"
 
 
+def _block(rows: str) -> str:
+    return " none" if rows == "none" else "\n" + rows
+
+
 def _operands_and_results(op: Operation) -> str:
     definition = _definition(type(op))
     if definition is not None:
         operands = _named(op, definition[0], op.operands)
         results = _named(op, definition[1], op.results)
         if operands is not None and results is not None:
-            return f"Operands:\n{operands}\n\nResults:\n{results}"
+            return f"Operands:{_block(operands)}\n\nResults:{_block(results)}"
     return f"Operands: {_types(op.operands)}  \nResults: {_types(op.results)}"
 
 
