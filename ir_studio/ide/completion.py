@@ -257,9 +257,9 @@ def _lexical_values(text: str, offset: int, prefix: str) -> CompletionResult:
     """Values for a function with no parse, read off the text; details are what the
     line says (the defining op, and the result type of a generic-form op, or an
     argument's type)."""
-    tokens = [t for t in visible_values(text, offset) if t.name[1:].startswith(prefix)]
+    tokens, complete_list = visible_values(text, offset, prefix, LIMIT)
     items = []
-    for token in tokens[:LIMIT]:
+    for token in tokens:
         line_end = text.find("\n", token.span.end)
         rest = text[token.span.end : line_end if line_end >= 0 else len(text)]
         op = _RESULT_OF.match(rest)
@@ -270,7 +270,7 @@ def _lexical_values(text: str, offset: int, prefix: str) -> CompletionResult:
             arg = _ARG_TYPE.match(rest)
             detail = f"argument: {arg.group(1).strip()}" if arg else "argument"
         items.append(Completion(token.name, "value", detail, insert=token.name[1:]))
-    return CompletionResult(items, incomplete=len(tokens) > LIMIT)
+    return CompletionResult(items, incomplete=not complete_list)
 
 
 def _aliases(document: IRDocument, sigil: str, prefix: str) -> list[Completion]:
