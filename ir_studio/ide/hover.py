@@ -101,6 +101,8 @@ def _named(op: Operation, rows: list[tuple[str, str, str]], values: object) -> s
         except Exception:
             return None
         group = list(got) if isinstance(got, (tuple, list)) else [] if got is None else [got]
+        if not all(isinstance(v, SSAValue) for v in group):
+            return None  # a Python attribute of the same name, not the operand
         seen += len(group)
         typed = ", ".join(f"`{v.type}`" for v in group) or "none"
         label = f"`{name}`" + (f" ({arity})" if arity else "")

@@ -538,3 +538,32 @@ def test_seeded_stream_of_malformed_traffic(server: RawServer) -> None:
     assert len(nulls) >= want.null_at_least
     assert all(m["error"]["code"] in (-32700, -32600) for m in nulls)
     assert time.monotonic() - started < DEADLINE
+
+
+def test_lenient_initialize_keeps_every_field_that_fits() -> None:
+    """Hundreds of damaged `initialize` params: each is read, and what was not damaged
+    survives (a bad processId does not cost the client its rootUri or capabilities)."""
+    from ir_studio.lsp.server import build_server
+    from lsprotocol import converters, types
+    from pytest_lsp import client_capabilities
+
+    protocol = build_server().protocol
+    capabilities = converters.get_converter().unstructure(client_capabilities("neovim"))
+    params = {
+        "processId": "",
+        "rootUri": "file:///work",
+        "capabilities": capabilities,
+        "clientInfo": {"name": "x", "version": 3},
+    }
+    read = protocol._lenient_initialize_params(json.loads(json.dumps(params)))
+    assert read.process_id is None
+    assert read.root_uri == "file:///work"
+    assert read.capabilities.text_document is not None
+    assert read.capabilities.text_document.hover is not None
+    rng = random.Random(SEED)
+    for _ in range(300):
+        damaged: Any = params
+        for _ in range(rng.randrange(1, 8)):
+            damaged = _mutate(rng, damaged)
+        read = protocol._lenient_initialize_params(damaged)
+        assert isinstance(read, types.InitializeParams)
