@@ -19,6 +19,7 @@ from __future__ import annotations
 import inspect
 import re
 from dataclasses import dataclass
+from operator import attrgetter
 
 from xdsl.ir import Block, BlockArgument
 
@@ -118,22 +119,30 @@ def _at_op_start(before: str) -> bool:
 def _values(item: PlacedItem, offset: int, prefix: str) -> CompletionResult:
     """Values whose definition comes before the cursor and whose block encloses it
     (or is the entry block of an enclosing region, which dominates all its blocks).
-    Candidates are filtered cheaply first; details are built for the nearest `LIMIT`."""
+    Definitions are recorded in text order (up to region-holding ops, whose results
+    follow their regions), so walking them backwards meets the nearest first and can
+    stop once it holds twice `LIMIT`: a 20,000-value function costs what its last few
+    hundred values cost. Details are built for the nearest `LIMIT`."""
     from ir_studio.verify import op_display_name
 
     relative = offset - item.base
     enclosing_blocks = _enclosing_blocks(item, relative)
     candidates = []
-    for definition in item.parsed.record.value_defs:
-        if definition.span.start >= relative or not definition.name[1:].startswith(prefix):
+    truncated = False
+    for definition in reversed(item.parsed.record.value_defs):
+        if definition.span.start >= relative:
             continue
-        value = definition.value
-        owner = value.owner
+        if prefix and not definition.name.startswith(prefix, 1):
+            continue
+        owner = definition.value.owner
         block = owner if isinstance(owner, Block) else owner.parent  # type: ignore[union-attr]
         if block is None or id(block) not in enclosing_blocks:
             continue
         candidates.append(definition)
-    candidates.sort(key=lambda d: -d.span.start)  # nearest definitions first
+        if len(candidates) >= 2 * LIMIT:
+            truncated = True
+            break
+    candidates.sort(key=_START, reverse=True)  # nearest definitions first
     type_names: dict[int, str] = {}
     items = []
     for definition in candidates[:LIMIT]:
@@ -149,7 +158,10 @@ def _values(item: PlacedItem, offset: int, prefix: str) -> CompletionResult:
         else:
             detail = f"{op_display_name(value.owner)}: {type_name}"  # type: ignore[arg-type]
         items.append(Completion(name, "value", detail, insert=name[1:]))
-    return CompletionResult(items, incomplete=len(candidates) > LIMIT)
+    return CompletionResult(items, incomplete=truncated or len(candidates) > LIMIT)
+
+
+_START = attrgetter("span.start")
 
 
 def _enclosing_blocks(item: PlacedItem, relative: int) -> set[int]:
@@ -157,9 +169,8 @@ def _enclosing_blocks(item: PlacedItem, relative: int) -> set[int]:
     entry block and the block the cursor is in (the last label before it)."""
     record = item.parsed.record
     blocks: set[int] = set()
-    for op_record in record.ops:
-        if not op_record.op.regions or not op_record.span.start <= relative <= op_record.span.end:
-            continue
+    around = [r for r in record.ops if r.span.start <= relative <= r.span.end]
+    for op_record in around:
         for region in op_record.op.regions:
             first = region.blocks.first
             if first is None:
