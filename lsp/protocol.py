@@ -11,7 +11,8 @@ decoded JSON value from `transport.FrameDecoder` and answers, as JSON-RPC 2.0 sa
 * a request before `initialize`: `ServerNotInitialized` (-32002); after `shutdown`, or
   a second `initialize`: `InvalidRequest`;
 * params that do not fit the method: `InvalidParams` (-32602) naming the bad field;
-  unknown methods: `MethodNotFound` (-32601) (pygls' own answer);
+  unknown methods: `MethodNotFound` (-32601) (pygls' own answer), and so are
+  notification methods sent with an id (their handlers answer nothing);
 * `initialize` itself is read leniently, like mlir-lsp-server: fields that do not fit
   (`processId: ""`, a malformed capability) are dropped until the rest fits, and the
   client gets the server's capabilities.
@@ -27,6 +28,7 @@ import re
 from typing import Any
 from urllib.parse import unquote
 
+import attrs
 import cattrs
 from cattrs.errors import AttributeValidationNote, IterableValidationNote
 from ir_studio.lsp.transport import Received
@@ -35,6 +37,7 @@ from pygls.exceptions import (
     JsonRpcException,
     JsonRpcInvalidParams,
     JsonRpcInvalidRequest,
+    JsonRpcMethodNotFound,
     JsonRpcParseError,
     JsonRpcServerNotInitialized,
 )
@@ -114,6 +117,14 @@ class IRStudioProtocol(LanguageServerProtocol):
         if message_type is None:  # custom or unknown methods carry any params
             generic = JsonRPCRequestMessage if is_request else JsonRPCNotification
             return generic(**{**value, "params": value.get("params")})
+        if is_request != ("id" in attrs.fields_dict(message_type)):
+            # a notification sent with an id would never be answered by its handler; a
+            # request without one cannot be
+            if is_request:
+                self._reply(value["id"], JsonRpcMethodNotFound(f"{method} is a notification"))
+            else:
+                logger.warning("request %s sent as a notification dropped", method)
+            return None
         try:
             return self._converter.structure(value, message_type)
         except Exception as exc:

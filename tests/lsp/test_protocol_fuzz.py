@@ -219,6 +219,8 @@ def test_envelope_errors_follow_json_rpc(server: RawServer) -> None:
     assert invalid["error"]["code"] == -32600
     server.write(frame(b"[1, 2]"))
     assert server.until(lambda m: "error" in m)["error"]["code"] == -32600
+    server.send({"id": 10, "method": "initialized", "params": {}})
+    assert server.response(10)["error"]["code"] == -32601  # a notification, not a request
     server.send({"id": 6, "method": "initialize", "params": {"capabilities": {}}})
     assert server.response(6)["error"]["code"] == -32600  # already initialized
     assert_healthy(server, "envelope")
@@ -453,6 +455,12 @@ def _case(rng: random.Random, n: int, want: Expectation) -> bytes:
         want.codes[ident] = -32601
         method = rng.choice(["foo/bar", "textDocument/nope", "$/custom", "x" * 300])
         return frame(encode({"jsonrpc": "2.0", "id": ident, "method": method, "params": {}}))
+    if roll < 0.6:  # a notification method sent as a request: no such request
+        method = rng.choice(sorted(NOTIFICATIONS))
+        want.must.add(ident)
+        want.codes[ident] = -32601
+        params = NOTIFICATIONS[method]
+        return frame(encode({"jsonrpc": "2.0", "id": ident, "method": method, "params": params}))
     if roll < 0.7:  # a notification with bad params: never answered
         method = rng.choice(sorted(NOTIFICATIONS))
         params = _mutate(rng, NOTIFICATIONS[method])
