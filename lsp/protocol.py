@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Any
+from typing import Any, cast
 from urllib.parse import unquote
 
 import attrs
@@ -148,7 +148,7 @@ class IRStudioProtocol(LanguageServerProtocol):
         except Exception:
             logger.warning("malformed response from the client dropped")
             return
-        self.handle_message(message)
+        self.handle_message(cast(Any, message))
 
     def _lenient_initialize_params(self, params: Any) -> types.InitializeParams:
         """Drop whatever does not fit until the rest does (what mlir-lsp-server does)."""

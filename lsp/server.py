@@ -15,12 +15,12 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, cast
 
 from ir_studio.lsp.convert import Converter, diagnostic
 from ir_studio.lsp.protocol import IRStudioProtocol
 from ir_studio.lsp.store import DocumentStore, Snapshot
-from ir_studio.lsp.transport import serve
+from ir_studio.lsp.transport import Received, serve
 from lsprotocol import types
 from pygls.io_ import StdoutWriter
 from pygls.lsp.server import LanguageServer
@@ -36,8 +36,6 @@ class IRStudioServer(LanguageServer):
     malformed message or broken frame leaves a request unanswered or the session stuck.
     """
 
-    protocol: IRStudioProtocol
-
     def __init__(self) -> None:
         super().__init__(
             "ir-studio",
@@ -46,6 +44,10 @@ class IRStudioServer(LanguageServer):
             protocol_cls=IRStudioProtocol,
         )
         self.store = DocumentStore(self._publish)
+
+    @property
+    def _receive(self) -> Callable[[Received], None]:
+        return cast(IRStudioProtocol, self.protocol).receive
 
     def start_io(self, stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> None:
         source = stdin or sys.stdin.buffer
@@ -60,7 +62,7 @@ class IRStudioServer(LanguageServer):
             loop = asyncio.get_running_loop()
             await serve(
                 lambda: loop.run_in_executor(self.thread_pool, chunk),
-                self.protocol.receive,
+                self._receive,
                 stop_event,
             )
 
@@ -78,7 +80,7 @@ class IRStudioServer(LanguageServer):
 
         async def connection(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
             self.protocol.set_writer(writer)  # type: ignore[arg-type]
-            await serve(lambda: reader.read(65536), self.protocol.receive, stop_event)
+            await serve(lambda: reader.read(65536), self._receive, stop_event)
             self.shutdown()
 
         async def listen() -> None:

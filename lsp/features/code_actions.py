@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ir_studio.lsp.convert import Converter
 from ir_studio.lsp.server import IRStudioServer
 from lsprotocol import types
@@ -69,7 +71,9 @@ async def code_actions(
     return actions
 
 
-def _checks_without_text(uri: str, diagnostics: list[types.Diagnostic]) -> list[types.CodeAction]:
+def _checks_without_text(
+    uri: str, diagnostics: Sequence[types.Diagnostic]
+) -> list[types.CodeAction]:
     """The expected-* checks need only the diagnostic's lines and messages."""
     actions = []
     for diag in diagnostics:
