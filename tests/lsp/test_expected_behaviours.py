@@ -258,3 +258,24 @@ async def test_expected_checks_for_a_parser_error_of_this_server(client: Languag
     # another tool's diagnostics are not this server's to check
     foreign = types.Diagnostic(parse.range, parse.message, source="clangd")
     assert await _actions(client, uri, foreign) == []
+
+
+async def test_values_in_a_large_function_that_never_parsed(client: LanguageClient) -> None:
+    """Asked right after the open (the first build may still run): the text answers,
+    nearest first, capped, marked incomplete so the client asks again as it types."""
+    lines = ["func.func @chain(%arg0: i32) -> i32 {"]
+    lines += [f"  %v{i} = arith.addi %arg0, %arg0 : i32" for i in range(8000)]
+    lines.append("  %r = arith.addi %")
+    uri = uri_in(client, "large-mid-edit.mlir")
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            types.TextDocumentItem(uri=uri, language_id="mlir", version=1, text="\n".join(lines))
+        )
+    )
+    result = await client.text_document_completion_async(
+        types.CompletionParams(_doc(uri), pos(len(lines) - 1, len(lines[-1])))
+    )
+    assert isinstance(result, types.CompletionList)
+    assert result.is_incomplete
+    assert [i.label for i in result.items[:3]] == ["%v7999", "%v7998", "%v7997"]
+    assert len(result.items) == 200
