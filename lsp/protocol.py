@@ -35,6 +35,7 @@ from ir_studio.lsp.transport import Received
 from lsprotocol import types
 from pygls.exceptions import (
     JsonRpcException,
+    JsonRpcInternalError,
     JsonRpcInvalidParams,
     JsonRpcInvalidRequest,
     JsonRpcMethodNotFound,
@@ -60,6 +61,18 @@ class IRStudioProtocol(LanguageServerProtocol):
     _initialize_seen = False
 
     def receive(self, received: Received) -> None:
+        """Answer or dispatch one message; a failure here still answers its request."""
+        try:
+            self._receive(received)
+        except Exception as exc:
+            logger.exception("failed to dispatch a message")
+            value = received.value
+            if isinstance(value, dict) and "method" in value:
+                msg_id = value.get("id")
+                if isinstance(msg_id, (int, str)) and not isinstance(msg_id, bool):
+                    self._reply(msg_id, JsonRpcInternalError(f"{type(exc).__name__}: {exc}"))
+
+    def _receive(self, received: Received) -> None:
         if received.error is not None:
             self._reply(None, JsonRpcParseError(received.error))
             return
@@ -115,8 +128,10 @@ class IRStudioProtocol(LanguageServerProtocol):
             return types.InitializeRequest(id=value["id"], params=params)
         message_type = self.get_message_type(method)
         if message_type is None:  # custom or unknown methods carry any params
-            generic = JsonRPCRequestMessage if is_request else JsonRPCNotification
-            return generic(**{**value, "params": value.get("params")})
+            params = value.get("params")
+            if is_request:
+                return JsonRPCRequestMessage(value["id"], method, "2.0", params)
+            return JsonRPCNotification(method, "2.0", params)
         if is_request != ("id" in attrs.fields_dict(message_type)):
             # a notification sent with an id would never be answered by its handler; a
             # request without one cannot be

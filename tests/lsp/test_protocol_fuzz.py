@@ -472,7 +472,14 @@ def _case(rng: random.Random, n: int, want: Expectation) -> bytes:
             "method": "textDocument/hover",
             "params": REQUESTS["textDocument/hover"],
         }
-        what = rng.randrange(4)
+        what = rng.randrange(5)
+        if what == 4:  # extra members of the envelope are ignored
+            envelope["method"] = rng.choice(["textDocument/hover", "irStudio/passes", "x/y"])
+            envelope[rng.choice(["extra", "result", "error"])] = rng.choice(STRANGE)
+            want.must.add(ident)
+            if envelope["method"] == "x/y":
+                want.codes[ident] = -32601
+            return frame(encode(envelope))
         if what == 0:
             envelope["jsonrpc"] = rng.choice(["1.0", 2, None])
         elif what == 1:
