@@ -10,8 +10,11 @@ symbols the signature of the defining op; aliases their expansion.
 from __future__ import annotations
 
 import inspect
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain, islice
+from operator import attrgetter
 
 from xdsl.dialects.builtin import FunctionType
 from xdsl.ir import Block, BlockArgument, Operation, SSAValue
@@ -149,12 +152,18 @@ def _defining(value: SSAValue) -> str:
     return f'result #{value.index} of `"{op_display_name(value.owner)}"`'  # type: ignore[arg-type]
 
 
+_USES_SHOWN = 1000
+
+
 def hover_value(value: SSAValue, name: str) -> str:
-    uses = value.uses.get_length()
-    return (
-        f"**{name}**: `{value.type}`\n\nDefined by {_defining(value)}  \n"
-        f"{uses} use{'s' if uses != 1 else ''}"
+    # counted up to a cap: an argument used 20,000 times must not cost a walk of them all
+    uses = sum(1 for _ in islice(value.uses, _USES_SHOWN + 1))
+    counted = (
+        f"more than {_USES_SHOWN} uses"
+        if uses > _USES_SHOWN
+        else (f"{uses} use{'s' if uses != 1 else ''}")
     )
+    return f"**{name}**: `{value.type}`\n\nDefined by {_defining(value)}  \n{counted}"
 
 
 def _block_label(block: Block) -> str:
@@ -220,16 +229,30 @@ def hover_at(document: IRDocument, index: DocumentIndex, offset: int) -> HoverIn
 
 
 def _value_of(index: DocumentIndex, occurrence: Occurrence) -> SSAValue | None:
+    """The value of a definition is its occurrence's payload; a use is found by its
+    position among the record's uses (recorded in text order, so a binary search and a
+    look around), with a full scan only if the record is not in that order."""
+    value = getattr(occurrence.payload, "value", None)
+    if isinstance(value, SSAValue) and id(value) == occurrence.key:
+        return value
     item = index.document.item_at(occurrence.span.start)
     if item is None:
         return None
-    for definition in item.parsed.record.value_defs:
-        if id(definition.value) == occurrence.key:
-            return definition.value
-    for use in item.parsed.record.value_uses:
-        if id(use.value) == occurrence.key:
-            return use.value
+    record = item.parsed.record
+    relative = occurrence.span.start - item.base
+    for entries in (record.value_uses, record.value_defs):
+        at = bisect_left(entries, relative, key=_SPAN_START)
+        for entry in entries[max(0, at - _AROUND) : at + _AROUND]:
+            if entry.span.start == relative and id(entry.value) == occurrence.key:
+                return entry.value
+    for entry in chain(record.value_uses, record.value_defs):
+        if id(entry.value) == occurrence.key:
+            return entry.value
     return None
+
+
+_SPAN_START = attrgetter("span.start")
+_AROUND = 8
 
 
 def _block_of(index: DocumentIndex, occurrence: Occurrence) -> Block | None:
