@@ -13,8 +13,9 @@ header whenever what it read does not parse, so one bad frame costs that frame o
   header blocks over `MAX_HEADER` bytes are skipped up to the next header; a JSON
   object sent without any header is still read as a message;
 * a body still incomplete after `IDLE` seconds of silence, whose bytes already hold the
-  next header, is given up (reported like a non-JSON body) so a client that waits for
-  its answer is not stuck behind an overstated length.
+  next header, is cut there (read if it is a whole message, else reported like a
+  non-JSON body), so a client that waits for its answer is not stuck behind an
+  overstated length.
 """
 
 from __future__ import annotations
