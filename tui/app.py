@@ -255,7 +255,7 @@ class IRStudioApp(App[None]):
             results[mode] = simulate(module, BM1684X)
         self.call_from_thread(self._simulated, results)
 
-    def _simulated(self, results: dict) -> None:  # type: ignore[type-arg]
+    def _simulated(self, results: dict) -> None:
         self.timelines = results
         self.query_one("#timeline", TimelineView).show(results["w8a16"])
         rows = ["mode     total ms   GDMA %   BDC %   overlap ms   loaded MiB"]

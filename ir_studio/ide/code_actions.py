@@ -56,7 +56,7 @@ def expected_check_inserts(
         word = _SEVERITY_WORD.get(severity, "error") if index == 0 else "note"
         indent = ""
         if line_text is not None:
-            indent = re.match(r"[ \t]*", line_text(line)).group(0)  # type: ignore[union-attr]
+            indent = re.match(r"[ \t]*", line_text(line)).group(0)  # pyright: ignore[reportOptionalMemberAccess]  # `[ \t]*` matches every string
         out.append((line, f"{indent}// expected-{word} @below {{{{{message}}}}}\n"))
     return out
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import inspect
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, islice
 from operator import attrgetter
 
 from xdsl.dialects.builtin import FunctionType
-from xdsl.ir import Block, BlockArgument, Operation, SSAValue
+from xdsl.ir import Block, BlockArgument, Operation, OpResult, SSAValue
 
 from ir_studio.document import IRDocument
 from ir_studio.ide.generic_form import generic_head
@@ -49,8 +50,8 @@ def _doc(op: Operation) -> str:
     return ""
 
 
-def _types(values: object) -> str:
-    return ", ".join(f"`{v.type}`" for v in values) or "none"  # type: ignore[attr-defined]
+def _types(values: Iterable[SSAValue]) -> str:
+    return ", ".join(f"`{v.type}`" for v in values) or "none"
 
 
 _ALTERNATIVES = 6
@@ -149,7 +150,8 @@ def _defining(value: SSAValue) -> str:
         parent = value.block.parent_op()
         where = f" of `{op_display_name(parent)}`" if parent is not None else ""
         return f"block argument #{value.index}{where}"
-    return f'result #{value.index} of `"{op_display_name(value.owner)}"`'  # type: ignore[arg-type]
+    assert isinstance(value, OpResult)  # a value is a block argument or an op result
+    return f'result #{value.index} of `"{op_display_name(value.owner)}"`'
 
 
 _USES_SHOWN = 1000

@@ -105,7 +105,7 @@ async def code_lens(ls: IRStudioServer, params: types.CodeLensParams) -> list[ty
     conv = ls.converter(snapshot)
     lenses: list[types.CodeLens] = []
 
-    def visit(nodes: list) -> None:  # type: ignore[type-arg]
+    def visit(nodes: list) -> None:
         for node in nodes:
             if node.kind == "function":
                 where = conv.range(node.selection)
