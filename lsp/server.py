@@ -79,7 +79,7 @@ class IRStudioServer(LanguageServer):
         self._stop_event = stop_event = threading.Event()
 
         async def connection(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-            self.protocol.set_writer(writer)  # type: ignore[arg-type]
+            self.protocol.set_writer(writer)
             await serve(lambda: reader.read(65536), self._receive, stop_event)
             self.shutdown()
 

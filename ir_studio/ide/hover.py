@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import inspect
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, islice
@@ -19,6 +19,7 @@ from operator import attrgetter
 
 from xdsl.dialects.builtin import FunctionType
 from xdsl.ir import Block, BlockArgument, Operation, OpResult, SSAValue
+from xdsl.irdl import VarConstraint
 
 from ir_studio.document import IRDocument
 from ir_studio.ide.generic_form import generic_head
@@ -64,9 +65,8 @@ def _constraint(constr: object) -> str:
         if inner is None:
             break
         constr = inner
-    if type(constr).__name__ == "VarConstraint":
-        inner_text = _constraint(constr.constraint)  # type: ignore[attr-defined]
-        return f"{inner_text}; same type as every `{constr.name}`"  # type: ignore[attr-defined]
+    if isinstance(constr, VarConstraint):
+        return f"{_constraint(constr.constraint)}; same type as every `{constr.name}`"
     alternatives = getattr(constr, "attr_constrs", None)
     if type(constr).__name__ == "AnyOf" and alternatives and len(alternatives) > _ALTERNATIVES:
         shown = " | ".join(describe(c) for c in alternatives[:_ALTERNATIVES])
@@ -95,7 +95,9 @@ def _definition(cls: type[Operation]) -> tuple[list[tuple[str, str, str]], ...] 
     return tuple(out)
 
 
-def _named(op: Operation, rows: list[tuple[str, str, str]], values: object) -> str | None:
+def _named(
+    op: Operation, rows: list[tuple[str, str, str]], values: Sequence[SSAValue]
+) -> str | None:
     """One line per declared operand/result with the values the op has there."""
     lines = []
     seen = 0
@@ -111,7 +113,7 @@ def _named(op: Operation, rows: list[tuple[str, str, str]], values: object) -> s
         typed = ", ".join(f"`{v.type}`" for v in group) or "none"
         label = f"`{name}`" + (f" ({arity})" if arity else "")
         lines.append(f"- {label}: {typed} — {constraint}")
-    if seen != len(values):  # type: ignore[arg-type]
+    if seen != len(values):
         return None  # the accessors do not account for every value: do not guess
     return "\n".join(lines) if lines else "none"
 

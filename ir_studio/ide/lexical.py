@@ -11,7 +11,7 @@ function arguments (`(%x: type` after `^label` or `@name`), labels at a line sta
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ir_studio.items import split_items
 from ir_studio.source import Span
@@ -139,12 +139,12 @@ class _Region:
     entry block's (which dominates every block of its region)."""
 
     skipping: bool = False
-    segment: list[LexToken] | None = None  # values since the last label crossed
-    labelled: list[LexToken] | None = None  # the block of that label, maybe the entry
+    segment: list[LexToken] = field(default_factory=list)  # values since the last label
+    labelled: list[LexToken] = field(default_factory=list)  # that label's block: entry?
     content: bool = False  # anything but blanks above that label yet
 
     def entry(self) -> list[LexToken]:
-        return (self.segment if self.content else self.labelled) or []
+        return self.segment if self.content else self.labelled
 
 
 def visible_values(
@@ -181,7 +181,7 @@ def visible_values(
         if plain:  # the common line: no regions, labels, arguments, strings or comments
             tokens = [] if leading is None else _results(leading)
             if region.skipping:
-                region.segment.extend(reversed(tokens))  # type: ignore[union-attr]
+                region.segment.extend(reversed(tokens))
             else:
                 take(list(reversed(tokens)))
         for match in () if plain else reversed(list(_LINE_SCAN.finditer(text, line_start, end))):
@@ -211,7 +211,7 @@ def visible_values(
                     continue
                 token = LexToken(match.group("value"), Span(*match.span("value")), True)
                 if region.skipping:
-                    region.segment.append(token)  # type: ignore[union-attr]
+                    region.segment.append(token)
                 else:
                     take([token])
         if header and _STATEMENT_START.match(text, line_start, end):
