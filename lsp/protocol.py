@@ -10,7 +10,8 @@ decoded JSON value from `transport.FrameDecoder` and answers, as JSON-RPC 2.0 sa
   string nor an integer: `InvalidRequest` (-32600), with the id when it is a valid one;
 * a request before `initialize`: `ServerNotInitialized` (-32002); after `shutdown`, or
   a second `initialize`: `InvalidRequest`;
-* params that do not fit the method: `InvalidParams` (-32602) naming the bad field;
+* params that do not fit the method (LSP's, or ir-studio's own in `custom_params`):
+  `InvalidParams` (-32602) naming the bad field;
   unknown methods: `MethodNotFound` (-32601) (pygls' own answer), and so are
   notification methods sent with an id (their handlers answer nothing);
 * `initialize` itself is read leniently, like mlir-lsp-server: fields that do not fit
@@ -31,6 +32,7 @@ from urllib.parse import unquote
 import attrs
 import cattrs
 from cattrs.errors import AttributeValidationNote, IterableValidationNote
+from ir_studio.lsp.custom_params import CUSTOM_REQUESTS
 from ir_studio.lsp.transport import Received
 from lsprotocol import types
 from pygls.exceptions import (
@@ -126,7 +128,7 @@ class IRStudioProtocol(LanguageServerProtocol):
         if method == types.INITIALIZE and is_request:
             params = self._lenient_initialize_params(value.get("params"))
             return types.InitializeRequest(id=value["id"], params=params)
-        message_type = self.get_message_type(method)
+        message_type = self.get_message_type(method) or CUSTOM_REQUESTS.get(method)
         if message_type is None:  # custom or unknown methods carry any params
             params = value.get("params")
             if is_request:

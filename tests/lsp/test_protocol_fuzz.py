@@ -219,6 +219,10 @@ def test_envelope_errors_follow_json_rpc(server: RawServer) -> None:
     assert invalid["error"]["code"] == -32600
     server.write(frame(b"[1, 2]"))
     assert server.until(lambda m: "error" in m)["error"]["code"] == -32600
+    server.send({"id": 11, "method": "irStudio/lower", "params": {"pipeline": "cse"}})
+    missing = server.response(11)["error"]
+    assert missing["code"] == -32602  # ir-studio's own requests are checked too
+    assert "uri" in missing["message"]
     server.send({"id": 10, "method": "initialized", "params": {}})
     assert server.response(10)["error"]["code"] == -32601  # a notification, not a request
     server.send({"id": 6, "method": "initialize", "params": {"capabilities": {}}})
@@ -373,6 +377,12 @@ REQUESTS: dict[str, dict[str, Any]] = {
     },
     "workspace/symbol": {"query": "add"},
     "irStudio/passes": {"uri": DOC},
+    "irStudio/lower": {"uri": DOC, "pipeline": "cleanup"},
+    "workspace/executeCommand": {"command": "irStudio.lower", "arguments": [DOC]},
+    "textDocument/typeDefinition": {
+        "textDocument": {"uri": DOC},
+        "position": {"line": 1, "character": 4},
+    },
 }
 NOTIFICATIONS: dict[str, dict[str, Any]] = {
     "textDocument/didOpen": {
