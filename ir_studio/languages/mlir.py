@@ -66,11 +66,10 @@ class MLIRLanguage(Language):
         return hover_at(analysis.document, analysis.index, offset)
 
     def complete(self, analysis: Analysis | None, text: str, offset: int) -> CompletionResult:
-        from ir_studio.ide.completion import CompletionResult, complete
+        from ir_studio.ide.completion import complete
 
-        if analysis is None:
-            return CompletionResult([])
-        return complete(analysis.document, text, offset)
+        # before the first build the text alone answers what it can (values, op starts)
+        return complete(analysis.document if analysis is not None else None, text, offset)
 
     def tokens(self, analysis: Analysis, start: int = 0,
                end: int | None = None) -> list[SemanticToken]:
