@@ -86,6 +86,15 @@ def test_rows_fit_the_window_and_name_the_ops(runs: model.TpuRuns) -> None:
     assert "load" in inside[ROW_NAMES.index(" kind")]
 
 
+def test_a_whole_model_zoomed_out_names_its_layers() -> None:
+    from ir_studio.tui.renderables.timeline import layer_label, layer_of
+
+    assert layer_of("layers.12.mlp.dense_4h_to_h") == "layers.12"
+    assert layer_of("lm_head") == "lm_head"
+    assert layer_label("layers.12") == "L12"
+    assert layer_label("lm_head") == "lm_head"
+
+
 def test_selected_op_is_marked(runs: model.TpuRuns) -> None:
     index = runs.runs[("decode", "w8a16")]
     loc = "layers.0.mlp.dense_h_to_4h"

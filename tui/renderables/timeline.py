@@ -242,13 +242,29 @@ def _op_row(index: TimelineIndex, edges: np.ndarray, selected: str | None) -> li
     picked = [index.op_items[d] if d >= 0 else None for d in dom]
     keys = [o.loc if o is not None else None for o in picked]
     full = np.array([1.0 if o is not None else 0.0 for o in picked])
+    layers = [layer_of(k) if k is not None else None for k in keys]
     return bar_row(
         full,
         [op_colour(o.op) if o is not None else None for o in picked],
         keys,
         [short_name(o.loc) if o is not None else None for o in picked],
         marked=[k is not None and k == selected for k in keys],
+        fallback=(layers, [layer_label(k) if k is not None else None for k in layers]),
     )
+
+
+def layer_of(loc: str) -> str:
+    """`layers.3.mlp.dense_h_to_4h` -> `layers.3`; an op outside the blocks is its own."""
+    parts = loc.split(".")
+    return ".".join(parts[:2]) if len(parts) >= 3 and parts[0] == "layers" else loc
+
+
+def layer_label(key: str) -> str:
+    """`layers.3` -> `L3` (zoomed out, a whole model's blocks are named by number)."""
+    parts = key.split(".")
+    if len(parts) == 2 and parts[0] == "layers" and parts[1].isdigit():
+        return f"L{parts[1]}"
+    return short_name(key)
 
 
 def _both_row(index: TimelineIndex, edges: np.ndarray) -> list[Segment]:
