@@ -64,6 +64,8 @@ class TimelineIndex:
     both: Lane
     idle: Lane
     op_types: list[str] = field(default_factory=list)
+    """Op types present, the most time first (the legend's order)."""
+    _by_loc: dict[str, OpSummary] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, timeline: Timeline) -> TimelineIndex:
@@ -93,7 +95,9 @@ class TimelineIndex:
         return self.timeline.total_s
 
     def op_named(self, loc: str) -> OpSummary | None:
-        return next((o for o in self.op_items if o.loc == loc), None)
+        if not self._by_loc:
+            self._by_loc.update((o.loc, o) for o in self.op_items)
+        return self._by_loc.get(loc)
 
     def instrs_of(self, loc: str) -> list[Instr]:
         """An op's instructions in program order."""
