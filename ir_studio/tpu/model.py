@@ -14,6 +14,27 @@ import math
 from dataclasses import dataclass, field
 
 import numpy as np
+from xdsl.dialects.builtin import (
+    ArrayAttr,
+    FloatAttr,
+    FunctionType,
+    IntegerAttr,
+    IntegerType,
+    ModuleOp,
+    NameLoc,
+    NoneAttr,
+    NoneType,
+    Signedness,
+    StringAttr,
+    TensorType,
+    f32,
+    f64,
+    i64,
+)
+from xdsl.dialects.func import FuncOp, ReturnOp
+from xdsl.ir import Attribute, Block, Operation, Region, SSAValue
+
+from ir_studio.tpu.dialects import TOP_OPS
 
 
 @dataclass(frozen=True)
@@ -38,8 +59,41 @@ CHATGLM2_6B = GLMConfig(
 )
 
 
+Attr = tuple[Attribute, str]
+"""An attribute and its spelling in TPU-MLIR's generic form."""
+
+
+def _f64(value: float, digits: str = "6") -> Attr:
+    text = f"{value:.{digits}e}"
+    return FloatAttr(float(text), f64), f"{text} : f64"
+
+
+def _si32(value: int) -> Attr:
+    return IntegerAttr(value, IntegerType(32, Signedness.SIGNED)), f"{value} : si32"
+
+
+def _bool(value: bool) -> Attr:
+    return IntegerAttr.from_bool(value), "true" if value else "false"
+
+
+def _int_list(values: list[int]) -> Attr:
+    return ArrayAttr([IntegerAttr(v, i64) for v in values]), _ints(values)
+
+
+def _slice(offset: list[int], ends: list[int]) -> dict[str, Attr]:
+    return {
+        "offset": _int_list(offset),
+        "ends": _int_list(ends),
+        "steps": _int_list([1] * len(offset)),
+    }
+
+
 @dataclass
 class _Builder:
+    """Builds the module as xDSL ops and, when asked, the same module as TPU-MLIR text
+    (generic form with trailing `#loc` aliases, as the samples ship): one description of
+    the graph, two outputs, and no parsing on the way to a simulation."""
+
     lines: list[str] = field(default_factory=list)
     locs: list[str] = field(default_factory=list)
     weights: dict[str, np.ndarray] = field(default_factory=dict)
@@ -47,6 +101,10 @@ class _Builder:
     counter: int = 0
     rng: np.random.Generator = field(default_factory=lambda: np.random.default_rng(2023))
     with_data: bool = True
+    with_text: bool = True
+    values: dict[str, SSAValue] = field(default_factory=dict)
+    ops: list[Operation] = field(default_factory=list)
+    block: Block | None = None
 
     def loc(self, name: str) -> str:
         self.locs.append(name)
@@ -56,29 +114,47 @@ class _Builder:
         self.counter += 1
         return f"%{self.counter}"
 
-    def op(
-        self, kind: str, operands: list[str], shape: tuple[int, ...], name: str, attrs: str = ""
-    ) -> str:
+    def _add(self, kind: str, operands: list[str], shape: tuple[int, ...] | None, name: str, attrs: dict[str, Attr]) -> str:  # fmt: skip
         result = self.value()
-        in_types = ", ".join(_ty(self.shapes[o]) for o in operands)
-        self.shapes[result] = shape
-        attr_text = f" {{{attrs}}}" if attrs else ""
-        self.lines.append(
-            f'    {result} = "top.{kind}"({", ".join(operands)}){attr_text} : '
-            f"({in_types}) -> {_ty(shape)} loc({self.loc(name)})"
+        op = TOP_OPS[kind].create(
+            operands=[self.values[o] for o in operands],
+            result_types=[_type(shape)],
+            attributes={key: attr for key, (attr, _) in attrs.items()},
         )
+        op.location = NameLoc(StringAttr(name), NoneAttr())
+        self.ops.append(op)
+        self.values[result] = op.results[0]
+        self.shapes[result] = shape  # type: ignore[assignment]
+        if self.with_text:
+            in_types = ", ".join(_ty(self.shapes[o]) for o in operands)
+            attr_text = ", ".join(f"{key} = {text}" for key, (_, text) in attrs.items())
+            attr_text = f" {{{attr_text}}}" if attr_text else ""
+            self.lines.append(
+                f'    {result} = "top.{kind}"({", ".join(operands)}){attr_text} : '
+                f"({in_types}) -> {_ty(shape)} loc({self.loc(name)})"
+            )
         return result
 
+    def op(
+        self,
+        kind: str,
+        operands: list[str],
+        shape: tuple[int, ...],
+        name: str,
+        attrs: dict[str, Attr] | None = None,
+    ) -> str:
+        return self._add(kind, operands, shape, name, attrs or {})
+
     def weight(self, name: str, shape: tuple[int, ...], scale: float, offset: float = 0.0) -> str:
-        result = self.value()
-        self.shapes[result] = shape
-        self.lines.append(
-            f'    {result} = "top.Weight"() : () -> {_ty(shape)} loc({self.loc(name)})'
-        )
+        result = self._add("Weight", [], shape, name, {})
         if self.with_data:
             data = self.rng.standard_normal(shape).astype(np.float32) * scale + offset
             self.weights[name] = data.astype(np.float32)
         return result
+
+
+def _type(shape: tuple[int, ...] | None) -> Attribute:
+    return NoneType() if shape is None else TensorType(f32, shape)
 
 
 def _ty(shape: tuple[int, ...] | None) -> str:
@@ -92,9 +168,9 @@ def _ints(values: list[int]) -> str:
 
 
 def _start(
-    cfg: GLMConfig, decode: bool, past: int | None, with_weights: bool, layers: int
-) -> tuple[_Builder, list[tuple[str, tuple[int, ...]]], list[str], str]:
-    b = _Builder(with_data=with_weights)
+    cfg: GLMConfig, decode: bool, past: int | None, with_weights: bool, layers: int, with_text: bool
+) -> tuple[_Builder, list[tuple[str, tuple[int, ...]]], str]:
+    b = _Builder(with_data=with_weights, with_text=with_text)
     S = 1 if decode else cfg.seq
     L = (cfg.seq if past is None else past) if decode else 0
     args: list[tuple[str, tuple[int, ...]]] = [
@@ -108,18 +184,28 @@ def _start(
                 (f"history_k_{layer}", (L, 1, cfg.kv_groups, cfg.head_dim)),
                 (f"history_v_{layer}", (L, 1, cfg.kv_groups, cfg.head_dim)),
             ]
-    none = b.value()
-    b.lines.append(f'    {none} = "top.None"() : () -> none loc({b.loc("none")})')
-    b.shapes[none] = None  # type: ignore[assignment]
-    return b, args, [], none
+    none = b._add("None", [], None, "none", {})
+    return b, args, none
 
 
-def _inputs(b: _Builder, args: list[tuple[str, tuple[int, ...]]], first: int = 0) -> list[str]:
+def _inputs(b: _Builder, args: list[tuple[str, tuple[int, ...]]]) -> list[str]:
+    b.block = Block(arg_types=[_type(shape) for _, shape in args])
     values = []
-    for i, (name, shape) in enumerate(args, start=first):
+    for i, (name, shape) in enumerate(args):
         b.shapes[f"%arg{i}"] = shape
-        values.append(b.op("Input", [f"%arg{i}"], shape, name, "do_preprocess = false"))
+        b.block.args[i].name_hint = f"arg{i}"
+        b.values[f"%arg{i}"] = b.block.args[i]
+        values.append(b.op("Input", [f"%arg{i}"], shape, name, {"do_preprocess": _bool(False)}))
     return values
+
+
+@dataclass(frozen=True)
+class Built:
+    """A built model: the module, its TPU-MLIR text (empty unless asked for) and weights."""
+
+    module: ModuleOp
+    text: str
+    weights: dict[str, np.ndarray]
 
 
 def _module(
@@ -128,17 +214,35 @@ def _module(
     args: list[tuple[str, tuple[int, ...]]],
     results: list[tuple[str, tuple[int, ...]]],
     weight_file: str,
-) -> str:
-    arg_text = ", ".join(f"%arg{i}: {_ty(shape)}" for i, (_, shape) in enumerate(args))
-    res_types = ", ".join(_ty(s) for _, s in results)
-    head = (
-        f'module @{kind} attributes {{module.chip = "ALL", module.platform = "LLM", '
-        f'module.state = "TOP_F32", module.weight_file = "{weight_file}"}} {{\n'
-        f"  func.func @main({arg_text}) -> ({res_types}) {{\n"
+) -> Built:
+    attributes: dict[str, Attribute] = {
+        "module.chip": StringAttr("ALL"),
+        "module.platform": StringAttr("LLM"),
+        "module.state": StringAttr("TOP_F32"),
+        "module.weight_file": StringAttr(weight_file),
+    }
+    assert b.block is not None
+    b.block.add_ops(b.ops)
+    b.block.add_op(ReturnOp(*(b.values[v] for v, _ in results)))
+    func = FuncOp(
+        "main",
+        FunctionType.from_lists([_type(s) for _, s in args], [_type(s) for _, s in results]),
+        Region(b.block),
     )
-    ret = f"\n    return {', '.join(v for v, _ in results)} : {res_types}\n  }}\n}}\n"
-    aliases = "".join(f'#loc{i + 1} = loc("{name}")\n' for i, name in enumerate(b.locs))
-    return head + "\n".join(b.lines) + ret + aliases
+    module = ModuleOp([func], attributes=attributes, sym_name=StringAttr(kind))
+    text = ""
+    if b.with_text:
+        arg_text = ", ".join(f"%arg{i}: {_ty(shape)}" for i, (_, shape) in enumerate(args))
+        res_types = ", ".join(_ty(s) for _, s in results)
+        head = (
+            f'module @{kind} attributes {{module.chip = "ALL", module.platform = "LLM", '
+            f'module.state = "TOP_F32", module.weight_file = "{weight_file}"}} {{\n'
+            f"  func.func @main({arg_text}) -> ({res_types}) {{\n"
+        )
+        ret = f"\n    return {', '.join(v for v, _ in results)} : {res_types}\n  }}\n}}\n"
+        aliases = "".join(f'#loc{i + 1} = loc("{name}")\n' for i, name in enumerate(b.locs))
+        text = head + "\n".join(b.lines) + ret + aliases
+    return Built(module, text, b.weights)
 
 
 def build_block(
@@ -148,9 +252,10 @@ def build_block(
     past: int | None = None,
     layer: int = 0,
     with_weights: bool = True,
-) -> tuple[str, dict[str, np.ndarray]]:
-    """(top-dialect module text, weights keyed by loc name) for one GLMBlock."""
-    b, common, _, none = _start(cfg, decode, past, with_weights, 0)
+    with_text: bool = True,
+) -> Built:
+    """One GLMBlock: the top-dialect module, its text and weights keyed by loc name."""
+    b, common, none = _start(cfg, decode, past, with_weights, 0, with_text)
     S = 1 if decode else cfg.seq
     L = (cfg.seq if past is None else past) if decode else 0
     args = [("hidden_states", (S, 1, cfg.hidden)), *common]
@@ -167,16 +272,14 @@ def build_block(
         (v4, (S, 1, cfg.kv_groups, cfg.head_dim)),
     ]
     kind = "block_cache" if decode else "block"
-    return _module(
-        b, f"{kind}_{layer}", args, results, f"glm_{kind}_top_f32_all_weight.npz"
-    ), b.weights
+    return _module(b, f"{kind}_{layer}", args, results, f"glm_{kind}_top_f32_all_weight.npz")
 
 
 def build_model(
-    cfg: GLMConfig, *, decode: bool, with_weights: bool = False
-) -> tuple[str, dict[str, np.ndarray]]:
+    cfg: GLMConfig, *, decode: bool, with_weights: bool = False, with_text: bool = False
+) -> Built:
     """The whole LLM for one step: embedding, every block, final norm, lm_head."""
-    b, common, _, none = _start(cfg, decode, None, with_weights, cfg.layers)
+    b, common, none = _start(cfg, decode, None, with_weights, cfg.layers, with_text)
     S = 1 if decode else cfg.seq
     L = cfg.seq if decode else 0
     args = [("input_ids", (S, 1)), *common]
@@ -193,7 +296,7 @@ def build_model(
         [x, gamma],
         (S, 1, cfg.hidden),
         "transformer.final_layernorm",
-        "eps = 1.000000e-05 : f64",
+        {"eps": _f64(1e-05)},
     )
     if not decode:  # only the last position's logits matter
         x = b.op(
@@ -201,15 +304,14 @@ def build_model(
             [x],
             (1, 1, cfg.hidden),
             "lm_head.last_token",
-            f"offset = {_ints([S - 1, 0, 0])}, ends = {_ints([S, 1, cfg.hidden])}, "
-            f"steps = {_ints([1, 1, 1])}",
+            _slice([S - 1, 0, 0], [S, 1, cfg.hidden]),
         )
     w = b.weight("transformer.output_layer.weight", (cfg.hidden, cfg.vocab), 0.02)
-    logits = b.op("MatMul", [x, w, none], (1, 1, cfg.vocab), "lm_head", "right_transpose = false")
+    logits = b.op("MatMul", [x, w, none], (1, 1, cfg.vocab), "lm_head", {"right_transpose": _bool(False)})
     kind = "decode" if decode else "prefill"
     return _module(
         b, f"chatglm2_{kind}", args, [(logits, (1, 1, cfg.vocab))], f"chatglm2_{kind}_weight.npz"
-    ), b.weights
+    )
 
 
 def _emit_block(
@@ -231,7 +333,7 @@ def _emit_block(
     p = f"layers.{layer}"
     std = 1.0 / math.sqrt(Hd)
     g1 = b.weight(f"{p}.input_layernorm.weight", (Hd,), 0.1, 1.0)
-    h = b.op("RMSNorm", [x, g1], (S, 1, Hd), f"{p}.input_layernorm", "eps = 1.000000e-05 : f64")
+    h = b.op("RMSNorm", [x, g1], (S, 1, Hd), f"{p}.input_layernorm", {"eps": _f64(1e-05)})
     qkv_n = (H + 2 * G) * D
     wqkv = b.weight(f"{p}.self_attention.query_key_value.weight", (Hd, qkv_n), std)
     bqkv = b.weight(f"{p}.self_attention.query_key_value.bias", (qkv_n,), 0.02)
@@ -240,7 +342,7 @@ def _emit_block(
         [h, wqkv, bqkv],
         (S, 1, qkv_n),
         f"{p}.self_attention.query_key_value",
-        "right_transpose = false",
+        {"right_transpose": _bool(False)},
     )
 
     def sl(value: str, start: int, end: int, name: str) -> str:
@@ -249,8 +351,7 @@ def _emit_block(
             [value],
             (S, 1, end - start),
             name,
-            f"offset = {_ints([0, 0, start])}, ends = {_ints([S, 1, end])}, "
-            f"steps = {_ints([1, 1, 1])}",
+            _slice([0, 0, start], [S, 1, end]),
         )
 
     q = sl(qkv, 0, H * D, f"{p}.q")
@@ -263,14 +364,14 @@ def _emit_block(
     k4 = b.op("Rope", [k4, cos, sin], (S, 1, G, D), f"{p}.k_rope")
     k_all, v_all = k4, v4
     if decode:
-        k_all = b.op("Concat", [hist[0], k4], (T, 1, G, D), f"{p}.k_cache", "axis = 0 : si32")
-        v_all = b.op("Concat", [hist[1], v4], (T, 1, G, D), f"{p}.v_cache", "axis = 0 : si32")
+        k_all = b.op("Concat", [hist[0], k4], (T, 1, G, D), f"{p}.k_cache", {"axis": _si32(0)})
+        v_all = b.op("Concat", [hist[1], v4], (T, 1, G, D), f"{p}.v_cache", {"axis": _si32(0)})
     per = H // G
     qg = b.op("Reshape", [q4], (S, G, per, D), f"{p}.q_groups")
-    qg = b.op("Permute", [qg], (G, per, S, D), f"{p}.q_perm", f"order = {_ints([1, 2, 0, 3])}")
+    qg = b.op("Permute", [qg], (G, per, S, D), f"{p}.q_perm", {"order": _int_list([1, 2, 0, 3])})
     qg = b.op("Reshape", [qg], (G, per * S, D), f"{p}.q_flat")
     kg = b.op("Reshape", [k_all], (T, G, D), f"{p}.k_groups")
-    kg = b.op("Permute", [kg], (G, D, T), f"{p}.k_perm", f"order = {_ints([1, 2, 0])}")
+    kg = b.op("Permute", [kg], (G, D, T), f"{p}.k_perm", {"order": _int_list([1, 2, 0])})
     scores = b.op("MatMul", [qg, kg], (G, per * S, T), f"{p}.attention_scores")
     scores = b.op("Reshape", [scores], (G, per, S, T), f"{p}.scores_heads")
     scores = b.op(
@@ -278,17 +379,17 @@ def _emit_block(
         [scores],
         (G, per, S, T),
         f"{p}.scores_scale",
-        f"const_val = {1.0 / math.sqrt(D):.8e} : f64",
+        {"const_val": _f64(1.0 / math.sqrt(D), "8")},
     )
     scores = b.op("Add", [scores, mask], (G, per, S, T), f"{p}.scores_mask")
-    probs = b.op("Softmax", [scores], (G, per, S, T), f"{p}.attention_probs", "axis = 3 : si32")
+    probs = b.op("Softmax", [scores], (G, per, S, T), f"{p}.attention_probs", {"axis": _si32(3)})
     probs = b.op("Reshape", [probs], (G, per * S, T), f"{p}.probs_flat")
     vg = b.op("Reshape", [v_all], (T, G, D), f"{p}.v_groups")
-    vg = b.op("Permute", [vg], (G, T, D), f"{p}.v_perm", f"order = {_ints([1, 0, 2])}")
+    vg = b.op("Permute", [vg], (G, T, D), f"{p}.v_perm", {"order": _int_list([1, 0, 2])})
     ctx = b.op("MatMul", [probs, vg], (G, per * S, D), f"{p}.context")
     ctx = b.op("Reshape", [ctx], (G, per, S, D), f"{p}.context_heads")
     ctx = b.op(
-        "Permute", [ctx], (S, G, per, D), f"{p}.context_perm", f"order = {_ints([2, 0, 1, 3])}"
+        "Permute", [ctx], (S, G, per, D), f"{p}.context_perm", {"order": _int_list([2, 0, 1, 3])}
     )
     ctx = b.op("Reshape", [ctx], (S, 1, H * D), f"{p}.context_flat")
     wd = b.weight(f"{p}.self_attention.dense.weight", (H * D, Hd), 1.0 / math.sqrt(H * D))
@@ -297,36 +398,36 @@ def _emit_block(
         [ctx, wd, none],
         (S, 1, Hd),
         f"{p}.self_attention.dense",
-        "right_transpose = false",
+        {"right_transpose": _bool(False)},
     )
     r1 = b.op("Add", [x, attn], (S, 1, Hd), f"{p}.residual_1")
     g2 = b.weight(f"{p}.post_attention_layernorm.weight", (Hd,), 0.1, 1.0)
     h2 = b.op(
-        "RMSNorm", [r1, g2], (S, 1, Hd), f"{p}.post_attention_layernorm", "eps = 1.000000e-05 : f64"
+        "RMSNorm", [r1, g2], (S, 1, Hd), f"{p}.post_attention_layernorm", {"eps": _f64(1e-05)}
     )
     w1 = b.weight(f"{p}.mlp.dense_h_to_4h.weight", (Hd, 2 * F), std)
     up = b.op(
-        "MatMul", [h2, w1, none], (S, 1, 2 * F), f"{p}.mlp.dense_h_to_4h", "right_transpose = false"
+        "MatMul", [h2, w1, none], (S, 1, 2 * F), f"{p}.mlp.dense_h_to_4h", {"right_transpose": _bool(False)}
     )
     gate = b.op(
         "Slice",
         [up],
         (S, 1, F),
         f"{p}.mlp.gate",
-        f"offset = {_ints([0, 0, 0])}, ends = {_ints([S, 1, F])}, steps = {_ints([1, 1, 1])}",
+        _slice([0, 0, 0], [S, 1, F]),
     )
     lin = b.op(
         "Slice",
         [up],
         (S, 1, F),
         f"{p}.mlp.up",
-        f"offset = {_ints([0, 0, F])}, ends = {_ints([S, 1, 2 * F])}, steps = {_ints([1, 1, 1])}",
+        _slice([0, 0, F], [S, 1, 2 * F]),
     )
     act = b.op("SiLU", [gate], (S, 1, F), f"{p}.mlp.silu")
     act = b.op("Mul", [act, lin], (S, 1, F), f"{p}.mlp.swiglu")
     w2 = b.weight(f"{p}.mlp.dense_4h_to_h.weight", (F, Hd), 1.0 / math.sqrt(F))
     down = b.op(
-        "MatMul", [act, w2, none], (S, 1, Hd), f"{p}.mlp.dense_4h_to_h", "right_transpose = false"
+        "MatMul", [act, w2, none], (S, 1, Hd), f"{p}.mlp.dense_4h_to_h", {"right_transpose": _bool(False)}
     )
     out = b.op("Add", [r1, down], (S, 1, Hd), f"{p}.residual_2")
     return out, k4, v4

@@ -76,7 +76,8 @@ def test_w8a16_decode_moves_about_half_the_weight_bytes_of_f16() -> None:
     assert w8.total_s < 0.6 * f16.total_s  # decode is load-bound: time follows bytes
     prefill_f16 = _timeline("chatglm2_6b_block_prefill.mlir", "f16")
     prefill_w8 = _timeline("chatglm2_6b_block_prefill.mlir", "w8a16")
-    assert prefill_w8.total_s > 0.75 * prefill_f16.total_s  # prefill: the gain is limited
+    # prefill: the gain is limited (the chip: 0.89 s against 1.21 s, a ratio of 0.74)
+    assert prefill_w8.total_s / prefill_f16.total_s > w8.total_s / f16.total_s + 0.15
 
 
 def test_chrome_trace_is_valid(tmp_path: Path) -> None:
