@@ -241,32 +241,17 @@ class IRStudioApp(App[None]):
 
     @work(thread=True, exclusive=True, group="tpu")
     def simulate(self) -> None:
-        from ir_studio.tpu.chip import BM1684X
-        from ir_studio.tpu.lowering import lower_to_tpu
-        from ir_studio.tpu.simulate import simulate
+        from ir_studio.tpu.analysis import analyse
 
         assert self.loaded is not None
         assert self.loaded.module is not None
-        results = {}
-        for mode in ("f16", "w8a16", "w4a16"):
-            module = self.loaded.module
-            if not any(op.name.startswith("tpu.") for op in module.walk()):
-                module = lower_to_tpu(module, mode, 64, None).module
-            results[mode] = simulate(module, BM1684X)
-        self.call_from_thread(self._simulated, results)
+        self.call_from_thread(self._simulated, analyse(self.loaded.module))
 
-    def _simulated(self, results: dict) -> None:  # type: ignore[type-arg]
-        self.timelines = results
-        self.query_one("#timeline", TimelineView).show(results["w8a16"])
-        rows = ["mode     total ms   GDMA %   BDC %   overlap ms   loaded MiB"]
-        for mode, tl in results.items():
-            s = tl.summary()
-            rows.append(
-                f"{mode:<8} {s['total_s'] * 1e3:9.3f} {s['gdma_utilisation']:8.0%} "
-                f"{s['bdc_utilisation']:7.0%} {s['overlap_s'] * 1e3:11.3f} "
-                f"{s['bytes_loaded'] / 2**20:11.2f}"
-            )
-        self.query_one("#tpu-summary", Static).update("\n".join(rows))
+    def _simulated(self, analysis) -> None:  # type: ignore[no-untyped-def]
+        self.timelines = analysis.timelines
+        shown = analysis.timelines.get("w8a16") or next(iter(analysis.timelines.values()))
+        self.query_one("#timeline", TimelineView).show(shown)
+        self.query_one("#tpu-summary", Static).update("\n".join(analysis.summary_rows()))
         self._show_instr(0)
 
     # -- views ----------------------------------------------------------------

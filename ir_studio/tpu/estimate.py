@@ -117,10 +117,14 @@ class Phase:
             "flops": int(f["flops"]),
             "instructions": int(f["instructions"]),
             "engines": {
-                "GDMA": {k: v for k, v in self.by_kind.items() if k.startswith("GDMA.")},
-                "BDC": {k: v for k, v in self.by_kind.items() if k.startswith("BDC.")},
-                "host": self.host_s,
-            },
+                engine: {
+                    k.split(".", 1)[1]: v
+                    for k, v in sorted(self.by_kind.items())
+                    if k.startswith(f"{engine}.")
+                }
+                for engine in ("GDMA", "BDC")
+            }
+            | {"host": {"launches": self.host_s}},
         }
 
 
