@@ -162,7 +162,11 @@ def _emit(module: object, args: argparse.Namespace) -> str | None:
     from ir_studio.printing import print_ir
 
     if args.emit != "llvm":
-        return print_ir(module, generic=args.generic)  # type: ignore[arg-type]
+        from ir_studio.tpu.analysis import is_tpu_graph
+
+        # a TPU graph's op locations name its weights (keys of module.weight_file)
+        keep_locations = is_tpu_graph(module)  # type: ignore[arg-type]
+        return print_ir(module, generic=args.generic, debuginfo=keep_locations)  # type: ignore[arg-type]
     from ir_studio.llvm_emit import LLVMEmitError, emit_llvm_ir
 
     try:

@@ -281,9 +281,7 @@ def _simulate(args: argparse.Namespace) -> int:
         return code
     chip = _chip(args.chip)
     try:
-        analysis = analyse(
-            module, [args.mode], chip, keep_f16=parse_layer_names(args.keep_f16)
-        )
+        analysis = analyse(module, [args.mode], chip, keep_f16=parse_layer_names(args.keep_f16))
     except LoweringError as error:
         where = f" at {error.op.location}" if error.op is not None else ""
         print(f"{args.file}: error: {error}{where}", file=sys.stderr)

@@ -171,10 +171,14 @@ def _top_model(cfg: GLMConfig, decode: bool) -> ModuleOp:
     return build_model(cfg, decode=decode).module
 
 
-def _figures(cfg: GLMConfig, decode: bool, mode: Mode, chip: Chip, group: int, keep: tuple[str, ...]) -> tuple[dict[str, float], dict[str, float], int]:  # fmt: skip
+def _figures(
+    cfg: GLMConfig, decode: bool, mode: Mode, chip: Chip, group: int, keep: tuple[str, ...]
+) -> tuple[dict[str, float], dict[str, float], int]:
+    """(additive figures, engine busy time per instruction kind, weight bytes)."""
     lowered = lower_to_tpu(_top_model(cfg, decode), mode, group, None, keep_f16=keep).module
     timeline = simulate(lowered, chip)
-    figures: dict[str, float] = {k: float(v) for k, v in timeline.summary().items() if k in ADDITIVE}  # type: ignore[arg-type]
+    summary = timeline.summary()
+    figures = {k: float(summary[k]) for k in ADDITIVE}  # type: ignore[arg-type]
     by_kind: dict[str, float] = {}
     for instr in timeline.instrs:
         key = f"{instr.engine}.{instr.kind}"
@@ -184,9 +188,7 @@ def _figures(cfg: GLMConfig, decode: bool, mode: Mode, chip: Chip, group: int, k
 
 def _extrapolate(one: dict[str, float], two: dict[str, float], layers: int) -> dict[str, float]:
     keys = one.keys() | two.keys()
-    return {
-        k: one.get(k, 0.0) + (layers - 1) * (two.get(k, 0.0) - one.get(k, 0.0)) for k in keys
-    }
+    return {k: one.get(k, 0.0) + (layers - 1) * (two.get(k, 0.0) - one.get(k, 0.0)) for k in keys}
 
 
 def launches_per_step(cfg: GLMConfig) -> int:

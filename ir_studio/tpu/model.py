@@ -114,7 +114,14 @@ class _Builder:
         self.counter += 1
         return f"%{self.counter}"
 
-    def _add(self, kind: str, operands: list[str], shape: tuple[int, ...] | None, name: str, attrs: dict[str, Attr]) -> str:  # fmt: skip
+    def _add(
+        self,
+        kind: str,
+        operands: list[str],
+        shape: tuple[int, ...] | None,
+        name: str,
+        attrs: dict[str, Attr],
+    ) -> str:
         result = self.value()
         op = TOP_OPS[kind].create(
             operands=[self.values[o] for o in operands],
@@ -307,7 +314,9 @@ def build_model(
             _slice([S - 1, 0, 0], [S, 1, cfg.hidden]),
         )
     w = b.weight("transformer.output_layer.weight", (cfg.hidden, cfg.vocab), 0.02)
-    logits = b.op("MatMul", [x, w, none], (1, 1, cfg.vocab), "lm_head", {"right_transpose": _bool(False)})
+    logits = b.op(
+        "MatMul", [x, w, none], (1, 1, cfg.vocab), "lm_head", {"right_transpose": _bool(False)}
+    )
     kind = "decode" if decode else "prefill"
     return _module(
         b, f"chatglm2_{kind}", args, [(logits, (1, 1, cfg.vocab))], f"chatglm2_{kind}_weight.npz"
@@ -407,7 +416,11 @@ def _emit_block(
     )
     w1 = b.weight(f"{p}.mlp.dense_h_to_4h.weight", (Hd, 2 * F), std)
     up = b.op(
-        "MatMul", [h2, w1, none], (S, 1, 2 * F), f"{p}.mlp.dense_h_to_4h", {"right_transpose": _bool(False)}
+        "MatMul",
+        [h2, w1, none],
+        (S, 1, 2 * F),
+        f"{p}.mlp.dense_h_to_4h",
+        {"right_transpose": _bool(False)},
     )
     gate = b.op(
         "Slice",
@@ -427,7 +440,11 @@ def _emit_block(
     act = b.op("Mul", [act, lin], (S, 1, F), f"{p}.mlp.swiglu")
     w2 = b.weight(f"{p}.mlp.dense_4h_to_h.weight", (F, Hd), 1.0 / math.sqrt(F))
     down = b.op(
-        "MatMul", [act, w2, none], (S, 1, Hd), f"{p}.mlp.dense_4h_to_h", {"right_transpose": _bool(False)}
+        "MatMul",
+        [act, w2, none],
+        (S, 1, Hd),
+        f"{p}.mlp.dense_4h_to_h",
+        {"right_transpose": _bool(False)},
     )
     out = b.op("Add", [r1, down], (S, 1, Hd), f"{p}.residual_2")
     return out, k4, v4
