@@ -249,7 +249,9 @@ class IRStudioApp(App[None]):
 
     def _simulated(self, analysis) -> None:  # type: ignore[no-untyped-def]
         self.timelines = analysis.timelines
-        shown = analysis.timelines.get("w8a16") or next(iter(analysis.timelines.values()))
+        from ir_studio.tpu.analysis import SHOWN_MODE
+
+        shown = analysis.timelines.get(SHOWN_MODE) or next(iter(analysis.timelines.values()))
         self.query_one("#timeline", TimelineView).show(shown)
         self.query_one("#tpu-summary", Static).update("\n".join(analysis.summary_rows()))
         self._show_instr(0)

@@ -9,7 +9,7 @@ from pathlib import Path
 from ir_studio.cli.check import load
 from ir_studio.cli.exit_codes import ExitCode
 from ir_studio.cli.render import render_all
-from ir_studio.tpu.modes import MODE_NAMES
+from ir_studio.tpu.modes import MODE_NAMES, Mode
 
 KEEP_F16_HELP = (
     "comma-separated layers that stay F16 in the quantised modes, matched by whole dotted "
@@ -27,7 +27,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     sub = tpu.add_subparsers(dest="tpu_command", metavar="SUBCOMMAND")
     lower = sub.add_parser("lower", help="lower a top-dialect module to tpu")
     lower.add_argument("file", metavar="TOP.mlir")
-    lower.add_argument("--mode", choices=MODE_NAMES, default="w8a16")
+    lower.add_argument("--mode", choices=MODE_NAMES, default=Mode.W8A16.value)
     lower.add_argument("--group-size", type=int, default=64, help="W4A16 group size (K)")
     lower.add_argument("--keep-f16", metavar="NAMES", default="", help=KEEP_F16_HELP)
     lower.add_argument(
@@ -53,7 +53,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     simulate.add_argument(
         "--mode",
         choices=MODE_NAMES,
-        default="w8a16",
+        default=Mode.W8A16.value,
         help="lowering used when FILE is still a top module",
     )
     simulate.add_argument("--keep-f16", metavar="NAMES", default="", help=KEEP_F16_HELP)
@@ -67,7 +67,10 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help="a preset (chatglm2-6b) or a Hugging Face style config.json",
     )
     estimate.add_argument(
-        "--mode", choices=[*MODE_NAMES, "all"], default="w8a16", help="a mode, or all three"
+        "--mode",
+        choices=[*MODE_NAMES, "all"],
+        default=Mode.W8A16.value,
+        help="a mode, or all three",
     )
     estimate.add_argument(
         "--keep-f16",
@@ -308,7 +311,6 @@ def _estimate(args: argparse.Namespace) -> int:
 
     from ir_studio.tpu.estimate import PRESETS, config_from_json, estimate
     from ir_studio.tpu.lowering import LoweringError, parse_layer_names
-    from ir_studio.tpu.modes import Mode
 
     keep: tuple[str, ...] = ()
     if args.model in PRESETS:

@@ -16,6 +16,9 @@ from ir_studio.tpu.lowering import lower_to_tpu
 from ir_studio.tpu.modes import Mode, mode_of_module, parse_mode
 from ir_studio.tpu.simulate import Timeline, simulate
 
+SHOWN_MODE = Mode.W8A16
+"""The mode front ends show first (TPU graphs lower with W8A16 by default)."""
+
 SOURCE_OPS = frozenset({"top.Weight", "top.Input", "top.None"})
 """`top` ops that stay in a lowered module (weights, inputs and the none value)."""
 
@@ -72,7 +75,7 @@ def analyse(
     wanted = [parse_mode(m) for m in modes]
     result = Analysis(lowered_from_top=needs_lowering(module))
     if not result.lowered_from_top:
-        mode = lowered_mode(module) or (wanted[0] if wanted else Mode.W8A16)
+        mode = lowered_mode(module) or (wanted[0] if wanted else SHOWN_MODE)
         result.modules[mode] = module
         result.timelines[mode] = simulate(module, chip)
         return result

@@ -16,14 +16,11 @@ from xdsl.dialects.builtin import ModuleOp, TensorType
 from xdsl.dialects.func import FuncOp
 from xdsl.ir import Operation
 
-from ir_studio.tpu.analysis import analyse, is_tpu_graph, lowered_mode, needs_lowering
+from ir_studio.tpu.analysis import SHOWN_MODE, analyse, is_tpu_graph, lowered_mode, needs_lowering
 from ir_studio.tpu.evaluator import loc_name
 from ir_studio.tpu.kernels import _bytes
 from ir_studio.tpu.modes import Mode
 from ir_studio.tpu.simulate import Timeline
-
-SHOWN_MODE = Mode.W8A16
-"""A top graph's per-op hints show the mode TPU graphs are lowered with by default."""
 
 A16_STEPS = (
     "load activation",
