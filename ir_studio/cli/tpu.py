@@ -343,20 +343,18 @@ def _estimate(args: argparse.Namespace) -> int:
         f"{args.model}, sequence {cfg.seq}, {cfg.layers} layers, kept F16: {kept} "
         "(simulated; the A16MatMul kernel is a reconstruction)"
     )
-    for d in data:
-        print(f"{d['mode']}:")
-        print(f"  prefill            {d['prefill_s'] * 1e3:10.1f} ms")  # type: ignore[operator]
-        print(
-            f"  decode per token   {d['decode_s_per_token'] * 1e3:10.2f} ms "  # type: ignore[operator]
-            f"({d['decode_tokens_per_s']:.2f} tokens/s)"
-        )
-        for phase in ("prefill", "decode"):
-            p = d[phase]
+    for result in results:
+        decode = result.decode.total_s
+        print(f"{result.mode.value}:")
+        print(f"  prefill            {result.prefill.total_s * 1e3:10.1f} ms")
+        print(f"  decode per token   {decode * 1e3:10.2f} ms ({1 / decode:.2f} tokens/s)")
+        for name, phase in (("prefill", result.prefill), ("decode", result.decode)):
+            f = phase.figures
             print(
-                f"    {phase:<8} GDMA {p['gdma_busy_s'] * 1e3:9.1f} ms, "  # type: ignore[index]
-                f"BDC {p['bdc_busy_s'] * 1e3:9.1f} ms, "  # type: ignore[index]
-                f"both {p['overlap_s'] * 1e3:9.1f} ms, host {p['host_s'] * 1e3:6.1f} ms"  # type: ignore[index]
+                f"    {name:<8} GDMA {f['gdma_busy_s'] * 1e3:9.1f} ms, "
+                f"BDC {f['bdc_busy_s'] * 1e3:9.1f} ms, both {f['overlap_s'] * 1e3:9.1f} ms, "
+                f"host {phase.host_s * 1e3:6.1f} ms"
             )
-        print(f"  weights            {d['weight_bytes'] / 1e9:10.3f} GB")  # type: ignore[operator]
-        print(f"  KV cache (f16)     {d['kv_cache_bytes'] / 2**20:10.1f} MiB")  # type: ignore[operator]
+        print(f"  weights            {result.weight_bytes / 1e9:10.3f} GB")
+        print(f"  KV cache (f16)     {result.kv_cache_bytes / 2**20:10.1f} MiB")
     return ExitCode.OK

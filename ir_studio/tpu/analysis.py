@@ -49,12 +49,11 @@ class Analysis:
     def summary_rows(self) -> list[str]:
         """A table: one row per mode with total time, engine utilisation, overlap, bytes."""
         rows = ["mode     total ms   GDMA %   BDC %   overlap ms   loaded MiB"]
-        for mode, timeline in self.timelines.items():
-            s = timeline.summary()
+        for mode, t in self.timelines.items():
             rows.append(
-                f"{mode.value:<8} {s['total_s'] * 1e3:9.3f} {s['gdma_utilisation']:8.0%} "
-                f"{s['bdc_utilisation']:7.0%} {s['overlap_s'] * 1e3:11.3f} "
-                f"{s['bytes_loaded'] / 2**20:11.2f}"
+                f"{mode.value:<8} {t.total_s * 1e3:9.3f} {t.utilisation('GDMA'):8.0%} "
+                f"{t.utilisation('BDC'):7.0%} {t.overlap_s * 1e3:11.3f} "
+                f"{t.bytes_loaded / 2**20:11.2f}"
             )
         return rows
 
@@ -88,14 +87,14 @@ def analyse(
 
 def describe(timeline: Timeline, heading: str, top: int = 15) -> str:
     """The text report of one simulation (`ir-studio tpu simulate`)."""
-    s = timeline.summary()
+    t = timeline
     lines = [
-        f"{heading}: {s['total_s'] * 1e3:.3f} ms, {s['instructions']} instructions",
-        f"  GDMA busy {s['gdma_busy_s'] * 1e3:.3f} ms ({s['gdma_utilisation']:.0%}), "
-        f"BDC busy {s['bdc_busy_s'] * 1e3:.3f} ms ({s['bdc_utilisation']:.0%}), "
-        f"both at once {s['overlap_s'] * 1e3:.3f} ms",
-        f"  loaded {s['bytes_loaded'] / 2**20:.2f} MiB, stored "
-        f"{s['bytes_stored'] / 2**20:.2f} MiB, {s['flops'] / 1e9:.3f} GFLOP",
+        f"{heading}: {t.total_s * 1e3:.3f} ms, {len(t.instrs)} instructions",
+        f"  GDMA busy {t.busy_s['GDMA'] * 1e3:.3f} ms ({t.utilisation('GDMA'):.0%}), "
+        f"BDC busy {t.busy_s['BDC'] * 1e3:.3f} ms ({t.utilisation('BDC'):.0%}), "
+        f"both at once {t.overlap_s * 1e3:.3f} ms",
+        f"  loaded {t.bytes_loaded / 2**20:.2f} MiB, stored "
+        f"{t.bytes_stored / 2**20:.2f} MiB, {t.flops / 1e9:.3f} GFLOP",
         f"  {'op':<48} {'ms':>9} {'GDMA ms':>9} {'BDC ms':>9} {'MiB':>9}",
     ]
     for op in sorted(timeline.ops, key=lambda o: o.end - o.start, reverse=True)[:top]:

@@ -172,7 +172,7 @@ def _a16_detail(op: Operation, name: str, timeline: Timeline) -> A16Detail:
     x, weight, scale, zp = (v.type for v in op.operands[:4])
     assert isinstance(x, TensorType)
     assert isinstance(weight, TensorType)
-    bits = int_attr(op, "weight_bits")  # type: ignore[arg-type]
+    bits = int_attr(op, "weight_bits")
     n = weight.get_shape()[0]
     k = x.get_shape()[-1]
     stored = sum(_bytes(t) for t in (weight, scale, zp) if isinstance(t, TensorType))
@@ -191,7 +191,7 @@ def _a16_detail(op: Operation, name: str, timeline: Timeline) -> A16Detail:
             steps[A16_STEPS[4]] += instr.duration
     return A16Detail(
         bits=bits,
-        group_size=int_attr(op, "q_group_size", 0),  # type: ignore[arg-type]
+        group_size=int_attr(op, "q_group_size", 0),
         weight_shape=tuple(weight.get_shape()),
         scale_shape=tuple(scale.get_shape()) if isinstance(scale, TensorType) else None,
         zp_shape=tuple(zp.get_shape()) if isinstance(zp, TensorType) else None,
@@ -216,20 +216,21 @@ class CostCache:
             entry = self._entries.get(uri)
             owner = entry is None or entry[0] != version
             if owner:
-                entry = (version, threading.Event(), [None])
+                slot: list[DocumentCost | None] = [None]
+                entry = (version, threading.Event(), slot)
                 self._entries[uri] = entry
                 self._entries.move_to_end(uri)
                 while len(self._entries) > self._capacity:
                     self._entries.popitem(last=False)
         assert entry is not None
-        _, done, slot = entry
+        _, done, result = entry
         if owner:
             try:
-                slot[0] = document_cost(module)
+                result[0] = document_cost(module)
             finally:
                 done.set()
         done.wait()
-        return slot[0]
+        return result[0]
 
     def peek(self, uri: str, version: int) -> DocumentCost | None:
         """The figures if they are ready, without computing or waiting."""

@@ -57,8 +57,8 @@ def unpack_int4(packed: np.ndarray) -> np.ndarray:
 def dequantize(
     op: Operation, weight: np.ndarray, scale: np.ndarray, zp: np.ndarray | None
 ) -> np.ndarray:
-    bits = int_attr(op, "weight_bits")  # type: ignore[arg-type]
-    group = int_attr(op, "q_group_size", 0)  # type: ignore[arg-type]
+    bits = int_attr(op, "weight_bits")
+    group = int_attr(op, "q_group_size", 0)
     q = unpack_int4(weight).astype(np.float32) if bits == 4 else weight.astype(np.float32)
     n, k = q.shape
     groups = 1 if group == 0 else k // group
@@ -89,13 +89,13 @@ def _compute(op: Operation, args: list[np.ndarray | None]) -> list[np.ndarray]:
             r = a[0]
         case "RMSNorm":
             x = a[0]
-            eps = float_attr(op, "eps", 1e-5)  # type: ignore[arg-type]
+            eps = float_attr(op, "eps", 1e-5)
             r = x / np.sqrt(np.mean(x * x, axis=-1, keepdims=True) + eps)
             if len(a) > 1 and a[1] is not None:
                 r = r * a[1]
         case "MatMul":
             w = a[1]
-            if bool_attr(op, "right_transpose"):  # type: ignore[arg-type]
+            if bool_attr(op, "right_transpose"):
                 w = np.swapaxes(w, -1, -2)
             r = np.matmul(a[0], w)
             if len(a) > 2 and a[2] is not None:
@@ -118,9 +118,9 @@ def _compute(op: Operation, args: list[np.ndarray | None]) -> list[np.ndarray]:
             for x in a[1:]:
                 r = r * x
         case "MulConst":
-            r = a[0] * float_attr(op, "const_val", 1.0)  # type: ignore[arg-type]
+            r = a[0] * float_attr(op, "const_val", 1.0)
         case "Softmax":
-            axis = int_attr(op, "axis", -1)  # type: ignore[arg-type]
+            axis = int_attr(op, "axis", -1)
             e = np.exp(a[0] - np.max(a[0], axis=axis, keepdims=True))
             r = e / np.sum(e, axis=axis, keepdims=True)
         case "SiLU":
@@ -129,11 +129,11 @@ def _compute(op: Operation, args: list[np.ndarray | None]) -> list[np.ndarray]:
             assert isinstance(out_type, TensorType)
             r = a[0].reshape(tuple(out_type.get_shape()))
         case "Permute":
-            r = np.transpose(a[0], ints_attr(op, "order"))  # type: ignore[arg-type]
+            r = np.transpose(a[0], ints_attr(op, "order"))
         case "Slice":
-            offset = ints_attr(op, "offset")  # type: ignore[arg-type]
-            ends = ints_attr(op, "ends")  # type: ignore[arg-type]
-            steps = ints_attr(op, "steps", [1] * a[0].ndim)  # type: ignore[arg-type]
+            offset = ints_attr(op, "offset")
+            ends = ints_attr(op, "ends")
+            steps = ints_attr(op, "steps", [1] * a[0].ndim)
             r = a[0][
                 tuple(
                     slice(o, e if e >= 0 else None, s)
@@ -141,13 +141,13 @@ def _compute(op: Operation, args: list[np.ndarray | None]) -> list[np.ndarray]:
                 )
             ]
         case "Concat":
-            r = np.concatenate(a, axis=int_attr(op, "axis", 1))  # type: ignore[arg-type]
+            r = np.concatenate(a, axis=int_attr(op, "axis", 1))
         case "Gather":
             r = a[0][a[1].astype(np.int64)]
         case "Rope":
             r = _rope(a[0], a[1], a[2])
         case "TopK":
-            k = int_attr(op, "K", 1)  # type: ignore[arg-type]
+            k = int_attr(op, "K", 1)
             idx = np.argsort(-a[0], axis=-1)[..., :k]
             return [np.take_along_axis(a[0], idx, axis=-1), idx.astype(np.float32)]
         case _:

@@ -60,7 +60,7 @@ def derive_quantised(module: ModuleOp, arrays: dict[str, np.ndarray]) -> dict[st
     for op in module.walk():
         if op.name != "tpu.A16MatMul" or len(op.operands) < 3:
             continue
-        bits = int_attr(op, "weight_bits")  # type: ignore[arg-type]
+        bits = int_attr(op, "weight_bits")
         weight = op.operands[1].owner
         name = loc_name(weight) if isinstance(weight, Operation) else None
         suffix = _QUANTISED_SUFFIX.get(bits)
@@ -73,7 +73,7 @@ def derive_quantised(module: ModuleOp, arrays: dict[str, np.ndarray]) -> dict[st
             q, scale = quantize_w8(arrays[base])
             arrays[name], arrays[f"{base}_scale"] = q, scale
         else:
-            group = int_attr(op, "q_group_size", 64)  # type: ignore[arg-type]
+            group = int_attr(op, "q_group_size", 64)
             try:
                 q, scale, zp = quantize_w4(arrays[base], group)
             except ValueError as error:

@@ -274,8 +274,8 @@ def build_program(module: Operation, chip: Chip) -> Program:
             k = x.get_shape()[-1]
             if kind == "A16MatMul":
                 n = w.get_shape()[0]
-                bits = int_attr(op, "weight_bits")  # type: ignore[arg-type]
-                group = int_attr(op, "q_group_size", 0)  # type: ignore[arg-type]
+                bits = int_attr(op, "weight_bits")
+                group = int_attr(op, "q_group_size", 0)
                 groups = 1 if group == 0 else k // group
                 weight_operand = True
             else:

@@ -103,7 +103,7 @@ def kept_f16(loc: str, keep_f16: tuple[str, ...]) -> bool:
 
 
 def _qualifies(op: Operation, mode: Mode, group: int, keep_f16: tuple[str, ...] = ()) -> bool:
-    if mode is Mode.F16 or op.name != "top.MatMul" or bool_attr(op, "right_transpose"):  # type: ignore[arg-type]
+    if mode is Mode.F16 or op.name != "top.MatMul" or bool_attr(op, "right_transpose"):
         return False
     if keep_f16 and kept_f16(loc_name(op) or "", keep_f16):
         return False

@@ -11,6 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from ir_studio.lsp.server import IRStudioServer
 from ir_studio.lsp.store import Snapshot
 from lsprotocol import types
+from xdsl.dialects.builtin import ModuleOp
 
 from ir_studio.tpu.editor_cost import CostCache, DocumentCost
 
@@ -18,7 +19,7 @@ _CACHE = CostCache()
 _POOL = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tpu-cost")
 
 
-def _module(snapshot: Snapshot) -> object | None:
+def _module(snapshot: Snapshot) -> ModuleOp | None:
     document = snapshot.document
     if not document.ok or ('"top.' not in document.text and '"tpu.' not in document.text):
         return None
