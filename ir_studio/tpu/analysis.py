@@ -65,12 +65,14 @@ def analyse(
     *,
     group: int = 64,
     keep_f16: tuple[str, ...] = (),
+    lowered: dict[Mode, ModuleOp] | None = None,
 ) -> Analysis:
     """Lower (a clone of) `module` once per mode if it is still `top`, then simulate.
 
-    A module already lowered is simulated once, under the mode it records (or the first
-    mode asked for when it records none): lowering it again would change nothing.
-    Raises `LoweringError` when a mode cannot lower the module."""
+    `lowered` offers modules a caller already lowered (the TUI's pipeline result), used
+    instead of lowering again. A module already lowered is simulated once, under the mode
+    it records (or the first mode asked for when it records none): lowering it again would
+    change nothing. Raises `LoweringError` when a mode cannot lower the module."""
     wanted = [parse_mode(m) for m in modes]
     result = Analysis(lowered_from_top=needs_lowering(module))
     if not result.lowered_from_top:
@@ -79,9 +81,11 @@ def analyse(
         result.timelines[mode] = simulate(module, chip)
         return result
     for mode in wanted:
-        lowered = lower_to_tpu(module, mode, group, None, keep_f16=keep_f16).module
-        result.modules[mode] = lowered
-        result.timelines[mode] = simulate(lowered, chip)
+        done = (lowered or {}).get(mode)
+        if done is None or needs_lowering(done):
+            done = lower_to_tpu(module, mode, group, None, keep_f16=keep_f16).module
+        result.modules[mode] = done
+        result.timelines[mode] = simulate(done, chip)
     return result
 
 

@@ -196,3 +196,13 @@ def test_simulate_cli_reports_lowering_errors_without_a_traceback(tmp_path: Path
     bad = _run(folder, "tpu", "simulate", "glm_block.mlir", "--mode", "w8a16", "--chip", "nope")
     assert bad.returncode == 2
     assert "Traceback" not in bad.stderr
+
+
+def test_analyse_reuses_a_module_the_caller_already_lowered() -> None:
+    module, _ = parse_module((SAMPLES / "glm_block_cache.mlir").read_text(), "x.mlir")
+    assert module is not None
+    mine = lower_to_tpu(module, Mode.W8A16).module
+    analysis = analyse(module, lowered={Mode.W8A16: mine, Mode.F16: module})
+    assert analysis.modules[Mode.W8A16] is mine
+    assert analysis.modules[Mode.F16] is not module  # still top: lowered here
+    assert not needs_lowering(analysis.modules[Mode.F16])
