@@ -148,6 +148,20 @@ def test_pass_option_keeps_layers_f16(tmp_path: Path) -> None:
     _compare(folder, "c.mlir")
 
 
+def test_tpu_lower_keeps_layers_f16_and_writes_their_f16_weights(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    result = _run(folder, "tpu", "lower", "glm_block.mlir", "--keep-f16", "mlp", "-o", "d.mlir")
+    assert result.returncode == 0, result.stderr
+    assert (folder / "d.mlir").read_text().count('"tpu.A16MatMul"') == 2
+    module, _ = parse_module((folder / "d.mlir").read_text(), "d.mlir")
+    assert module is not None
+    weights = load_weights(module, folder / "d.mlir")
+    assert weights is not None
+    assert weights["layers.0.mlp.dense_h_to_4h.weight"].dtype.name == "float16"
+    assert "layers.0.self_attention.dense.weight_int8" in weights
+    assert "output #0" in _compare(folder, "d.mlir")
+
+
 def test_derived_weights_equal_the_written_ones(tmp_path: Path) -> None:
     folder = _folder(tmp_path)
     assert _run(folder, "tpu", "lower", "glm_block.mlir", "-o", "a.mlir").returncode == 0
