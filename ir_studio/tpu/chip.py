@@ -60,11 +60,15 @@ class Chip:
         """Every parameter with its value and its source (for `tpu estimate --json`)."""
         data = asdict(self)
         sources = data.pop("sources")
-        return {
+        parameters: dict[str, object] = {
             key: {"value": value, "source": sources.get(key, "")}
             for key, value in data.items()
             if key != "name"
         }
+        for key, source in sources.items():  # what is derived rather than a number
+            if key not in data:
+                parameters[key] = {"value": "derived", "source": source}
+        return parameters
 
 
 BM1684X = Chip(
@@ -121,6 +125,11 @@ BM1684X = Chip(
         "host_s_per_launch": "TPU-MLIR LlmProfile: 0.1 ms per network launch/interrupt "
         "(pcie_avg_ms); a step launches the embedding, each block and lm_head (30 for "
         "ChatGLM2-6B); the sampled token id is the only copy back (TopK runs on the chip)",
+        "prefill weight re-reads": "derived from LMEM by kernels.matmul_tiles, not a "
+        "parameter: a [M, K] f16 activation that fits a quarter of LMEM stays resident and "
+        "the weights stream once (ChatGLM2 QKV, dense, h_to_4h at M = 512, K = 4096); "
+        "otherwise the op tiles M to a third of a half (102 rows for dense_4h_to_h, "
+        "K = 13696) and reads its weights once per M tile (6 times)",
         "modelled in the graph": "lm_head (read whole every decode step, F16 in the "
         "deployed configuration), the KV cache (each block's Concat reads the history and "
         "writes history + 1; the attention matmuls read it back), embedding (a Gather of "
