@@ -108,6 +108,8 @@ class IRStudioApp(App[None]):
         self.hide_unchanged = False
         self.side_by_side = False
         self.checks: dict[int, str] = {}
+        self._pipeline_result = None
+        """The pipeline's final module: a TPU mode's lowering, reused by the simulation."""
 
     # -- layout ---------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -165,7 +167,8 @@ class IRStudioApp(App[None]):
         error = None
         if loaded.module is not None:
             try:
-                _, steps = run_steps(loaded, pipeline)
+                run, steps = run_steps(loaded, pipeline)
+                self._pipeline_result = run.module if run.failed is None else None
             except Exception as failure:  # a bad pipeline is shown, not raised
                 error = str(failure)
         self.call_from_thread(self._loaded, loaded, pipeline, steps, error)
@@ -241,11 +244,13 @@ class IRStudioApp(App[None]):
 
     @work(thread=True, exclusive=True, group="tpu")
     def simulate(self) -> None:
-        from ir_studio.tpu.analysis import analyse
+        from ir_studio.tpu.analysis import analyse, pipeline_mode
 
         assert self.loaded is not None
         assert self.loaded.module is not None
-        self.call_from_thread(self._simulated, analyse(self.loaded.module))
+        mode, result = pipeline_mode(self.pipeline or ""), self._pipeline_result
+        reuse = {mode: result} if mode is not None and result is not None else None
+        self.call_from_thread(self._simulated, analyse(self.loaded.module, lowered=reuse))
 
     def _simulated(self, analysis) -> None:  # type: ignore[no-untyped-def]
         self.timelines = analysis.timelines

@@ -32,6 +32,13 @@ def needs_lowering(module: ModuleOp) -> bool:
     return any(op.name.startswith("top.") and op.name not in SOURCE_OPS for op in module.walk())
 
 
+def pipeline_mode(pipeline: str) -> Mode | None:
+    """The mode a pipeline lowers to when it is exactly one mode's pass with its default
+    options (`tpu-w8a16`): its result is then what `analyse` would produce for that mode."""
+    name = pipeline.strip()
+    return next((mode for mode in Mode if mode.pipeline == name), None)
+
+
 def lowered_mode(module: ModuleOp) -> Mode | None:
     attr = module.attributes.get("module.mode")
     return mode_of_module(attr.data) if isinstance(attr, StringAttr) else None

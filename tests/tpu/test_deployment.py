@@ -220,3 +220,12 @@ def test_analyse_reuses_a_module_the_caller_already_lowered() -> None:
     assert analysis.modules[Mode.W8A16] is mine
     assert analysis.modules[Mode.F16] is not module  # still top: lowered here
     assert not needs_lowering(analysis.modules[Mode.F16])
+
+
+def test_only_a_bare_mode_pipeline_names_a_reusable_lowering() -> None:
+    from ir_studio.tpu.analysis import pipeline_mode
+
+    assert pipeline_mode("tpu-w8a16") is Mode.W8A16
+    assert pipeline_mode(" tpu-f16 ") is Mode.F16
+    assert pipeline_mode("tpu-w4a16{group-size=32}") is None
+    assert pipeline_mode("cse,tpu-w8a16") is None
