@@ -148,8 +148,8 @@ class Estimate:
             "weight_bytes": self.weight_bytes,
             "kv_cache_bytes": self.kv_cache_bytes,
             "keep_f16": list(self.keep_f16),
-            "prefill": self.prefill.as_dict(),
-            "decode": self.decode.as_dict(),
+            "prefill": {"chip": self.chip.name, **self.prefill.as_dict()},
+            "decode": {"chip": self.chip.name, **self.decode.as_dict()},
             "chip": self.chip.name,
             "parameters": self.chip.parameters(),
         }

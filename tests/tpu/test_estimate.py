@@ -117,6 +117,9 @@ def test_estimate_json_keeps_its_keys_and_adds_engines_and_parameters() -> None:
     assert data["decode_tokens_per_s"] == pytest.approx(1 / data["decode_s_per_token"])
     assert data["keep_f16"] == ["embedding", "lm_head"]
     for phase in ("prefill", "decode"):
+        old_keys = {"chip", "total_s", "gdma_busy_s", "bdc_busy_s", "gdma_utilisation"}
+        old_keys |= {"bdc_utilisation", "overlap_s", "bytes_loaded", "bytes_stored", "flops"}
+        assert old_keys | {"instructions"} <= data[phase].keys()
         engines = data[phase]["engines"]
         assert {"load", "store"} <= engines["GDMA"].keys()
         assert {"matmul", "cast", "scale"} <= engines["BDC"].keys()
