@@ -161,7 +161,7 @@ def _check_call(use: SymbolUse, target: SymbolDef) -> list[Diagnostic]:
     if callee.name != "func.func":
         return [Diagnostic(use.span, f"'@{use.name}' does not reference a valid function",
                            category="symbol", related=note)]
-    function_type = callee.function_type  # type: ignore[attr-defined]
+    function_type = callee.function_type  # pyright: ignore[reportAttributeAccessIssue]  # checked by name above: a func.func or llvm.func
     inputs, outputs = function_type.inputs.data, function_type.outputs.data
     operand_types = [v.type for v in use.op.operands]
     result_types = [r.type for r in use.op.results]
@@ -190,7 +190,7 @@ def _check_function_reference(use: SymbolUse, target: SymbolDef) -> list[Diagnos
     note = (Related(target.span, f"'@{use.name}' is defined here"),)
     if target.op.name != "func.func":
         message = f"'func.constant' op reference to undefined function '{use.name}'"
-    elif target.op.function_type != use.op.results[0].type:  # type: ignore[attr-defined]
+    elif target.op.function_type != use.op.results[0].type:  # pyright: ignore[reportAttributeAccessIssue]  # checked by name above: a func.func or llvm.func
         message = "'func.constant' op reference to function with mismatched type"
     else:
         return []
@@ -202,9 +202,9 @@ def _check_llvm_call(use: SymbolUse, target: SymbolDef) -> list[Diagnostic]:
     if target.op.name != "llvm.func":
         return []
     note = (Related(target.span, f"'@{use.name}' is defined here"),)
-    function_type = target.op.function_type  # type: ignore[attr-defined]
+    function_type = target.op.function_type  # pyright: ignore[reportAttributeAccessIssue]  # checked by name above: a func.func or llvm.func
     inputs = list(function_type.inputs.data)
-    arguments = [v.type for v in use.op.args]  # type: ignore[attr-defined]
+    arguments = [v.type for v in use.op.args]  # pyright: ignore[reportAttributeAccessIssue]  # checked by name above: an llvm.call
     variadic = function_type.is_variadic
     message = None
     if len(arguments) < len(inputs) or (len(arguments) > len(inputs) and not variadic):

@@ -64,7 +64,7 @@ def _build_toy(uri: str, version: int, text: str) -> Snapshot:
     name = uri.removeprefix("file://").rsplit("/", 1)[-1]
     diagnostics, shapes = toy_check(text, name)
     document = IRDocument(uri, version, text, LineIndex(text), (), (), tuple(diagnostics))
-    return Snapshot(document, ToyIndex(text, shapes), True)  # type: ignore[arg-type]
+    return Snapshot(document, ToyIndex(text, shapes), True)  # pyright: ignore[reportArgumentType]  # Snapshot.index is the file language's own index
 
 
 def _build_llvm(uri: str, version: int, text: str) -> Snapshot:
@@ -75,7 +75,7 @@ def _build_llvm(uri: str, version: int, text: str) -> Snapshot:
     document = IRDocument(
         uri, version, text, LineIndex(text), (), (), tuple(llvm_diagnostics(text))
     )
-    return Snapshot(document, LLVMIndex(text), True)  # type: ignore[arg-type]
+    return Snapshot(document, LLVMIndex(text), True)  # pyright: ignore[reportArgumentType]  # Snapshot.index is the file language's own index
 
 
 class DocumentStore:

@@ -14,6 +14,7 @@ _TIER_BY_PATH = (
     ("lsp/", "e2e"),
     ("tui/test_terminal.py", "e2e"),
     ("cli/", "e2e"),
+    ("test_types.py", "e2e"),  # pyright over the whole tree: a minute, not a unit test
 )
 
 

@@ -8,6 +8,7 @@ graphs, the simulated GDMA/BDC timeline. All work runs in worker threads.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ir_studio.tui.widgets.code_view import CodeView
 from ir_studio.tui.widgets.timeline import TimelineView
@@ -42,6 +43,9 @@ from ir_studio.session import (
     location_at,
     run_steps,
 )
+
+if TYPE_CHECKING:
+    from ir_studio.tpu.analysis import Analysis
 
 BINDINGS_HELP = [
     ("n / p", "next / previous pass"),
@@ -252,9 +256,10 @@ class IRStudioApp(App[None]):
         reuse = {mode: result} if mode is not None and result is not None else None
         self.call_from_thread(self._simulated, analyse(self.loaded.module, lowered=reuse))
 
-    def _simulated(self, analysis) -> None:  # type: ignore[no-untyped-def]
-        self.timelines = analysis.timelines
+    def _simulated(self, analysis: Analysis) -> None:
         from ir_studio.tpu.analysis import SHOWN_MODE
+
+        self.timelines = analysis.timelines
 
         shown = analysis.timelines.get(SHOWN_MODE) or next(iter(analysis.timelines.values()))
         self.query_one("#timeline", TimelineView).show(shown)

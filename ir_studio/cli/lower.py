@@ -6,6 +6,7 @@ import argparse
 import sys
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ir_studio.cli.check import load
 from ir_studio.cli.exit_codes import ExitCode
@@ -13,6 +14,9 @@ from ir_studio.cli.inputs import SourceText, decode
 from ir_studio.cli.render import render_all
 from ir_studio.pass_spec import PipelineError
 from ir_studio.pipeline import PipelineRun, StepRecord
+
+if TYPE_CHECKING:
+    from xdsl.dialects.builtin import ModuleOp
 
 DEFAULT_SAMPLE = "demo.mlir"
 DEFAULT_SAMPLE_PIPELINE = "lower-to-cf"
@@ -110,7 +114,8 @@ def run_lower(args: argparse.Namespace) -> int:
     if args.emit == "ast":
         from ir_studio.toy.ast_dump import dump_ast
 
-        return _write(dump_ast(loaded.ast), args)  # type: ignore[arg-type]
+        assert loaded.ast is not None  # a Toy file without diagnostics has its AST
+        return _write(dump_ast(loaded.ast), args)
     if loaded.chunks > 1:
         print("ir-studio: error: lower takes one module; this file has `// -----` splits",
               file=sys.stderr)
@@ -158,19 +163,19 @@ def _write(output: str, args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
-def _emit(module: object, args: argparse.Namespace) -> str | None:
+def _emit(module: ModuleOp, args: argparse.Namespace) -> str | None:
     from ir_studio.printing import print_ir
 
     if args.emit != "llvm":
         from ir_studio.tpu.analysis import is_tpu_graph
 
         # a TPU graph's op locations name its weights (keys of module.weight_file)
-        keep_locations = is_tpu_graph(module)  # type: ignore[arg-type]
-        return print_ir(module, generic=args.generic, debuginfo=keep_locations)  # type: ignore[arg-type]
+        keep_locations = is_tpu_graph(module)
+        return print_ir(module, generic=args.generic, debuginfo=keep_locations)
     from ir_studio.llvm_emit import LLVMEmitError, emit_llvm_ir
 
     try:
-        return emit_llvm_ir(module)  # type: ignore[arg-type]
+        return emit_llvm_ir(module)
     except LLVMEmitError as error:
         print(f"ir-studio: error: {error}", file=sys.stderr)
         return None

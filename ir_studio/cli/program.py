@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from xdsl.dialects.builtin import ModuleOp
 
@@ -11,13 +12,16 @@ from ir_studio.cli.inputs import SourceText
 from ir_studio.diagnostics import Diagnostic
 from ir_studio.source import LineIndex
 
+if TYPE_CHECKING:
+    from ir_studio.toy import ast_nodes as A
+
 
 @dataclass
 class Loaded:
     module: ModuleOp | None
     lines: LineIndex
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    ast: object | None = None
+    ast: A.Module | None = None
     chunks: int = 1
 
 

@@ -7,16 +7,20 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from ir_studio.cli.check import load
 from ir_studio.cli.exit_codes import ExitCode
 from ir_studio.cli.render import render_all
 
+if TYPE_CHECKING:
+    from xdsl.ir import Operation
 
-def _pipeline_for(module: object) -> str | None:
+
+def _pipeline_for(module: Operation) -> str | None:
     """What a module still needs: nothing at llvm level, the Toy path from toy level,
     `lower-to-llvm` from anywhere in between."""
-    names = {op.name for op in module.walk()}  # type: ignore[attr-defined]
+    names = {op.name for op in module.walk()}
     names.discard("builtin.module")
     if names and all(n.startswith("llvm.") for n in names):
         return None

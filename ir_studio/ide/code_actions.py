@@ -36,7 +36,7 @@ def expected_checks(
     def above(at: Span, word: str, msg: str) -> None:
         line = lines.position(at.start).line
         start = lines.line_start(line)
-        indent = re.match(r"[ \t]*", lines.line_text(line)).group(0)  # type: ignore[union-attr]
+        indent = re.match(r"[ \t]*", lines.line_text(line)).group(0)  # pyright: ignore[reportOptionalMemberAccess]  # `[ \t]*` matches every string
         edits.append((Span(start, start), f"{indent}// expected-{word} @below {{{{{msg}}}}}\n"))
 
     above(span, _SEVERITY_WORD.get(severity, "error"), message)

@@ -45,9 +45,9 @@ def toy_check(text: str, file: str) -> tuple[list[Diagnostic], Shapes]:
             continue  # inlining gives argument casts the call's location, not its value
         if isinstance(loc, FileLineColLoc) and op.operands:
             key = ("operands", loc.line.data, loc.column.data)
-            shapes.setdefault(key, set()).add(  # type: ignore[arg-type]
-                tuple(str(v.type) for v in op.operands)
-            )  # type: ignore[arg-type]
+            shapes.setdefault(key, set()).add(  # pyright: ignore[reportArgumentType]  # ('operands', line, col) keys hold operand-type tuples
+                tuple(str(v.type) for v in op.operands)  # pyright: ignore[reportArgumentType]  # ('operands', line, col) keys hold operand-type tuples
+            )
         if (
             isinstance(loc, FileLineColLoc)
             and op.results
@@ -212,7 +212,7 @@ class ToyIndex(NameIndex):
         specialisation has its own copy of those ops."""
         found: set[str] = set()
         for loc, index in self.uses.get((scope, name), ()):
-            for operand_types in self.shapes.get(("operands", loc.line, loc.col), ()):  # type: ignore[call-overload]
+            for operand_types in self.shapes.get(("operands", loc.line, loc.col), ()):  # pyright: ignore[reportCallIssue, reportArgumentType]  # ('operands', line, col) keys hold operand-type tuples
                 if index < len(operand_types) and "*" not in operand_types[index]:
                     found.add(operand_types[index])
         return sorted(found)

@@ -83,4 +83,4 @@ def derive_quantised(module: ModuleOp, arrays: dict[str, np.ndarray]) -> dict[st
 
 
 def save_weights(path: Path, weights: dict[str, np.ndarray]) -> None:
-    np.savez(path, **weights)
+    np.savez(path, **weights)  # pyright: ignore[reportArgumentType]  # no weight is named allow_pickle

@@ -70,7 +70,7 @@ class GraphBuilder:
     lines: list[str] = field(default_factory=list)
     locs: list[str] = field(default_factory=list)
     weights: dict[str, np.ndarray] = field(default_factory=dict)
-    shapes: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    shapes: dict[str, tuple[int, ...] | None] = field(default_factory=dict)
     counter: int = 0
     rng: np.random.Generator = field(default_factory=lambda: np.random.default_rng(2023))
     with_data: bool = True
@@ -104,7 +104,7 @@ class GraphBuilder:
         op.location = NameLoc(StringAttr(name), NoneAttr())
         self.ops.append(op)
         self.values[result] = op.results[0]
-        self.shapes[result] = shape  # type: ignore[assignment]
+        self.shapes[result] = shape
         if self.with_text:
             in_types = ", ".join(type_text(self.shapes[o]) for o in operands)
             attr_text = ", ".join(f"{key} = {text}" for key, (_, text) in attrs.items())

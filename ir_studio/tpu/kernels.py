@@ -85,7 +85,7 @@ class Program:
         self.stores_of: dict[int, list[int]] = {}  # SSA value id -> store instr ids
 
     def _new(self, **kw: object) -> Instr:
-        instr = Instr(id=len(self.instrs), **kw)  # type: ignore[arg-type]
+        instr = Instr(id=len(self.instrs), **kw)  # pyright: ignore[reportArgumentType]  # kw are Instr's fields, by name
         self.instrs.append(instr)
         return instr
 
@@ -281,7 +281,8 @@ def build_program(module: Operation, chip: Chip) -> Program:
             else:
                 n = w.get_shape()[-1]
                 bits, groups = None, 0
-                weight_operand = op.operands[1].owner.name == "top.Weight"  # type: ignore[union-attr]
+                right = op.operands[1].owner
+                weight_operand = isinstance(right, Operation) and right.name == "top.Weight"
             m = math.prod(x.get_shape()[:-1])
             if not weight_operand or len(w.get_shape()) > 2:
                 flops = 2 * m * k * n

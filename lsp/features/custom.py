@@ -106,7 +106,7 @@ async def code_lens(ls: IRStudioServer, params: types.CodeLensParams) -> list[ty
     conv = ls.converter(snapshot)
     lenses: list[types.CodeLens] = []
 
-    def visit(nodes: list) -> None:  # type: ignore[type-arg]
+    def visit(nodes: list) -> None:
         for node in nodes:
             if node.kind == "function":
                 where = conv.range(node.selection)
@@ -136,8 +136,8 @@ async def code_lens(ls: IRStudioServer, params: types.CodeLensParams) -> list[ty
     visit(outline(snapshot.document))
     for lens in list(lenses):  # the chip's time per mode, for TPU graphs
         if lens.command is not None and lens.command.command == "irStudio.openTui":
-            uri, name = lens.command.arguments[:2]  # type: ignore[index]
-            lenses += await tpu_cost.code_lenses(ls, snapshot, uri, name, lens.range)
+            uri, name, *_ = lens.command.arguments or ["", ""]
+            lenses += await tpu_cost.code_lenses(ls, snapshot, str(uri), str(name), lens.range)
     return lenses
 
 

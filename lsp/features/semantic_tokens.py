@@ -11,7 +11,7 @@ from ir_studio.ide.semantic_tokens import MODIFIERS, TOKEN_TYPES, semantic_token
 LEGEND = types.SemanticTokensLegend(token_types=list(TOKEN_TYPES), token_modifiers=list(MODIFIERS))
 
 
-def _encode(tokens: list, conv: Converter) -> list[int]:  # type: ignore[type-arg]
+def _encode(tokens: list, conv: Converter) -> list[int]:
     data: list[int] = []
     last_line = last_col = 0
     for token in tokens:
@@ -41,7 +41,7 @@ async def full(ls: IRStudioServer, params: types.SemanticTokensParams) -> types.
         from ir_studio.ide.semantic_tokens import SemanticToken
         from ir_studio.llvm_ide import llvm_semantic_tokens
 
-        tokens = [SemanticToken(*t) for t in llvm_semantic_tokens(snapshot.index)]  # type: ignore[arg-type]
+        tokens = [SemanticToken(*t) for t in llvm_semantic_tokens(snapshot.index)]  # pyright: ignore[reportArgumentType]  # a .ll file's snapshot holds an LLVMIndex
         return types.SemanticTokens(data=_encode(tokens, conv))
     return types.SemanticTokens(data=_encode(semantic_tokens(snapshot.document), conv))
 

@@ -44,10 +44,10 @@ async def document_symbols(
     if params.text_document.uri.endswith(".ll"):
         index = snapshot.index
         out = []
-        for name, span in [*index.functions, *index.globals]:  # type: ignore[attr-defined]
+        for name, span in [*index.functions, *index.globals]:  # pyright: ignore[reportAttributeAccessIssue]  # a .ll file's snapshot holds an LLVMIndex
             kind = (
                 types.SymbolKind.Function
-                if (name, span) in index.functions  # type: ignore[attr-defined]
+                if (name, span) in index.functions  # pyright: ignore[reportAttributeAccessIssue]  # a .ll file's snapshot holds an LLVMIndex
                 else types.SymbolKind.Variable
             )
             rng = conv.range(span)
@@ -57,7 +57,7 @@ async def document_symbols(
 
 
 def _toy_symbols(snapshot: object, conv: Converter) -> list[types.DocumentSymbol]:
-    index = snapshot.index  # type: ignore[attr-defined]
+    index = snapshot.index  # pyright: ignore[reportAttributeAccessIssue]  # a .toy file's snapshot holds a ToyIndex
     out = []
     for entry in index.entries:
         if entry.kind in ("function-def", "struct-def"):
