@@ -7,6 +7,7 @@ kernel's five steps (hover). Pure logic over a module; the language server cache
 
 from __future__ import annotations
 
+import logging
 import math
 import threading
 from collections import OrderedDict
@@ -21,6 +22,8 @@ from ir_studio.tpu.evaluator import loc_name
 from ir_studio.tpu.kernels import _bytes
 from ir_studio.tpu.modes import Mode
 from ir_studio.tpu.simulate import Timeline
+
+_log = logging.getLogger(__name__)
 
 A16_STEPS = (
     "load activation",
@@ -141,6 +144,9 @@ def document_cost(module: ModuleOp) -> DocumentCost | None:
         analysis = analyse(module)
     except (LoweringError, ValueError) as error:
         return DocumentCost(lowered_mode(module) or SHOWN_MODE, error=str(error))
+    except Exception as error:  # a graph the chip model cannot take: no hints, not a crash
+        _log.exception("simulating this TPU graph failed")
+        return DocumentCost(lowered_mode(module) or SHOWN_MODE, error=repr(error))
     mode = SHOWN_MODE if needs_lowering(module) else next(iter(analysis.timelines))
     timeline = analysis.timelines[mode]
     ops = {
