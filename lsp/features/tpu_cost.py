@@ -1,34 +1,49 @@
 """The chip's cost in the editor, for TPU graphs: inlay hints per op, a code lens per
 function, hover on A16 matmuls. The figures come from `ir_studio.tpu.editor_cost`,
-computed once per document version on a thread of their own, so a request waits at most
-for one simulation and the parse/diagnostics path never waits for any."""
+computed once per document version on a thread of their own, started when the version's
+diagnostics have been published (`warm`): a request finds them ready or waits for that one
+simulation, and the parse/diagnostics path never waits for any."""
 
 from __future__ import annotations
 
 import asyncio
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from ir_studio.lsp.server import IRStudioServer
 from ir_studio.lsp.store import Snapshot
 from lsprotocol import types
 from xdsl.dialects.builtin import ModuleOp
 
+from ir_studio.document import IRDocument
 from ir_studio.tpu.editor_cost import CostCache, DocumentCost
 
 _CACHE = CostCache()
 _POOL = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tpu-cost")
 
 
-def _module(snapshot: Snapshot) -> ModuleOp | None:
-    document = snapshot.document
+def _module(document: IRDocument) -> ModuleOp | None:
     if not document.ok or ('"top.' not in document.text and '"tpu.' not in document.text):
         return None
     modules = document.modules()
     return modules[0] if len(modules) == 1 else None
 
 
+def warm(document: IRDocument) -> Future[DocumentCost | None] | None:
+    """Start computing a TPU graph's figures as soon as its version is built (called
+    after its diagnostics are published), so requests usually find them ready."""
+    module = _module(document)
+    if module is None:
+        return None
+    return _POOL.submit(_CACHE.get, document.uri, document.version, module)
+
+
+def ready(document: IRDocument) -> DocumentCost | None:
+    """The figures of this version if computed, without waiting."""
+    return _CACHE.peek(document.uri, document.version)
+
+
 async def cost_of(snapshot: Snapshot) -> DocumentCost | None:
-    module = _module(snapshot)
+    module = _module(snapshot.document)
     if module is None:
         return None
     document = snapshot.document
