@@ -5,8 +5,9 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from ir_studio.document import build_document
 from ir_studio.lsp.features.tpu_cost import ready, warm
+
+from ir_studio.document import build_document
 
 SAMPLE = Path(str(resources.files("ir_studio.sample_ir").joinpath("tpu"))) / "glm_block_cache.mlir"
 
