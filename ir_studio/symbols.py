@@ -14,7 +14,7 @@ from xdsl.dialects.builtin import StringAttr
 from xdsl.ir import Operation
 from xdsl.traits import SymbolTable, SymbolUserOpInterface
 
-from ir_studio.diagnostics import Diagnostic, Related
+from ir_studio.diagnostics import Diagnostic, Related, Subject, close_names
 from ir_studio.frontends.records import OpRecord, ParseRecord
 from ir_studio.source import Span
 
@@ -132,20 +132,23 @@ def check_symbols(
         target = table.get(use.name)
         if target is None:
             if use.name not in unknown:
-                problems.append(_undefined(use))
+                problems.append(_undefined(use, table))
             continue
         problems.extend(_check_call(use, target))
     return problems
 
 
-def _undefined(use: SymbolUse) -> Diagnostic:
+def _undefined(use: SymbolUse, table: dict[str, SymbolDef]) -> Diagnostic:
     if use.op.name == "func.call":
         message = f"'@{use.name}' does not reference a valid function"
     elif use.op.name == "func.constant":
         message = f"'func.constant' op reference to undefined function '{use.name}'"
     else:
         message = f"undefined symbol '@{use.name}' referenced by '{use.op.name}'"
-    return Diagnostic(use.span, message, category="symbol")
+    token = Span(use.span.start, use.span.start + len(use.name) + 1)
+    candidates = tuple("@" + c for c in close_names(use.name, table))
+    subject = Subject("undefined-symbol", "@" + use.name, token, candidates)
+    return Diagnostic(use.span, message, category="symbol", subject=subject)
 
 
 def _check_call(use: SymbolUse, target: SymbolDef) -> list[Diagnostic]:

@@ -101,7 +101,7 @@ def test_ch4_recursion_is_a_located_error_not_a_hang() -> None:
     module = compile_text("def f(a) {\n  return f(a);\n}\ndef main() {\n  print(f([1]));\n}", "r.toy")
     from ir_studio.pipeline import resolve_pipeline, run_pipeline
 
-    run = run_pipeline(module, resolve_pipeline(None, "toy-inline"))
+    run = run_pipeline(module, resolve_pipeline("toy-inline"))
     assert run.failed is not None
     assert "recursive call to 'f' cannot be inlined" in (run.failed.error or "")
     assert run.failed.error_at == ("r.toy", 2, 10)
