@@ -109,23 +109,22 @@ def _compare(cwd: Path, lowered: str) -> str:
 
 
 @pytest.mark.parametrize(
-    ("pipeline", "mode", "extra"),
+    ("flag", "pipeline", "mode", "extra"),
     [
-        ("tpu-w8a16", "w8a16", []),
-        ("tpu-w4a16{group-size=32}", "w4a16", ["--group-size", "32"]),
+        ("--pass-pipeline", "tpu-w8a16", "w8a16", []),
+        ("--pipeline", "tpu-w8a16", "w8a16", []),
+        ("--pass-pipeline", "tpu-w4a16{group-size=32}", "w4a16", ["--group-size", "32"]),
     ],
 )
 def test_compare_works_whichever_way_the_graph_was_lowered(
-    tmp_path: Path, pipeline: str, mode: str, extra: list[str]
+    tmp_path: Path, flag: str, pipeline: str, mode: str, extra: list[str]
 ) -> None:
     folder = _folder(tmp_path)
     by_tpu_lower = _run(
         folder, "tpu", "lower", "glm_block.mlir", "--mode", mode, *extra, "-o", "a.mlir"
     )
     assert by_tpu_lower.returncode == 0, by_tpu_lower.stderr
-    by_pipeline = _run(
-        folder, "lower", "glm_block.mlir", "--pass-pipeline", pipeline, "-o", "b.mlir"
-    )
+    by_pipeline = _run(folder, "lower", "glm_block.mlir", flag, pipeline, "-o", "b.mlir")
     assert by_pipeline.returncode == 0, by_pipeline.stderr
     assert "tpu.A16MatMul" in (folder / "b.mlir").read_text()
     assert _compare(folder, "a.mlir") == _compare(folder, "b.mlir")
