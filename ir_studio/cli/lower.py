@@ -170,14 +170,10 @@ def _write(output: str, args: argparse.Namespace) -> int:
 
 
 def _emit(module: ModuleOp, args: argparse.Namespace) -> str | None:
-    from ir_studio.printing import print_ir
-
     if args.emit != "llvm":
-        from ir_studio.tpu.analysis import is_tpu_graph
+        from ir_studio.application.lowering import output_text
 
-        # a TPU graph's op locations name its weights (keys of module.weight_file)
-        keep_locations = is_tpu_graph(module)
-        return print_ir(module, generic=args.generic, debuginfo=keep_locations)
+        return output_text(module, generic=args.generic)
     from ir_studio.llvm_emit import LLVMEmitError, emit_llvm_ir
 
     try:
