@@ -158,7 +158,8 @@ class IRStudioApp(App[None]):
     @work(thread=True, exclusive=True, group="tpu")
     def simulate(self) -> None:
         assert self.loaded is not None
-        self.post_message(TimelinesReady(model.simulate_modes(self.loaded, self.steps)))
+        runs = model.simulate_modes(self.loaded, self.steps, self.pipeline or "")
+        self.post_message(TimelinesReady(runs))
 
     def on_file_loaded(self, message: FileLoaded) -> None:
         result = message.loaded

@@ -28,6 +28,7 @@ from ir_studio.session import (
     source_at,
     warm_texts,
 )
+from ir_studio.tpu.modes import Mode
 
 if TYPE_CHECKING:
     from pygments.lexer import Lexer
@@ -48,9 +49,6 @@ __all__ = [
     "source_at",
     "warm_texts",
 ]
-
-MODES = ("f16", "w8a16", "w4a16")
-_LOWERED_MODES = {"F16": "f16", "W8F16": "w8a16", "W4F16": "w4a16"}
 
 
 @dataclass
@@ -173,49 +171,41 @@ def counterpart(path: str) -> Path | None:
     return None
 
 
-_LOWERING_STEPS = {"tpu-f16": "f16", "tpu-w8a16": "w8a16"}
-"""Pipeline steps whose result is exactly the lowering of that mode (W4A16's group size
-is an option of its step, so its result is not reused)."""
-
-
 def _simulate_module(
-    module: ModuleOp, phase: str, out: TpuRuns, lowered: dict[str, ModuleOp] | None = None
+    module: ModuleOp, phase: str, out: TpuRuns, lowered: dict[Mode, ModuleOp] | None = None
 ) -> None:
-    """Each mode of a top module, or the one mode of an already lowered tpu module; a
-    mode that cannot be lowered or simulated is reported in `out.errors`, not raised.
-    `lowered` holds modes the pipeline already lowered (not lowered a second time)."""
-    from ir_studio.tpu.chip import BM1684X
-    from ir_studio.tpu.lowering import lower_to_tpu
-    from ir_studio.tpu.simulate import simulate
+    """Each mode through the core's `analyse` (lower if needed, simulate), one mode at a
+    time so that a mode that cannot be lowered or simulated is reported in `out.errors`
+    while the others are drawn; `lowered` holds modes the pipeline lowered already."""
+    from ir_studio.tpu.analysis import analyse, needs_lowering
 
-    done = lowered or {}
-    if any(op.name.startswith("tpu.") for op in module.walk()):
-        attribute = module.attributes.get("module.mode")
-        mode = _LOWERED_MODES.get(getattr(attribute, "data", ""), "lowered")
-        plan: list[tuple[str, ModuleOp | None]] = [(mode, module)]
-    else:
-        plan = [(mode, done.get(mode)) for mode in MODES]
-    for name, ready in plan:
+    modes = list(Mode) if needs_lowering(module) else [Mode.W8A16]
+    for mode in modes:
         try:
-            if ready is None:
-                ready = lower_to_tpu(module, name, 64, None).module
-            out.runs[(phase, name)] = TimelineIndex.build(simulate(ready, BM1684X))
+            analysis = analyse(module, [mode], lowered=lowered)
         except Exception as error:  # shown in the Timeline tab; the other modes still run
-            out.errors.append(f"{phase} {name}: {error or type(error).__name__}")
+            out.errors.append(f"{phase} {mode.value}: {error or type(error).__name__}")
+            continue
+        for done, timeline in analysis.timelines.items():
+            out.runs[(phase, done.value)] = TimelineIndex.build(timeline)
 
 
-def simulate_modes(loaded: LoadedFile, steps: list[StepView] | None = None) -> TpuRuns:
+def simulate_modes(
+    loaded: LoadedFile, steps: list[StepView] | None = None, pipeline: str = ""
+) -> TpuRuns:
     """F16, W8A16 and W4A16 of this file and, when it lies next to it, the other phase.
-    A mode the pipeline's `steps` lowered already is simulated from that step's module."""
+    When `pipeline` is exactly one mode's lowering (`tpu-w8a16`), its last step's module
+    is simulated for that mode, not lowered again."""
+    from ir_studio.tpu.analysis import pipeline_mode
+
     phase = phase_of(loaded.path)
     runs = TpuRuns(phase)
     if loaded.module is None:
         return runs
-    lowered = {
-        _LOWERING_STEPS[step.name]: step.snapshot.module
-        for step in steps or []
-        if step.name in _LOWERING_STEPS and step.snapshot is not None and step.error is None
-    }
+    lowered: dict[Mode, ModuleOp] = {}
+    mode, last = pipeline_mode(pipeline), steps[-1] if steps else None
+    if mode is not None and last is not None and last.snapshot is not None and not last.error:
+        lowered[mode] = last.snapshot.module
     _simulate_module(loaded.module, phase, runs, lowered)
     other = counterpart(loaded.path)
     if other is not None and phase != "graph":

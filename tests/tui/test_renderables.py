@@ -172,19 +172,19 @@ def test_locations_are_hidden_as_mlir_opt_prints() -> None:
 def test_the_pipelines_w8a16_step_is_not_lowered_again(monkeypatch: pytest.MonkeyPatch) -> None:
     """The TUI runs tpu-w8a16 as its pipeline; the timeline simulates that step's module
     and lowers only F16 and W4A16 itself (issue 13: it used to lower W8A16 twice)."""
-    from ir_studio.tpu import lowering
+    from ir_studio.tpu import analysis
 
     loaded = model.load(str(DECODE), None, None)
     assert [s.name for s in loaded.steps] == ["input", "tpu-w8a16"]
     lowered_modes: list[str] = []
-    real = lowering.lower_to_tpu
+    real = analysis.lower_to_tpu
 
     def counting(module, mode, *args, **kwargs):
         lowered_modes.append(mode)
         return real(module, mode, *args, **kwargs)
 
-    monkeypatch.setattr(lowering, "lower_to_tpu", counting)
-    runs = model.simulate_modes(loaded.file, loaded.steps)
+    monkeypatch.setattr(analysis, "lower_to_tpu", counting)
+    runs = model.simulate_modes(loaded.file, loaded.steps, loaded.pipeline)
     assert lowered_modes.count("w8a16") == 1  # the prefill graph next to it, not this one
     assert lowered_modes.count("f16") == 2
     again = model.simulate_modes(loaded.file)  # without steps: lowered here, same figures
