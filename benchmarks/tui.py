@@ -120,8 +120,8 @@ def whole_model_graphs(folder: Path) -> dict[str, Path]:
     for phase in ("decode", "prefill"):
         target = folder / f"chatglm2_6b_model_{phase}.mlir"
         if not target.is_file():
-            text, _ = build_model(CHATGLM2_6B, decode=phase == "decode")
-            target.write_text(text, encoding="utf-8")
+            built = build_model(CHATGLM2_6B, decode=phase == "decode", with_text=True)
+            target.write_text(built.text, encoding="utf-8")
         out[phase] = target
     return out
 
