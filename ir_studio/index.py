@@ -38,8 +38,12 @@ class Occurrence:
 
 
 def item_occurrences(parsed: ParsedItem) -> list[Occurrence]:
-    if parsed.occurrences is not None:
-        return parsed.occurrences
+    """Every occurrence in the item, sorted by start (item-relative); computed once per
+    item and shared by every snapshot that holds the item."""
+    return parsed.memo("occurrences", lambda: _occurrences(parsed))
+
+
+def _occurrences(parsed: ParsedItem) -> list[Occurrence]:
     record = parsed.record
     found: list[Occurrence] = []
     for op_record in record.ops:
@@ -64,7 +68,6 @@ def item_occurrences(parsed: ParsedItem) -> list[Occurrence]:
     for alias in record.alias_uses:
         found.append(Occurrence("alias-use", alias.span, ("alias", alias.name)))
     found.sort(key=lambda o: (o.span.start, -o.span.end))
-    parsed.occurrences = found
     return found
 
 
