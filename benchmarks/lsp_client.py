@@ -73,9 +73,11 @@ class StdioClient:
             done, size, message = self._responses.pop(ident)
         return done - start, size, message.get("result")
 
-    def wait_diagnostics(self, uri: str, version: int | None, timeout: float = 120) -> float:
+    def wait_diagnostics(self, uri: str, version: int | None, want_error: bool | None = None,
+                         timeout: float = 120) -> float:
         """Time at which diagnostics for `uri` (and `version`, when the server sends it)
-        arrived."""
+        arrived; with `want_error`, only a publish that has (True) or lacks (False) an
+        error counts."""
         deadline = time.perf_counter() + timeout
         while True:
             at, message = self._notifications.get(timeout=max(0.01, deadline - time.perf_counter()))
@@ -84,8 +86,13 @@ class StdioClient:
             params = message["params"]
             if params["uri"] != uri:
                 continue
-            if version is None or params.get("version") == version:
-                return at
+            if version is not None and params.get("version") not in (None, version):
+                continue
+            if want_error is not None:
+                has_error = any(d.get("severity", 1) == 1 for d in params["diagnostics"])
+                if has_error != want_error:
+                    continue
+            return at
 
     def rss_mb(self) -> float:
         with open(f"/proc/{self.process.pid}/status") as status:

@@ -220,6 +220,7 @@ class _RegionParser(SpanRecordingParser):
         found = self._stand_ins.get(id(value))
         if found is None:
             found = self._stand_ins[id(value)] = Block(arg_types=[value.type]).args[0]
+            found.name_hint = value.name_hint  # hover prints operands by these names
             self.proxies[id(found)] = value
         return found
 

@@ -252,3 +252,14 @@ def materialize(item: ParsedItem) -> ParseRecord:
     return ParseRecord(ops, defs, uses, blocks(old.block_defs), blocks(old.block_uses),
                        named(old.symbol_tokens, layer.symbol_tokens),
                        list(old.alias_defs), named(old.alias_uses, layer.alias_uses))
+
+
+def prepare(item: ParsedItem, min_chars: int = 4_000) -> None:
+    """Build the tables a patch of this (large) item looks things up in, so the first
+    edit after a pause does not pay for them."""
+    if item.op is None or len(item.text) < min_chars:
+        return
+    op_starts(item)
+    _defs_by_name(item)
+    _uses_by_value(item)
+    def_of(item, item.record.value_defs[0].value) if item.record.value_defs else None

@@ -28,7 +28,7 @@ class Occurrence:
     key: Any
     """Occurrences of the same entity share a key (an SSAValue, a Block, a name)."""
     payload: Any = None
-    """The op record for ops, the value def for values, None otherwise. Its spans are
+    """The op record for ops, the value def or use record for values, None otherwise. Its spans are
     relative to the item: add `base`."""
     base: int = 0
 
@@ -51,7 +51,7 @@ def _occurrences(parsed: ParsedItem) -> list[Occurrence]:
     for definition in record.value_defs:
         found.append(Occurrence("value-def", definition.span, id(definition.value), definition))
     for use in record.value_uses:
-        found.append(Occurrence("value-use", use.span, id(use.value)))
+        found.append(Occurrence("value-use", use.span, id(use.value), use))
     for block in record.block_defs:
         found.append(Occurrence("block-def", block.span, id(block.block)))
     for block in record.block_uses:
@@ -69,6 +69,18 @@ def _occurrences(parsed: ParsedItem) -> list[Occurrence]:
         found.append(Occurrence("alias-use", alias.span, ("alias", alias.name)))
     found.sort(key=lambda o: (o.span.start, -o.span.end))
     return found
+
+
+def _by_key(parsed: ParsedItem) -> dict[Any, list[Occurrence]]:
+    """The item's occurrences grouped by entity: references in O(answer), not O(item)."""
+
+    def build() -> dict[Any, list[Occurrence]]:
+        table: dict[Any, list[Occurrence]] = {}
+        for occurrence in item_occurrences(parsed):
+            table.setdefault(occurrence.key, []).append(occurrence)
+        return table
+
+    return parsed.memo("by_key", build)
 
 
 class DocumentIndex:
@@ -89,8 +101,19 @@ class DocumentIndex:
         return self._global_table
 
     def warm(self) -> None:
-        """Build the lazy tables now (a server does this off its event loop)."""
-        _ = self._globals
+        """Build the lazy tables now (a server does this off its event loop): the
+        records of patched items, the occurrence tables, and the lookups the next
+        incremental patch of each large item will need."""
+        from ir_studio.deep_stack import without_gc
+        from ir_studio.incremental_view import prepare
+
+        def build() -> None:
+            _ = self._globals
+            for placed in self.document.items:
+                _by_key(placed.parsed)
+                prepare(placed.parsed)
+
+        without_gc(build)
 
     def _build_globals(self) -> dict[tuple[int, Any], list[tuple[Span, str]]]:
         table: dict[tuple[int, Any], list[tuple[Span, str]]] = {}
@@ -153,8 +176,8 @@ class DocumentIndex:
         assert item is not None
         entries = [
             (o.span.shifted(item.base), o.kind)
-            for o in item_occurrences(item.parsed)
-            if o.key == occurrence.key and o.kind != "op"
+            for o in _by_key(item.parsed).get(occurrence.key, ())
+            if o.kind != "op"
         ]
         return sorted(entries, key=lambda e: (not e[1].endswith("-def"), e[0].start))
 

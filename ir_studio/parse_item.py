@@ -21,6 +21,7 @@ from xdsl.dialects.builtin import ModuleOp
 from xdsl.ir import Attribute, Block, Operation, Region
 from xdsl.utils.exceptions import MultipleSpansParseError, ParseError, VerifyException
 
+from ir_studio.deep_stack import without_gc
 from ir_studio.diagnostics import Diagnostic, Related
 from ir_studio.dominance import check_dominance
 from ir_studio.frontends.mlir_parser import LocationFactory, SpanRecordingParser
@@ -79,7 +80,7 @@ class ParsedItem:
             self._make_record: Callable[[], ParseRecord] | None = None
         else:
             self._record, self._make_record = None, record
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # a table's computation may need the record
         self._memo: dict[str, Any] = {}
         self.patch = patch
         """For an item built incrementally: how it derives from the previous version
@@ -92,7 +93,7 @@ class ParsedItem:
             with self._lock:
                 if self._record is None:
                     assert self._make_record is not None
-                    self._record = self._make_record()
+                    self._record = without_gc(self._make_record)
                     self._make_record = None
                     self.patch = None  # the previous version is no longer needed
                 record = self._record

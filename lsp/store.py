@@ -52,6 +52,13 @@ def _build(uri: str, version: int, text: str, cache: ItemCache, ctx: Context | N
         return _build_toy(uri, version, text)
     if uri.endswith(".ll"):
         return _build_llvm(uri, version, text)
+    return _build_mlir(uri, version, text, cache, ctx)
+
+
+def _build_mlir(
+    uri: str, version: int, text: str, cache: ItemCache, ctx: Context | None
+) -> Snapshot:
+    """An MLIR file: items reused from `cache` or patched from their previous version."""
     document = build_document(uri, version, text, cache=cache, ctx=ctx)
     return Snapshot(document, DocumentIndex(document), True)
 
@@ -84,6 +91,10 @@ class DocumentStore:
         self._publish = publish
         self._debounce = debounce
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ir-build")
+        self._warmer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ir-warm")
+        self.warm_delay = 0.3
+        """Idle seconds after a publish before the index tables are built: never queued
+        in front of the next edit's build."""
         self.context: Context | None = None
         """The workspace's parsing context (its custom dialects); None: the shared one."""
 
@@ -139,10 +150,25 @@ class DocumentStore:
             if snapshot.document.version == entry.version:
                 entry.changed.set()
                 self._publish(snapshot.document)
-                asyncio.get_running_loop().run_in_executor(self._executor, snapshot.index.warm)
+                loop = asyncio.get_running_loop()
+                loop.call_later(self.warm_delay, self._warm, entry, snapshot)
                 return
         if entry.timer is None:
             self._start(entry)
+
+    def _warm(self, entry: _Entry, snapshot: Snapshot) -> None:
+        """Build the snapshot's lazy tables (records of patched items, occurrences) if
+        nothing newer is on its way; a newer edit makes them moot."""
+        if entry.building or entry.version != snapshot.document.version:
+            return
+        if self._entries.get(entry.uri) is not entry:
+            return
+
+        def warm() -> None:
+            if entry.version == snapshot.document.version:
+                snapshot.index.warm()
+
+        self._warmer.submit(warm)
 
     def _publish_failure(self, entry: _Entry, error: BaseException) -> None:
         from ir_studio.diagnostics import Diagnostic

@@ -70,8 +70,11 @@ def _defining(value: SSAValue) -> str:
     return f'result #{value.index} of `"{op_display_name(value.owner)}"`'  # type: ignore[arg-type]
 
 
-def hover_value(value: SSAValue, name: str) -> str:
-    uses = value.uses.get_length()
+def hover_value(value: SSAValue, name: str, uses: int | None = None) -> str:
+    """`uses` counts the recorded uses (the index's): a snapshot's IR may be shared
+    with newer versions whose ops read the value through stand-ins."""
+    if uses is None:
+        uses = value.uses.get_length()
     return (
         f"**{name}**: `{value.type}`\n\nDefined by {_defining(value)}  \n"
         f"{uses} use{'s' if uses != 1 else ''}"
@@ -121,7 +124,8 @@ def hover_at(document: IRDocument, index: DocumentIndex, offset: int) -> HoverIn
         value = _value_of(index, occurrence)
         if value is None:
             return None
-        return HoverInfo(hover_value(value, _value_name(document, occurrence)), span)
+        uses = len(index.references(offset, include_declaration=False))
+        return HoverInfo(hover_value(value, _value_name(document, occurrence), uses), span)
     if kind in ("block-def", "block-use"):
         block = _block_of(index, occurrence)
         return HoverInfo(hover_block(block), span) if block is not None else None
@@ -141,6 +145,8 @@ def hover_at(document: IRDocument, index: DocumentIndex, offset: int) -> HoverIn
 
 
 def _value_of(index: DocumentIndex, occurrence: Occurrence) -> SSAValue | None:
+    if occurrence.payload is not None:
+        return occurrence.payload.value  # the definition or use record
     item = index.document.item_at(occurrence.span.start)
     if item is None:
         return None
