@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ir_studio.document import IRDocument
+from ir_studio.frontends.records import OpRecord
 from ir_studio.parse_item import ParsedItem
 from ir_studio.source import Span
 from ir_studio.symbols import unquote
@@ -68,6 +69,24 @@ def _occurrences(parsed: ParsedItem) -> list[Occurrence]:
     for alias in record.alias_uses:
         found.append(Occurrence("alias-use", alias.span, ("alias", alias.name)))
     found.sort(key=lambda o: (o.span.start, -o.span.end))
+    return found
+
+
+def containing_ops(parsed: ParsedItem, relative: int) -> list[OpRecord]:
+    """The op records whose span contains `relative`, innermost first: the last op
+    starting at or before it and that op's ancestors (spans nest), O(log n + depth)."""
+    from ir_studio.incremental_view import op_starts
+
+    record = parsed.record
+    if parsed.op is None:  # a failed parse's parent links are not reliable: scan
+        return [r for r in reversed(record.ops) if r.span.start <= relative <= r.span.end]
+    index = bisect_right(op_starts(parsed), relative) - 1
+    found: list[OpRecord] = []
+    while index is not None and index >= 0:
+        op_record = record.ops[index]
+        if op_record.span.start <= relative <= op_record.span.end:
+            found.append(op_record)
+        index = op_record.parent
     return found
 
 

@@ -136,10 +136,12 @@ def _values(item: PlacedItem, offset: int, prefix: str) -> CompletionResult:
 def _enclosing_blocks(item: PlacedItem, relative: int) -> set[int]:
     """Blocks whose values dominate the cursor: for each region around the cursor, its
     entry block and the block the cursor is in (the last label before it)."""
+    from ir_studio.index import containing_ops
+
     record = item.parsed.record
     blocks: set[int] = set()
-    for op_record in record.ops:
-        if not op_record.op.regions or not op_record.span.start <= relative <= op_record.span.end:
+    for op_record in containing_ops(item.parsed, relative):  # O(log n + depth)
+        if not op_record.op.regions:
             continue
         for region in op_record.op.regions:
             first = region.blocks.first
