@@ -90,6 +90,18 @@ def containing_ops(parsed: ParsedItem, relative: int) -> list[OpRecord]:
     return found
 
 
+def defs_by_start(parsed: ParsedItem) -> tuple[list[int], list[int]]:
+    """Indices of the item's value definitions sorted by (start, index), and their
+    starts: the definitions nearest before an offset in O(log n + answer)."""
+
+    def build() -> tuple[list[int], list[int]]:
+        defs = parsed.record.value_defs
+        order = sorted(range(len(defs)), key=lambda i: defs[i].span.start)
+        return order, [defs[i].span.start for i in order]
+
+    return parsed.memo("defs_by_start", build)
+
+
 def _by_key(parsed: ParsedItem) -> dict[Any, list[Occurrence]]:
     """The item's occurrences grouped by entity: references in O(answer), not O(item)."""
 
@@ -130,6 +142,7 @@ class DocumentIndex:
             _ = self._globals
             for placed in self.document.items:
                 _by_key(placed.parsed)
+                defs_by_start(placed.parsed)
                 prepare(placed.parsed)
 
         without_gc(build)

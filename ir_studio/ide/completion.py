@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import inspect
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from xdsl.ir import Block, BlockArgument
@@ -100,21 +101,31 @@ def _values(item: PlacedItem, offset: int, prefix: str) -> CompletionResult:
     """Values whose definition comes before the cursor and whose block encloses it
     (or is the entry block of an enclosing region, which dominates all its blocks).
     Candidates are filtered cheaply first; details are built for the nearest `LIMIT`."""
+    from ir_studio.index import defs_by_start
     from ir_studio.verify import op_display_name
 
     relative = offset - item.base
     enclosing_blocks = _enclosing_blocks(item, relative)
-    candidates = []
-    for definition in item.parsed.record.value_defs:
-        if definition.span.start >= relative or not definition.name[1:].startswith(prefix):
+    defs = item.parsed.record.value_defs
+    order, starts = defs_by_start(item.parsed)
+    picked: list[int] = []
+    position = bisect_left(starts, relative) - 1
+    # Nearest first, stopping once more than LIMIT match (after the whole last group).
+    while position >= 0:
+        if len(picked) > LIMIT and starts[position] != starts[position + 1]:
+            break
+        index = order[position]
+        position -= 1
+        definition = defs[index]
+        if not definition.name[1:].startswith(prefix):
             continue
-        value = definition.value
-        owner = value.owner
+        owner = definition.value.owner
         block = owner if isinstance(owner, Block) else owner.parent  # type: ignore[union-attr]
         if block is None or id(block) not in enclosing_blocks:
             continue
-        candidates.append(definition)
-    candidates.sort(key=lambda d: -d.span.start)  # nearest definitions first
+        picked.append(index)
+    picked.sort(key=lambda i: (-defs[i].span.start, i))  # nearest definitions first
+    candidates = [defs[i] for i in picked]
     type_names: dict[int, str] = {}
     items = []
     for definition in candidates[:LIMIT]:
