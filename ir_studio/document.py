@@ -148,9 +148,12 @@ class ItemCache:
     Entries are immutable `ParsedItem`s, so one may appear in several snapshots and be
     read from several threads; the cache's own tables are guarded by a lock."""
 
-    def __init__(self, capacity: int = 20_000) -> None:
+    def __init__(self, capacity: int = 20_000, max_chars: int = 16_000_000) -> None:
         self._entries: OrderedDict[tuple[str, str], ParsedItem] = OrderedDict()
         self._capacity = capacity
+        self._max_chars = max_chars
+        """Every version of a large function is a key of its own size: bound the total."""
+        self._chars = 0
         self._lock = threading.Lock()
         self._previous: dict[tuple[int, int], tuple[str, ParsedItem]] = {}
 
@@ -163,10 +166,14 @@ class ItemCache:
 
     def put(self, key: tuple[str, str], item: ParsedItem) -> None:
         with self._lock:
+            if key not in self._entries:
+                self._chars += len(key[0]) + len(key[1])
             self._entries[key] = item
             self._entries.move_to_end(key)
-            while len(self._entries) > self._capacity:
-                self._entries.popitem(last=False)
+            while len(self._entries) > 1 and (len(self._entries) > self._capacity
+                                              or self._chars > self._max_chars):
+                old, _ = self._entries.popitem(last=False)
+                self._chars -= len(old[0]) + len(old[1])
 
     def previous(self, chunk: int, base: int, environment: str) -> ParsedItem | None:
         """The item that started at this place in the last build, if in the same

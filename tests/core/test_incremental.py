@@ -228,3 +228,13 @@ def test_structural_edits_fall_back_to_a_whole_parse() -> None:
         document = build_document("f.mlir", 2, edited, cache=cache)
         assert document.items[0].parsed.patch is None
         assert document.diagnostics == build_document("f.mlir", 2, edited).diagnostics
+
+
+def test_the_item_cache_bounds_the_text_it_keeps() -> None:
+    cache = ItemCache(max_chars=10_000)
+    text = "func.func @f() {\n" + "".join(f"  // line {i}\n" for i in range(300)) + "  return\n}\n"
+    for version in range(12):
+        build_document("c.mlir", version, text.replace("line 7", f"line {version}x"),
+                       cache=cache)
+    assert cache._chars <= 10_000 + len(text) + 20
+    assert len(cache._entries) <= 3
