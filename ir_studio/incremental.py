@@ -38,7 +38,7 @@ from xdsl.utils.exceptions import ParseError
 from xdsl.utils.mlir_lexer import MLIRTokenKind
 
 from ir_studio.diagnostics import Diagnostic, Related
-from ir_studio.dominance import DominanceInfo, dominates
+from ir_studio.dominance import _GRAPH_REGION_OPS, DominanceInfo, dominates
 from ir_studio.frontends.mlir_parser import SpanRecordingParser
 from ir_studio.frontends.records import ParseRecord, ValueDef
 from ir_studio.incremental_view import (
@@ -295,6 +295,8 @@ class _Patcher:
             self.ancestors.add(id(owner))
             region = owner.parent.parent if owner.parent is not None else None
         self.parent_op = block.parent.parent
+        if self.parent_op is None or self.parent_op.name in _GRAPH_REGION_OPS:
+            raise _Fallback  # top-level SSA values of a module: no dominance, no patch
         chain: list[str] = []
         owner = self.parent_op
         while owner is not None:  # up to the item's op; its private module is no parent

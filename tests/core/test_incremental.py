@@ -238,3 +238,16 @@ def test_the_item_cache_bounds_the_text_it_keeps() -> None:
                        cache=cache)
     assert cache._chars <= 10_000 + len(text) + 20
     assert len(cache._entries) <= 3
+
+
+def test_top_level_values_of_a_module_are_not_patched(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A module body is a graph region: uses before definitions are fine there."""
+    monkeypatch.setattr(document_module, "PATCH_MIN_CHARS", 100)
+    lines = ["module {", *[f"  %{i} = arith.addi %a, %a : i32" for i in range(50)],
+             "  %a = arith.constant 1 : i32", "}"]
+    text = "\n".join(lines) + "\n"
+    cache = ItemCache()
+    build_document("m.mlir", 1, text, cache=cache)
+    edited = text.replace("%20 = arith.addi", "%20 = arith.muli")
+    document = build_document("m.mlir", 2, edited, cache=cache)
+    assert document.diagnostics == build_document("m.mlir", 2, edited).diagnostics == ()
