@@ -19,6 +19,7 @@ class StdioClient:
         self._responses: dict[int, tuple[float, int, Any]] = {}
         self._notifications: queue.Queue[tuple[float, dict[str, Any]]] = queue.Queue()
         self._cond = threading.Condition()
+        self.last_was_partial = False
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self) -> None:
@@ -74,10 +75,11 @@ class StdioClient:
         return done - start, size, message.get("result")
 
     def wait_diagnostics(self, uri: str, version: int | None, want_error: bool | None = None,
-                         timeout: float = 120) -> float:
+                         timeout: float = 120, complete: bool = True) -> float:
         """Time at which diagnostics for `uri` (and `version`, when the server sends it)
         arrived; with `want_error`, only a publish that has (True) or lacks (False) an
-        error counts."""
+        error counts; with `complete`, a publish ir-studio marks as partial (its first
+        diagnostic says "checking: ...") does not count."""
         deadline = time.perf_counter() + timeout
         while True:
             at, message = self._notifications.get(timeout=max(0.01, deadline - time.perf_counter()))
@@ -88,6 +90,11 @@ class StdioClient:
                 continue
             if version is not None and params.get("version") not in (None, version):
                 continue
+            found = params["diagnostics"]
+            partial = bool(found) and found[0].get("message", "").startswith("checking: ")
+            if complete and partial:
+                continue
+            self.last_was_partial = partial
             if want_error is not None:
                 has_error = any(d.get("severity", 1) == 1 for d in params["diagnostics"])
                 if has_error != want_error:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -195,6 +196,11 @@ class ItemCache:
             self._previous = placed
 
 
+Progress = Callable[[tuple[Diagnostic, ...], int, int], None]
+"""Called during a long build with the diagnostics of the items done so far (sorted),
+how many top-level ops are done and how many there are in the chunks seen so far."""
+
+
 def build_document(
     uri: str,
     version: int,
@@ -202,10 +208,16 @@ def build_document(
     *,
     cache: ItemCache | None = None,
     ctx: Context | None = None,
+    progress: Progress | None = None,
 ) -> IRDocument:
     """Parse, verify and index one text version. Never raises for any input text."""
     builder = _Builder(uri, text, cache, ctx)
+    builder.progress = progress
     return run_with_deep_stack(lambda: without_gc(lambda: builder.build(version)))
+
+
+PROGRESS_AFTER = 0.25
+"""Seconds a build runs before it reports progress, and between two reports."""
 
 
 class _Builder:
@@ -226,6 +238,9 @@ class _Builder:
         self.placed: list[PlacedItem] = []
         self.in_use: set[int] = set()
         self.remembered: dict[tuple[int, int], tuple[str, ParsedItem]] = {}
+        self.progress: Progress | None = None
+        self._last_report = time.perf_counter()
+        self._total = 0
 
     def _line_col(self, offset: int) -> tuple[int, int]:
         position = self.lines.position(offset)
@@ -261,7 +276,12 @@ class _Builder:
         elif any(self.text.startswith("%", i.start) for i in op_items) and len(op_items) > 1:
             # Top-level SSA values link items: parse the chunk as one unit.
             op_items = [Item(op_items[0].start, op_items[-1].end, "op")]
-        parsed = [self._parse(chunk, item, aliases, environment, shell_op) for item in op_items]
+        self._total += len(op_items)
+        parsed = []
+        for item in op_items:
+            parsed.append(self._parse(chunk, item, aliases, environment, shell_op))
+            if self.progress is not None:
+                self._report()
         self._symbols(chunk)
         if self.lazy is not None:
             return ChunkResult(chunk, None, tuple(alias_spans), self.lazy)
@@ -281,6 +301,20 @@ class _Builder:
                 _detach(op)
             module = ModuleOp(ops)
         return ChunkResult(chunk, module, tuple(alias_spans))
+
+    def _report(self) -> None:
+        """Hand out what is known so far, at most every PROGRESS_AFTER seconds."""
+        now = time.perf_counter()
+        if now - self._last_report < PROGRESS_AFTER:
+            return
+        self._last_report = now
+        found = list(self.diagnostics)
+        done = 0
+        for placed in self.placed:
+            found.extend(d.shifted(placed.base) for d in placed.parsed.diagnostics)
+            done += placed.kind == "op"
+        assert self.progress is not None
+        self.progress(tuple(sorted(found, key=sort_key)), done, self._total)
 
     def _aliases(
         self, chunk: Chunk, items: list[Item]

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 
 from xdsl.context import Context
 
-from ir_studio.document import IRDocument, ItemCache, build_document
+from ir_studio.diagnostics import Diagnostic
+from ir_studio.document import IRDocument, ItemCache, Progress, build_document
 from ir_studio.index import DocumentIndex
 
 log = logging.getLogger(__name__)
@@ -47,20 +48,28 @@ class _Entry:
     changed: asyncio.Event = field(default_factory=asyncio.Event)
 
 
-def _build(uri: str, version: int, text: str, cache: ItemCache, ctx: Context | None) -> Snapshot:
+def _build(uri: str, version: int, text: str, cache: ItemCache, ctx: Context | None,
+           progress: Progress | None = None) -> Snapshot:
     if uri.endswith(".toy"):
         return _build_toy(uri, version, text)
     if uri.endswith(".ll"):
         return _build_llvm(uri, version, text)
-    return _build_mlir(uri, version, text, cache, ctx)
+    return _build_mlir(uri, version, text, cache, ctx, progress)
 
 
 def _build_mlir(
-    uri: str, version: int, text: str, cache: ItemCache, ctx: Context | None
+    uri: str, version: int, text: str, cache: ItemCache, ctx: Context | None,
+    progress: Progress | None = None,
 ) -> Snapshot:
-    """An MLIR file: items reused from `cache` or patched from their previous version."""
-    document = build_document(uri, version, text, cache=cache, ctx=ctx)
+    """An MLIR file: items reused from `cache` or patched from their previous version;
+    a long build reports the diagnostics of the items done so far through `progress`."""
+    document = build_document(uri, version, text, cache=cache, ctx=ctx, progress=progress)
     return Snapshot(document, DocumentIndex(document), True)
+
+
+PROGRESS_MESSAGE = "checking: {done} of {total} top-level operations so far"
+"""The first diagnostic of a partial publish (information severity): an editor shows
+that the list below is not complete yet; the complete publish never has it."""
 
 
 def _build_toy(uri: str, version: int, text: str) -> Snapshot:
@@ -153,8 +162,16 @@ class DocumentStore:
             return
         entry.building = True
         loop = asyncio.get_running_loop()
+        version = entry.version
+
+        def progress(diagnostics: tuple[Diagnostic, ...], done: int, total: int) -> None:
+            if done < total:
+                loop.call_soon_threadsafe(self._partial, entry, version, diagnostics, done,
+                                          total)
+
         future = loop.run_in_executor(
-            self._executor, _build, entry.uri, entry.version, entry.text, entry.cache, self.context
+            self._executor, _build, entry.uri, entry.version, entry.text, entry.cache,
+            self.context, progress,
         )
         future.add_done_callback(lambda f: self._finished(entry, f))
 
@@ -182,6 +199,23 @@ class DocumentStore:
         if entry.timer is None:
             self._start(entry)
 
+    def _partial(self, entry: _Entry, version: int, diagnostics: tuple[Diagnostic, ...],
+                 done: int, total: int) -> None:
+        """Publish what a long build has found so far, marked as incomplete, unless the
+        text changed or the complete set is out already."""
+        if self._entries.get(entry.uri) is not entry or entry.version != version:
+            return
+        if entry.built is not None and entry.built.document.version == version:
+            return
+        from ir_studio.diagnostics import Severity
+        from ir_studio.source import LineIndex, Span
+
+        marker = Diagnostic(Span(0, 0), PROGRESS_MESSAGE.format(done=done, total=total),
+                            severity=Severity.INFO, category="progress")
+        text = entry.text
+        self._publish(IRDocument(entry.uri, version, text, LineIndex(text), (), (),
+                                 (marker, *diagnostics)))
+
     def _warm(self, entry: _Entry, snapshot: Snapshot) -> None:
         """Build the snapshot's lazy tables (records of patched items, occurrences) if
         nothing newer is on its way; a newer edit makes them moot."""
@@ -197,7 +231,6 @@ class DocumentStore:
         self._warmer.submit(warm)
 
     def _publish_failure(self, entry: _Entry, error: BaseException) -> None:
-        from ir_studio.diagnostics import Diagnostic
         from ir_studio.source import LineIndex, Span
 
         message = f"internal error while checking this file: {type(error).__name__}: {error}"
