@@ -17,29 +17,19 @@ of every op, value and use) is spliced together only when a feature asks for it.
 from __future__ import annotations
 
 import logging
-import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from xdsl.context import Context
-from xdsl.dialects.builtin import UnregisteredOp
 from xdsl.ir import Attribute, Block, BlockArgument, Operation, OpResult, SSAValue
-from xdsl.traits import (
-    HasAncestor,
-    HasParent,
-    IsolatedFromAbove,
-    IsTerminator,
-    SymbolOpInterface,
-    SymbolTable,
-)
 from xdsl.utils.exceptions import ParseError
 from xdsl.utils.mlir_lexer import MLIRTokenKind
 
 from ir_studio.diagnostics import Diagnostic, Related
 from ir_studio.dominance import _GRAPH_REGION_OPS, DominanceInfo, dominates
-from ir_studio.frontends.mlir_parser import SpanRecordingParser
+from ir_studio.edit_lines import code_of, common_prefix, common_suffix, last_token_end, simple_lines
 from ir_studio.frontends.records import ParseRecord, ValueDef
 from ir_studio.incremental_view import (
     def_of,
@@ -50,7 +40,6 @@ from ir_studio.incremental_view import (
     ops_between,
     uses_of,
 )
-from ir_studio.items import _depth_change
 from ir_studio.parse_item import (
     ParsedItem,
     _tidy,
@@ -58,18 +47,9 @@ from ir_studio.parse_item import (
     parse_item,
     verify_records,
 )
+from ir_studio.region_parser import _OP_START, RegionParser, is_simple_op
 from ir_studio.source import Span
 from ir_studio.symbols import collect
-
-SAFE_DIALECTS = frozenset({"arith", "math", "index", "complex", "llvm", "memref", "tensor",
-                           "vector", "func"})
-"""Dialects whose region-free ops verify from their operands' types and their own
-attributes only (not their position or neighbours), so checking one alone is exact."""
-_UNSAFE_TRAITS = (IsTerminator, HasParent, HasAncestor, SymbolOpInterface, SymbolTable,
-                  IsolatedFromAbove)
-_OP_START = (MLIRTokenKind.PERCENT_IDENT, MLIRTokenKind.BARE_IDENT, MLIRTokenKind.STRING_LIT)
-_COMMENT = re.compile(r'"(?:[^"\\\n]|\\.)*"?|//')
-
 
 log = logging.getLogger(__name__)
 STATS: Counter[str] = Counter()
@@ -123,75 +103,6 @@ def patch_item(old: ParsedItem, text: str, ctx: Context, aliases: Mapping[str, A
     return item
 
 
-def _common_prefix(a: str, b: str) -> int:
-    n = min(len(a), len(b))
-    i = 0
-    step = 4096
-    while i < n:
-        j = min(i + step, n)
-        if a[i:j] != b[i:j]:
-            while a[i] == b[i]:
-                i += 1
-            return i
-        i = j
-    return n
-
-
-def _common_suffix(a: str, b: str, limit: int) -> int:
-    i = 0
-    step = 4096
-    la, lb = len(a), len(b)
-    while i < limit:
-        j = min(i + step, limit)
-        if a[la - j : la - i] != b[lb - j : lb - i]:
-            while i < limit and a[la - 1 - i] == b[lb - 1 - i]:
-                i += 1
-            return i
-        i = j
-    return limit
-
-
-def _code_of(line: str) -> str:
-    """The line without its trailing `//` comment (one inside a string stays)."""
-    for match in _COMMENT.finditer(line):
-        if match.group() == "//":
-            return line[: match.start()]
-    return line
-
-
-def _simple_lines(segment: str, balanced: bool) -> bool:
-    """No block label or region end starts a line; for the replaced lines also:
-    brackets balance on every line (so no region or multi-line op starts or ends)."""
-    for line in segment.split("\n"):
-        code = _code_of(line).strip()
-        if not code:
-            continue
-        if code[0] in "^}" or (balanced and (code[0] == "{" or _depth_change(
-                code, 0, len(code)) != 0)):
-            return False
-    return True
-
-
-def _last_token_end(text: str, offset: int) -> int:
-    """End of the last token before `offset` (what the full parse's `last_end` is)."""
-    end = offset
-    while end > 0:
-        start = text.rfind("\n", 0, end - 1) + 1
-        code = _code_of(text[start : end - 1 if text[end - 1] == "\n" else end]).rstrip()
-        if code.strip():
-            return start + len(code)
-        end = start
-    return 0
-
-
-def _safe(op: Operation) -> bool:
-    if isinstance(op, UnregisteredOp) or op.regions or op.successors:
-        return False
-    if op.name.split(".", 1)[0] not in SAFE_DIALECTS:
-        return False
-    return not any(op.has_trait(trait) for trait in _UNSAFE_TRAITS)
-
-
 def _shift(span: Span, start: int, delta: int) -> Span:
     return span if span.start < start or delta == 0 else Span(span.start + delta,
                                                               span.end + delta)
@@ -205,39 +116,6 @@ def _defining_block(value: SSAValue) -> Block | None:
     return None
 
 
-class _RegionParser(SpanRecordingParser):
-    """Parses the edited lines with the rest of the item's names visible through
-    stand-ins (never the shared values themselves)."""
-
-    def __init__(self, patcher: _Patcher, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.patcher = patcher
-        self.proxies: dict[int, SSAValue] = {}
-        """id(stand-in) -> the real value it stands for."""
-        self._stand_ins: dict[int, SSAValue] = {}
-
-    def _proxy(self, value: SSAValue) -> SSAValue:
-        found = self._stand_ins.get(id(value))
-        if found is None:
-            found = self._stand_ins[id(value)] = Block(arg_types=[value.type]).args[0]
-            found.name_hint = value.name_hint  # hover prints operands by these names
-            self.proxies[id(found)] = value
-        return found
-
-    def resolve_operand(self, operand: Any, type: Any) -> Any:
-        name = operand.operand_name
-        if name not in self.ssa_values and name not in self.forward_ssa_references:
-            visible = self.patcher.visible(name)
-            if visible is not None:
-                self.ssa_values[name] = tuple(self._proxy(v) for v in visible)
-        return super().resolve_operand(operand, type)
-
-    def _register_ssa_definition(self, name: str, values: Any, span: Any) -> None:
-        if name not in self.ssa_values and self.patcher.visible(name) is not None:
-            self.raise_error(f"SSA value %{name} is already defined", span)
-        super()._register_ssa_definition(name, values, span)
-
-
 class _Patcher:
     def __init__(self, old: ParsedItem, text: str, ctx: Context,
                  aliases: Mapping[str, Attribute], filename: str) -> None:
@@ -248,8 +126,8 @@ class _Patcher:
     # -- where the edit is -----------------------------------------------------------
     def _region(self) -> None:
         old_text, text = self.old.text, self.text
-        prefix = _common_prefix(old_text, text)
-        suffix = _common_suffix(old_text, text, min(len(old_text), len(text)) - prefix)
+        prefix = common_prefix(old_text, text)
+        suffix = common_suffix(old_text, text, min(len(old_text), len(text)) - prefix)
         self.r0 = old_text.rfind("\n", 0, prefix) + 1
         self.old_end = old_text.find("\n", len(old_text) - suffix)
         if self.r0 == 0 or self.old_end < 0:
@@ -258,16 +136,16 @@ class _Patcher:
         self.new_end = self.old_end + self.delta
         # The new lines need no more: the parse below fails or falls back on anything
         # that is not a sequence of simple ops ending right before the next old op.
-        if not (_simple_lines(old_text[self.r0 : self.old_end], True)
-                and _simple_lines(text[self.r0 : self.new_end], False)):
+        if not (simple_lines(old_text[self.r0 : self.old_end], True)
+                and simple_lines(text[self.r0 : self.new_end], False)):
             raise _Fallback
 
     def _context(self) -> None:
         old, r0, old_end = self.old, self.r0, self.old_end
         following = op_from(old, old_end)
-        if following is None or _code_of(old.text[old_end : following.span.start]).strip():
+        if following is None or code_of(old.text[old_end : following.span.start]).strip():
             raise _Fallback
-        if any(_code_of(line).strip()
+        if any(code_of(line).strip()
                for line in old.text[old_end : following.span.start].split("\n")):
             raise _Fallback
         block = following.op.parent
@@ -277,7 +155,7 @@ class _Patcher:
         self.removed = ops_between(old, r0, old_end)
         for record in self.removed:
             if (record.op.parent is not block or record.span.end > old_end
-                    or not _safe(record.op)):
+                    or not is_simple_op(record.op)):
                 raise _Fallback
         before = op_before(old, r0)
         if before is not None and before.span.end > r0 and not (
@@ -355,13 +233,13 @@ class _Patcher:
         self._region()
         self._context()
         try:
-            parser = _RegionParser(self, self.ctx, self.text, self.filename, start=self.r0,
+            parser = RegionParser(self.visible, self.ctx, self.text, self.filename, start=self.r0,
                                    aliases=self.aliases)
         except ParseError as error:  # the first token does not even lex
             message = str(error.msg).strip()
             return self._failed([Diagnostic(Span(error.span.start, error.span.end),
                                              _tidy(message))])
-        parser._last_end = _last_token_end(self.text, self.r0)
+        parser._last_end = last_token_end(self.text, self.r0)
         parser._parser_state.dialect_stack = self.dialect_stack  # for `return` & co.
         stop = self.following.span.start + self.delta
         try:
@@ -396,12 +274,12 @@ class _Patcher:
 
         return ParsedItem(text, None, record, diagnostics)
 
-    def _succeeded(self, parser: _RegionParser) -> ParsedItem | None:
+    def _succeeded(self, parser: RegionParser) -> ParsedItem | None:
         layer = parser.record
         proxies = parser.proxies
         for record in layer.ops:
             op = record.op
-            if (not _safe(op) or record.parent is not None
+            if (not is_simple_op(op) or record.parent is not None
                     or "\n" in self.text[record.span.start : record.span.end]):
                 raise _Fallback
         undeclared = self._resolve_forward(parser)
@@ -427,7 +305,7 @@ class _Patcher:
                           symbol_defs, symbol_uses, patch=patch)
         return item
 
-    def _resolve_forward(self, parser: _RegionParser) -> list[Diagnostic]:
+    def _resolve_forward(self, parser: RegionParser) -> list[Diagnostic]:
         """Names used in the edited lines and defined nowhere before them: later in the
         item (a dominance error, resolved as the full parse would) or nowhere."""
         undeclared: list[Diagnostic] = []
@@ -498,7 +376,7 @@ class _Patcher:
             inverse.setdefault(id(replacement.value), []).append(old_value)
         return remap, inverse
 
-    def _dominance(self, layer: ParseRecord, parser: _RegionParser) -> list[Diagnostic]:
+    def _dominance(self, layer: ParseRecord, parser: RegionParser) -> list[Diagnostic]:
         order = {id(r.op): i for i, r in enumerate(layer.ops)}
         def_spans = {id(d.value): d.span for d in layer.value_defs}
         info = DominanceInfo()
