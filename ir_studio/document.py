@@ -29,7 +29,11 @@ from xdsl.ir import Attribute, Operation
 from ir_studio.context import shared_context
 from ir_studio.deep_stack import run_with_deep_stack, without_gc
 from ir_studio.diagnostics import Diagnostic, sort_key
-from ir_studio.frontends.mlir_parser import SpanRecordingParser, line_col_locations
+from ir_studio.frontends.mlir_parser import (
+    LocationFactory,
+    SpanRecordingParser,
+    line_col_locations,
+)
 from ir_studio.item_cache import ItemCache
 from ir_studio.items import Item, module_shell, split_items
 from ir_studio.parse_item import ParsedItem, parse_item
@@ -324,7 +328,7 @@ class _Builder:
         self.placed.append(PlacedItem(item.start, chunk.index, "module", shell))
         return shell.op if isinstance(shell.op, ModuleOp) else ModuleOp([])
 
-    def _located(self, base: int) -> Callable[[int], Attribute] | None:
+    def _located(self, base: int) -> LocationFactory | None:
         locations = self.locations
         if locations is None:
             return None

@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from xdsl.context import Context
@@ -45,6 +45,7 @@ from ir_studio.parse_item import (
     _tidy,
     parse_failure,
     parse_item,
+    undeclared_value,
     verify_records,
 )
 from ir_studio.region_parser import _OP_START, RegionParser, is_simple_op
@@ -290,7 +291,8 @@ class _Patcher:
                 raise _Fallback  # the name is defined elsewhere too (another scope)
         remap, inverse = self._remap(new_defs, undeclared)
         if undeclared:
-            return self._failed(undeclared)
+            return self._failed([undeclared_value(name, span, self._names_before(
+                span.start, parser.record)) for name, span in undeclared.items()])
         for use in layer.value_uses:
             use.value = proxies.get(id(use.value), use.value)
         for record in layer.ops:
@@ -305,10 +307,10 @@ class _Patcher:
                           symbol_defs, symbol_uses, patch=patch)
         return item
 
-    def _resolve_forward(self, parser: RegionParser) -> list[Diagnostic]:
+    def _resolve_forward(self, parser: RegionParser) -> dict[str, Span]:
         """Names used in the edited lines and defined nowhere before them: later in the
         item (a dominance error, resolved as the full parse would) or nowhere."""
-        undeclared: list[Diagnostic] = []
+        undeclared: dict[str, Span] = {}
         for name, placeholders in list(parser.forward_ssa_references.items()):
             later = self._later(name)
             if any(d.name == "%" + name for d in self._removed_defs()):
@@ -316,7 +318,7 @@ class _Patcher:
             if later is None:
                 use = parser.first_uses.get(name)
                 span = Span(use.start, use.end) if use is not None else Span(0, 0)
-                undeclared.append(Diagnostic(span, f"use of undeclared SSA value name '%{name}'"))
+                undeclared[name] = span
                 continue
             group = {d.group_index: d.value for d in defs_named(self.old, name)
                      if d.span == later.span}
@@ -331,6 +333,21 @@ class _Patcher:
                         use.value = stand_in
         return undeclared
 
+    def _names_before(self, position: int, layer: ParseRecord) -> list[str]:
+        """Names defined before `position` in the new text (the full parse offers them
+        as candidates for an undeclared name): the previous version's record, which a
+        failing edit may pay for once, and the new lines'."""
+        names = []
+        r0, old_end, delta = self.r0, self.old_end, self.delta
+        for definition in self.old.record.value_defs:
+            start = definition.span.start
+            if r0 <= start < old_end:
+                continue
+            if (start + delta if start >= old_end else start) < position:
+                names.append(definition.name)
+        names.extend(d.name for d in layer.value_defs if d.span.start < position)
+        return names
+
     def _removed_defs(self) -> list[ValueDef]:
         found = getattr(self, "_removed_def_list", None)
         if found is None:
@@ -344,7 +361,7 @@ class _Patcher:
             self._removed_def_list = found
         return found
 
-    def _remap(self, new_defs: dict[str, list[ValueDef]], undeclared: list[Diagnostic]
+    def _remap(self, new_defs: dict[str, list[ValueDef]], undeclared: dict[str, Span]
                ) -> tuple[dict[int, SSAValue], dict[int, list[SSAValue]]]:
         """Names the replaced ops defined: taken over by a new op of the same shape, or
         gone (uses elsewhere are then undeclared, as the full parse says)."""
@@ -360,15 +377,13 @@ class _Patcher:
             if replacement is None:
                 if definition.name in new_defs and outside:
                     raise _Fallback  # same name, other shape: the full parse says more
-                if outside and not any(d.message.endswith(f"'{definition.name}'")
-                                       for d in undeclared):
+                if outside and definition.name[1:] not in undeclared:
                     first = min(outside, key=lambda u: u.span.start)
                     span = _shift(first.span, self.old_end, self.delta)
                     name_end = self.text.find("#", span.start, span.end)
                     if name_end > 0:
                         span = Span(span.start, name_end)
-                    undeclared.append(Diagnostic(
-                        span, f"use of undeclared SSA value name '{definition.name}'"))
+                    undeclared[definition.name[1:]] = span
                 continue
             if replacement.value.type != old_value.type and outside:
                 raise _Fallback  # the users' verification would change
@@ -434,16 +449,16 @@ class _Patcher:
                     related.append(Related(replacement[0].span, note.message))
                 else:
                     related.append(Related(_shift(note.span, old_end, delta), note.message))
-            kept.append(Diagnostic(_shift(diagnostic.span, old_end, delta), diagnostic.message,
-                                   diagnostic.severity, diagnostic.category, tuple(related),
-                                   diagnostic.source))
+            subject = diagnostic.subject
+            if subject is not None and diagnostic.span.start >= old_end:
+                subject = subject.shifted(delta)
+            kept.append(replace(diagnostic, span=_shift(diagnostic.span, old_end, delta),
+                                related=tuple(related), subject=subject))
         return kept
 
     def _symbols(self, layer: ParseRecord) -> tuple[list[Any], list[Any]]:
         r0, old_end, delta = self.r0, self.old_end, self.delta
         defs, uses = collect(layer, self.text)
-        from dataclasses import replace
-
         kept_defs = [replace(d, span=_shift(d.span, old_end, delta))
                      for d in self.old.symbol_defs if not r0 <= d.span.start < old_end]
         kept_uses = [replace(u, span=_shift(u.span, old_end, delta))

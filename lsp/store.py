@@ -21,6 +21,7 @@ from xdsl.context import Context
 from ir_studio.diagnostics import Diagnostic
 from ir_studio.document import IRDocument, ItemCache, Progress, build_document
 from ir_studio.index import DocumentIndex
+from ir_studio.languages import language_for
 
 log = logging.getLogger(__name__)
 
@@ -50,48 +51,17 @@ class _Entry:
 
 def _build(uri: str, version: int, text: str, cache: ItemCache, ctx: Context | None,
            progress: Progress | None = None) -> Snapshot:
-    if uri.endswith(".toy"):
-        return _build_toy(uri, version, text)
-    if uri.endswith(".ll"):
-        return _build_llvm(uri, version, text)
-    return _build_mlir(uri, version, text, cache, ctx, progress)
-
-
-def _build_mlir(
-    uri: str, version: int, text: str, cache: ItemCache, ctx: Context | None,
-    progress: Progress | None = None,
-) -> Snapshot:
-    """An MLIR file: items reused from `cache` or patched from their previous version;
+    """The file's language (from the registry) builds the document and its index; an
+    MLIR file reuses items from `cache` or patches them from their previous version, and
     a long build reports the diagnostics of the items done so far through `progress`."""
-    document = build_document(uri, version, text, cache=cache, ctx=ctx, progress=progress)
-    return Snapshot(document, DocumentIndex(document), True)
+    analysis = language_for(uri).analyse(uri, version, text, cache=cache, ctx=ctx,
+                                         progress=progress)
+    return Snapshot(analysis.document, analysis.index, True)  # pyright: ignore[reportArgumentType]  # Snapshot.index is the file language's own index
 
 
 PROGRESS_MESSAGE = "checking: {done} of {total} top-level operations so far"
 """The first diagnostic of a partial publish (information severity): an editor shows
 that the list below is not complete yet; the complete publish never has it."""
-
-
-def _build_toy(uri: str, version: int, text: str) -> Snapshot:
-    """A Toy file: its diagnostics, no MLIR items, and a Toy name index."""
-    from ir_studio.source import LineIndex
-    from ir_studio.toy.ide import ToyIndex, toy_check
-
-    name = uri.removeprefix("file://").rsplit("/", 1)[-1]
-    diagnostics, shapes = toy_check(text, name)
-    document = IRDocument(uri, version, text, LineIndex(text), (), (), tuple(diagnostics))
-    return Snapshot(document, ToyIndex(text, shapes), True)  # type: ignore[arg-type]
-
-
-def _build_llvm(uri: str, version: int, text: str) -> Snapshot:
-    """An LLVM IR file: LLVM's own diagnostics and a name index."""
-    from ir_studio.llvm_ide import LLVMIndex, llvm_diagnostics
-    from ir_studio.source import LineIndex
-
-    document = IRDocument(
-        uri, version, text, LineIndex(text), (), (), tuple(llvm_diagnostics(text))
-    )
-    return Snapshot(document, LLVMIndex(text), True)  # type: ignore[arg-type]
 
 
 _WARM_UP = """\
