@@ -152,6 +152,7 @@ def _compare(incremental: IRDocument, fresh: IRDocument, rng: random.Random,
         assert _occurrence(mine_index, offset) == _occurrence(fresh_index, offset), offset
 
 
+@pytest.mark.e2e  # half a minute of builds: not the fast tier (as test_types.py)
 def test_random_edits_match_fresh_builds(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(document_module, "PATCH_MIN_CHARS", 500)
     rng = random.Random(SEED)

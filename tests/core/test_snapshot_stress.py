@@ -6,6 +6,8 @@ from __future__ import annotations
 import random
 import threading
 
+import pytest
+
 from ir_studio.document import IRDocument, ItemCache, build_document
 from ir_studio.ide.hover import hover_at
 from ir_studio.index import DocumentIndex
@@ -61,6 +63,7 @@ def _answers(document: IRDocument, offsets: list[int]) -> list[object]:
     return found
 
 
+@pytest.mark.e2e  # threads and ~60 builds: not the fast tier (as test_types.py)
 def test_edits_and_queries_from_several_threads_match_fresh_builds() -> None:
     rng = random.Random(7)
     cache = ItemCache()
