@@ -105,13 +105,14 @@ class ParsedItem:
         return self._record is not None
 
     def memo(self, key: str, compute: Callable[[], Any]) -> Any:
-        """A table derived from this item, computed once (thread-safe)."""
+        """A table derived from this item. Computed without holding the item's lock, so a
+        build needing one table never waits behind a background thread computing
+        another; two threads may both compute it, the first result is kept."""
         found = self._memo.get(key)
         if found is None:
+            value = compute()
             with self._lock:
-                found = self._memo.get(key)
-                if found is None:
-                    found = self._memo[key] = compute()
+                found = self._memo.setdefault(key, value)
         return found
 
 
