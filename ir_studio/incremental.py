@@ -83,6 +83,12 @@ class Patch:
         return self.new_end - self.old_end
 
 
+def stand_ins(item: ParsedItem) -> dict[int, SSAValue]:
+    """id(stand-in) -> the value it stands for, for every op an edit added to this item
+    (and to the versions it was patched from): what printers must name them by."""
+    return item.memo("stand_ins", dict)
+
+
 def patch_item(old: ParsedItem, text: str, ctx: Context, aliases: Mapping[str, Attribute],
                filename: str) -> ParsedItem | None:
     """`old` updated to `text`, or None when the item must be parsed whole."""
@@ -305,6 +311,9 @@ class _Patcher:
                       self.parent_op)
         item = ParsedItem(self.text, self.old.op, lambda: materialize(item), diagnostics,
                           symbol_defs, symbol_uses, patch=patch)
+        known = dict(stand_ins(self.old))
+        known.update(parser.proxies)
+        item.memo("stand_ins", lambda: known)
         return item
 
     def _resolve_forward(self, parser: RegionParser) -> dict[str, Span]:

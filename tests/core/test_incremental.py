@@ -252,3 +252,22 @@ def test_top_level_values_of_a_module_are_not_patched(monkeypatch: pytest.Monkey
     edited = text.replace("%20 = arith.addi", "%20 = arith.muli")
     document = build_document("m.mlir", 2, edited, cache=cache)
     assert document.diagnostics == build_document("m.mlir", 2, edited).diagnostics == ()
+
+
+def test_code_actions_on_an_op_an_edit_added_name_its_operands() -> None:
+    from ir_studio.ide.convert_form import form_edits
+
+    lines = ["func.func @f(%a: i32) -> i32 {"]
+    lines += [f"  %{i} = arith.addi {'%a' if i == 0 else f'%{i - 1}'}, %a : i32"
+              for i in range(300)]
+    lines += ["  return %299 : i32", "}"]
+    text = "\n".join(lines) + "\n"
+    cache = ItemCache()
+    build_document("f.mlir", 1, text, cache=cache)
+    edited = text.replace("%150 = arith.addi %149, %a", "%150 = arith.muli %149, %a")
+    patched = build_document("f.mlir", 2, edited, cache=cache)
+    assert patched.items[0].parsed.patch is not None
+    offset = edited.index("arith.muli") + 3
+    edits = form_edits(patched, offset)
+    assert edits == form_edits(build_document("f.mlir", 2, edited), offset)
+    assert '"arith.muli"(%149, %a)' in edits[0].text
