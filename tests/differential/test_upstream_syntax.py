@@ -116,6 +116,13 @@ FILES = {
         "math.isnan %x : f32", "math.isinf %v : vector<4xf32>",
         "%s, %c = math.sincos %x fastmath<nnan,ninf> : f32",
         "math.clampf %s to [%lo, %hi] : f32", "math.erfc %clamped fastmath<fast> : f32"),
+    "fid_linalg_generated_named_ops.mlir": (
+        "linalg.conv_1d_nwc_wcf ins(%in, %w : tensor<1x10x3xf32>",
+        "linalg.conv_2d_nchw_fchw {strides = dense<2> : tensor<2xi64>} ins(",
+        "linalg.depthwise_conv_1d_nwc_wcm {dilations = dense<2> : tensor<1xi64>} ins(",
+        "linalg.pooling_nhwc_max_unsigned ins(", "linalg.mmt4d ins(", "linalg.batch_vecmat ins(",
+        "linalg.matmul ins(%a, %b : tensor<2x3xcomplex<f32>>",
+        "} -> (tensor<i32>, tensor<i32>)"),
 }
 
 

@@ -24,7 +24,8 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "tensor": ("extra_ops", "forall"),
     "func": ("extra_ops",),
     "llvm": ("llvm",),
-    "linalg": ("linalg_named", "linalg_map", "linalg_elementwise", "linalg_windows"),
+    "linalg": ("linalg_named", "linalg_generated", "linalg_generic", "linalg_map",
+               "linalg_elementwise", "linalg_softmax"),
     "bufferization": ("bufferization",),
     "math": ("math_ops",),
 }
