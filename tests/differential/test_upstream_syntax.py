@@ -123,6 +123,12 @@ FILES = {
         "linalg.pooling_nhwc_max_unsigned ins(", "linalg.mmt4d ins(", "linalg.batch_vecmat ins(",
         "linalg.matmul ins(%a, %b : tensor<2x3xcomplex<f32>>",
         "} -> (tensor<i32>, tensor<i32>)"),
+    "fid_arith_scf_optional_words.mlir": (
+        "arith.index_cast %m : memref<4xindex> to memref<4xi32>",
+        "arith.truncf %f to_nearest_even : f32 to bf16",
+        "arith.truncf %f downward fastmath<fast> : f32 to f16",
+        "arith.extf %h fastmath<nnan> : f16 to f32",
+        "scf.for unsigned %i_1 = %lb to %ub step %s iter_args(%a = %lb) -> (i32) : i32 {"),
 }
 
 

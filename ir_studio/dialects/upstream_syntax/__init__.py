@@ -17,9 +17,9 @@ from xdsl.ir import Dialect, Operation
 _MODULES: dict[str, tuple[str, ...]] = {
     "memref": ("memref", "memref_ops"),
     "gpu": ("gpu", "gpu_ops"),
-    "scf": ("loops", "forall"),
+    "scf": ("loops", "forall", "optional_keywords"),
     "affine": ("loops", "affine_ops"),
-    "arith": ("extra_ops", "arith_casts"),
+    "arith": ("extra_ops", "arith_casts", "optional_keywords"),
     "vector": ("extra_ops", "vector_contract", "vector_ops"),
     "tensor": ("extra_ops", "forall"),
     "func": ("extra_ops",),
