@@ -129,6 +129,11 @@ FILES = {
         "arith.truncf %f downward fastmath<fast> : f32 to f16",
         "arith.extf %h fastmath<nnan> : f16 to f32",
         "scf.for unsigned %i_1 = %lb to %ub step %s iter_args(%a = %lb) -> (i32) : i32 {"),
+    "fid_tensor_gather_scatter_reshape_pad.mlir": (
+        "tensor.reshape %t(%s) : (tensor<*xf32>, tensor<1xi32>) -> tensor<?xf32>",
+        "} : tensor<?x?xf32> to tensor<2x3xf32>",
+        "tensor.gather %t[%i] gather_dims([0, 2]) unique : (tensor<4x5x6xf32>",
+        "tensor.scatter %0 into %d[%i] scatter_dims([0, 2]) unique : ("),
 }
 
 

@@ -21,7 +21,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "affine": ("loops", "affine_ops"),
     "arith": ("extra_ops", "arith_casts", "optional_keywords"),
     "vector": ("extra_ops", "vector_contract", "vector_ops"),
-    "tensor": ("extra_ops", "forall"),
+    "tensor": ("extra_ops", "forall", "tensor_ops"),
     "func": ("extra_ops",),
     "llvm": ("llvm",),
     "linalg": ("linalg_named", "linalg_generated", "linalg_generic", "linalg_map",
