@@ -134,6 +134,10 @@ FILES = {
         "} : tensor<?x?xf32> to tensor<2x3xf32>",
         "tensor.gather %t[%i] gather_dims([0, 2]) unique : (tensor<4x5x6xf32>",
         "tensor.scatter %0 into %d[%i] scatter_dims([0, 2]) unique : ("),
+    "fid_multi_value_reductions_branch_weights.mlir": (
+        "scf.reduce(%one, %ione : f32, i32) {", "}, {",
+        'reduce ("minimumf", "maximumf") -> (f32, f32) {',
+        "cf.cond_br %c weights([60, 40]), ^bb1(%x : i32), ^bb2"),
 }
 
 
