@@ -15,7 +15,7 @@ from xdsl.ir import Dialect, Operation
 
 # dialect name -> modules of this package whose install() adds syntax and ops to it
 _MODULES: dict[str, tuple[str, ...]] = {
-    "memref": ("memref", "memref_ops"),
+    "memref": ("memref", "memref_ops", "memref_transpose"),
     "gpu": ("gpu", "gpu_ops"),
     "scf": ("loops", "forall", "optional_keywords", "reductions"),
     "affine": ("loops", "affine_ops", "reductions"),

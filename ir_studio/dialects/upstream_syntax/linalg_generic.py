@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from xdsl.dialects.builtin import AffineMapAttr, ArrayAttr, DictionaryAttr, StringAttr
+from xdsl.dialects.builtin import AffineMapAttr, ArrayAttr, StringAttr
 from xdsl.dialects.linalg.attrs import IteratorType, IteratorTypeAttr
 from xdsl.dialects.linalg.ops import GenericOp
 from xdsl.ir import Attribute, SSAValue
 from xdsl.parser import Parser
-from xdsl.utils.mlir_lexer import MLIRTokenKind
+
+from ir_studio.dialects.upstream_syntax.formats import parse_dict_or_alias
 
 
 def install() -> None:
@@ -36,22 +37,10 @@ def _operand_group(parser: Parser, keyword: str) -> list[SSAValue]:
     return list(parser.resolve_operands(names, types, pos))
 
 
-def _trait(parser: Parser) -> tuple[dict[str, Attribute], int, int]:
-    """The `{...}` dictionary or an alias of one (MLIR: parseOptionalAttribute of a
-    DictionaryAttr, then the attr-dict)."""
-    start = parser.pos
-    attrs: dict[str, Attribute] = {}
-    if parser._current_token.kind == MLIRTokenKind.HASH_IDENT:  # no public peek
-        alias = parser.parse_attribute()
-        if not isinstance(alias, DictionaryAttr):
-            parser.raise_error("expected a dictionary of attributes", start, parser.pos)
-        attrs = dict(alias.data)
-    attrs.update(parser.parse_optional_attr_dict())
-    return attrs, start, parser.pos
-
-
 def _parse(cls: type[GenericOp], parser: Parser) -> Any:
-    attrs, start, end = _trait(parser)
+    start = parser.pos
+    attrs = parse_dict_or_alias(parser)
+    end = parser.pos
     maps = attrs.pop("indexing_maps", None)
     if not isinstance(maps, ArrayAttr) or not all(
             isinstance(m, AffineMapAttr) for m in maps.data):
