@@ -138,6 +138,13 @@ FILES = {
         "scf.reduce(%one, %ione : f32, i32) {", "}, {",
         'reduce ("minimumf", "maximumf") -> (f32, f32) {',
         "cf.cond_br %c weights([60, 40]), ^bb1(%x : i32), ^bb2"),
+    "fid_memref_vector_gpu_bufferization.mlir": (
+        "memref.transpose %m (d0, d1) -> (d1, d0) : memref<?x?xf32> to",
+        "memref.rank %u : memref<*xf32>", "vector.contract {indexing_maps = [",
+        "gpu.subgroup_id : index", "gpu.subgroup_size upper_bound 64 : index",
+        "gpu.lane_id upper_bound 64\n",
+        "bufferization.materialize_in_destination %t in restrict writable %buf : (",
+        "bufferization.dealloc_tensor %t : tensor<?xf32>"),
 }
 
 

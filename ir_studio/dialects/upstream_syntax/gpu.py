@@ -43,7 +43,8 @@ def install() -> None:
         attach_syntax(cls, _parse_id, _print_id)
         _add_upper_bound(cls)
     for cls in _PLAIN_INDEX_OPS:
-        attach_syntax(cls, _parse_plain_index, _print_attributes_only)
+        attach_syntax(cls, _parse_plain_index, _print_plain_index)
+        _add_upper_bound(cls)
     attach_format(gpu.BarrierOp, "attr-dict")
     attach_format(gpu.TerminatorOp, "attr-dict")
     attach_format(gpu.ReturnOp, "attr-dict ($args^ `:` type($args))?")
@@ -92,11 +93,27 @@ def _add_upper_bound(cls: type[Any]) -> None:
 
 
 def _parse_plain_index(cls: type[Any], parser: Parser) -> Any:
-    return cls.create(result_types=[IndexType()], attributes=parser.parse_optional_attr_dict())
+    """`gpu.lane_id [upper_bound N]`; the subgroup queries end in `: index` (MLIR 22)."""
+    properties: dict[str, Any] = {}
+    if parser.parse_optional_keyword("upper_bound") is not None:
+        properties["upper_bound"] = IntegerAttr(parser.parse_integer(), IndexType())
+    attributes = parser.parse_optional_attr_dict()
+    if cls is not gpu.LaneIdOp:
+        parser.parse_punctuation(":")
+        start = parser.pos
+        if not isinstance(parser.parse_type(), IndexType):
+            parser.raise_error("expected index", start, parser.pos)
+    return cls.create(result_types=[IndexType()], attributes=attributes,
+                      properties=properties)
 
 
-def _print_attributes_only(self: Any, printer: Printer) -> None:
+def _print_plain_index(self: Any, printer: Printer) -> None:
+    bound = self.properties.get("upper_bound")
+    if isinstance(bound, IntegerAttr):
+        printer.print_string(f" upper_bound {bound.value.data}")
     printer.print_op_attributes(self.attributes)
+    if not isinstance(self, gpu.LaneIdOp):
+        printer.print_string(" : index")
 
 
 # --- gpu.module / gpu.func ---------------------------------------------------------------

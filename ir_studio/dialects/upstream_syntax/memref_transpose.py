@@ -56,11 +56,11 @@ class TransposeOp(IRDLOperation):
                 or sorted(dims) != list(range(rank))):
             raise VerifyException("expected a permutation map of same rank as the input")
         if result.element_type != source.element_type:
-            raise VerifyException(f"result type {result} is not equivalent to the canonical "
+            raise VerifyException(f"result type '{result}' is not equivalent to the canonical "
                                   "transposed input type")
         shape = source.get_shape()
         if list(result.get_shape()) != [shape[d] for d in dims]:
-            raise VerifyException(f"result type {result} is not equivalent to the canonical "
+            raise VerifyException(f"result type '{result}' is not equivalent to the canonical "
                                   "transposed input type")
 
     @classmethod
