@@ -145,6 +145,15 @@ FILES = {
         "gpu.lane_id upper_bound 64\n",
         "bufferization.materialize_in_destination %t in restrict writable %buf : (",
         "bufferization.dealloc_tensor %t : tensor<?xf32>"),
+    "fid_transform_schedule.mlir": (
+        "transform.get_parent_op %mm {isolated_from_above} : (!transform.any_op) -> ",
+        "transform.structured.vectorize %t vector_sizes [4, [8], 2] : !transform.any_op",
+        "transform.apply_patterns to %func {", "transform.apply_licm to %all : ",
+        "transform.loop.unroll %all {factor = 4 : i64} : !transform.any_op",
+        "transform.split_handle %all : (!transform.any_op) -> (",
+        "transform.foreach %mm : !transform.any_op {",
+        "transform.collect_matching @match in %module : (",
+        "transform.sequence %0 : !transform.any_op failures(suppress) {"),
 }
 
 
