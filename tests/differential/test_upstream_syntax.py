@@ -154,6 +154,12 @@ FILES = {
         "transform.foreach %mm : !transform.any_op {",
         "transform.collect_matching @match in %module : (",
         "transform.sequence %0 : !transform.any_op failures(suppress) {"),
+    "fid_transform_tiling_fusion.mlir": (
+        "transform.structured.tile_using_forall %mm tile_sizes [4, %n] (mapping = [",
+        "transform.structured.tile_using_forall %mm num_threads [2, 0] : (",
+        "transform.structured.fuse_into_containing_op %fill into %forall : (",
+        "transform.structured.tile_reduction_using_for %mm reduction_dims = [2] by "
+        "tile_sizes = [0, 0, 5] : ("),
 }
 
 
