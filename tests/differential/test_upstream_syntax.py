@@ -160,6 +160,11 @@ FILES = {
         "transform.structured.fuse_into_containing_op %fill into %forall : (",
         "transform.structured.tile_reduction_using_for %mm reduction_dims = [2] by "
         "tile_sizes = [0, 0, 5] : ("),
+    "fid_llvm_packed_structs_constrained_casts.mlir": (
+        "llvm.intr.experimental.constrained.fptrunc %a towardzero ignore : f32 to f16",
+        "llvm.intr.experimental.constrained.fpext %0 strict : f16 to f32",
+        "!llvm.struct<packed (i8, i32)>", "!llvm.struct<packed ()>",
+        '!llvm.struct<"named", packed (i8, i64)>'),
 }
 
 
