@@ -165,6 +165,9 @@ FILES = {
         "llvm.intr.experimental.constrained.fpext %0 strict : f16 to f32",
         "!llvm.struct<packed (i8, i32)>", "!llvm.struct<packed ()>",
         '!llvm.struct<"named", packed (i8, i64)>'),
+    "fid_dlti_entry_forms.mlir": (
+        '#dlti.dl_spec<index = 32 : i64, "dlti.endianness" = "little">',
+        '"dlti.L1_cache_size_in_bytes" = 4096 : ui32'),
 }
 
 

@@ -29,6 +29,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
                "linalg_elementwise", "linalg_softmax"),
     "bufferization": ("bufferization",),
     "math": ("math_ops",),
+    "dlti": ("dlti_entries",),
     "transform": ("transform_ops", "transform_generated", "transform_structured"),
 }
 
