@@ -168,6 +168,10 @@ FILES = {
     "fid_dlti_entry_forms.mlir": (
         '#dlti.dl_spec<index = 32 : i64, "dlti.endianness" = "little">',
         '"dlti.L1_cache_size_in_bytes" = 4096 : ui32'),
+    "fid_semi_affine_maps.mlir": (
+        "affine.apply affine_map<(d0)[s0] -> ((d0 * s0))> (%a)[%b]",
+        "affine_map<()[s0, s1] -> ((s0 ceildiv s1))>",
+        "memref<?xf32, affine_map<(d0)[s0] -> ((d0 * s0))>>"),
 }
 
 
