@@ -172,6 +172,10 @@ FILES = {
         "affine.apply affine_map<(d0)[s0] -> ((d0 * s0))> (%a)[%b]",
         "affine_map<()[s0, s1] -> ((s0 ceildiv s1))>",
         "memref<?xf32, affine_map<(d0)[s0] -> ((d0 * s0))>>"),
+    "fid_linalg_contract_elementwise.mlir": (
+        "linalg.contract indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d2)>",
+        "linalg.elementwise kind=#linalg.elementwise_kind<add> ins(%a, %b : ",
+        "linalg.elementwise kind=#linalg.elementwise_kind<select> ins(%m, %0, %1 : "),
 }
 
 

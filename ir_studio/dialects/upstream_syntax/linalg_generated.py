@@ -118,6 +118,36 @@ def _binary_op(function: str, operand_type: Attribute) -> str:
     return chosen
 
 
+# unary function -> (float op, integer op); "square" multiplies, "reciprocal" divides 1
+_UNARY: dict[str, tuple[str | None, str | None]] = {
+    "exp": ("math.exp", None), "log": ("math.log", None), "abs": ("math.absf", "math.absi"),
+    "ceil": ("math.ceil", None), "floor": ("math.floor", None), "negf": ("arith.negf", None),
+    "round": ("math.round", None), "sqrt": ("math.sqrt", None), "rsqrt": ("math.rsqrt", None),
+    "tanh": ("math.tanh", None), "erf": ("math.erf", None),
+    "square": ("arith.mulf", "arith.muli"), "reciprocal": ("arith.divf", None),
+}
+
+
+def _unary_op(ctx: Any, function: str, value: SSAValue, block: Block) -> Operation:
+    """MLIR's `RegionBuilderHelper::buildUnaryFn` (ops added to `block` before it)."""
+    float_op, int_op = _UNARY.get(function, (None, None))
+    chosen = float_op if isinstance(value.type, AnyFloat) else (
+        int_op if isinstance(value.type, IntegerType) else None)
+    if chosen is None:
+        raise BodyError(f"unsupported operation: {function} on {value.type}")
+    if function == "square":
+        return ctx.get_op(chosen).build(operands=[value, value], result_types=[value.type])
+    if function == "reciprocal":
+        from xdsl.dialects.builtin import FloatAttr
+
+        one = ctx.get_op("arith.constant").build(
+            properties={"value": FloatAttr(1.0, value.type)}, result_types=[value.type])
+        block.add_op(one)
+        return ctx.get_op(chosen).build(operands=[one.results[0], value],
+                                        result_types=[value.type])
+    return ctx.get_op(chosen).build(operands=[value], result_types=[value.type])
+
+
 def build_body(spec: dict[str, Any], arg_types: Sequence[Attribute]) -> Region:
     from xdsl.dialects.linalg.ops import YieldOp
 
@@ -145,6 +175,12 @@ def build_body(spec: dict[str, Any], arg_types: Sequence[Attribute]) -> Region:
             lhs, rhs = values[operands[0]], values[operands[1]]
             op = ctx.get_op(_binary_op(function, lhs.type)).build(
                 operands=[lhs, rhs], result_types=[lhs.type])
+        elif kind == "unary":
+            op = _unary_op(ctx, function, values[operands[0]], block)
+        elif kind == "ternary":
+            condition, lhs, rhs = (values[name] for name in operands)
+            op = ctx.get_op("arith.select").build(operands=[condition, lhs, rhs],
+                                                  result_types=[lhs.type])
         else:
             raise BodyError(f"no body builder for {kind} functions")
         block.add_op(op)
