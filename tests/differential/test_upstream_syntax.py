@@ -176,6 +176,12 @@ FILES = {
         "linalg.contract indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d2)>",
         "linalg.elementwise kind=#linalg.elementwise_kind<add> ins(%a, %b : ",
         "linalg.elementwise kind=#linalg.elementwise_kind<select> ins(%m, %0, %1 : "),
+    "fid_vector_compress_expand_elements.mlir": (
+        "vector.compressstore %m[%c], %mask, %v : memref<?xf32>, vector<16xi1>, ",
+        "vector.expandload %m[%c], %mask, %v : memref<?xf32>, vector<16xi1>, vector<16xf32> "
+        "into vector<16xf32>", "vector.type_cast %b : memref<8x8xf32> to ",
+        "vector.deinterleave %w : vector<8xi8> -> vector<4xi8>",
+        "vector.to_elements %p : vector<2xf32>", "vector.vscale\n"),
 }
 
 

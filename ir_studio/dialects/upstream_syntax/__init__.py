@@ -20,7 +20,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "scf": ("loops", "forall", "optional_keywords", "reductions"),
     "affine": ("loops", "affine_ops", "reductions"),
     "arith": ("extra_ops", "arith_casts", "optional_keywords"),
-    "vector": ("extra_ops", "vector_contract", "vector_ops"),
+    "vector": ("extra_ops", "vector_contract", "vector_ops", "vector_memory_ops"),
     "tensor": ("extra_ops", "forall", "tensor_ops"),
     "func": ("extra_ops",),
     "cf": ("branch_weights",),
