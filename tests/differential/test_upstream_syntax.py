@@ -182,6 +182,8 @@ FILES = {
         "into vector<16xf32>", "vector.type_cast %b : memref<8x8xf32> to ",
         "vector.deinterleave %w : vector<8xi8> -> vector<4xi8>",
         "vector.to_elements %p : vector<2xf32>", "vector.vscale\n"),
+    "fid_memref_strided_dma.mlir": (
+        "memref.dma_start %a[%c0, %c0], %b[%c0, %c0], %n, %tag[%c0], %stride, %per : ",),
 }
 
 
