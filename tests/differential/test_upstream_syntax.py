@@ -184,6 +184,10 @@ FILES = {
         "vector.to_elements %p : vector<2xf32>", "vector.vscale\n"),
     "fid_memref_strided_dma.mlir": (
         "memref.dma_start %a[%c0, %c0], %b[%c0, %c0], %n, %tag[%c0], %stride, %per : ",),
+    "fid_gpu_clusters_alloc_symbols.mlir": (
+        "gpu.launch clusters(%cx, %cy, %cz) in (%sx = %c1, %sy = %c1, %sz = %c1) blocks(",
+        "%s = arith.addi %cx, %sx : index", "gpu.alloc (%n)[%s] : memref<?xf32, ",
+        "gpu.alloc async [%t] (%n)[%s] : "),
 }
 
 

@@ -22,7 +22,6 @@ from xdsl.printer import Printer
 from ir_studio.dialects.upstream_syntax.formats import (
     attach_format,
     attach_syntax,
-    consumed_end,
     parse_index_operands,
     parse_optional_arrow_types,
     print_optional_arrow_types,
@@ -284,9 +283,11 @@ def _parse_launch(cls: type[gpu.LaunchOp], parser: Parser) -> gpu.LaunchOp:
     """`blocks(%bx, %by, %bz) in (%gx = %a, ...) threads(...) in (...)`; the body's
     twelve index arguments are the block ids, thread ids, grid and block sizes."""
     is_async, dependencies = parse_async(parser)
-    start = parser.pos
-    if parser.parse_optional_keyword("clusters") is not None:
-        parser.raise_error("gpu.launch clusters are not supported yet", start, consumed_end(parser))
+    cluster_ids: list[Any] = []
+    cluster_args: list[Any] = []
+    cluster: list[Any] = []
+    if parser._current_token.text == "clusters":  # no public peek
+        cluster_ids, cluster_args, cluster = _parse_launch_group(parser, "clusters")
     block_ids, grid_args, grid = _parse_launch_group(parser, "blocks")
     thread_ids, block_args, block = _parse_launch_group(parser, "threads")
     shared = None
@@ -295,10 +296,12 @@ def _parse_launch(cls: type[gpu.LaunchOp], parser: Parser) -> gpu.LaunchOp:
 
         shared = parser.resolve_operand(parser.parse_unresolved_operand(), i32)
     workgroup, private = _parse_attributions(parser)
+    # MLIR's order: block ids, thread ids, grid and block sizes, then the cluster ids and
+    # sizes when there are clusters, then the attributions
     body = parser.parse_region([*block_ids, *thread_ids, *grid_args, *block_args,
-                                *workgroup, *private])
+                                *cluster_ids, *cluster_args, *workgroup, *private])
     attributes = parser.parse_optional_attr_dict()
-    op = cls(body, grid, block, [], is_async, dependencies, shared)
+    op = cls(body, grid, block, cluster, is_async, dependencies, shared)
     op.attributes |= attributes
     if workgroup:
         op.attributes["workgroup_attributions"] = IntegerAttr(len(workgroup), 64)
@@ -330,10 +333,12 @@ def _verify_launch(op: gpu.LaunchOp) -> None:
     if not any(b.ops for b in op.body.blocks):
         raise VerifyException("gpu.launch requires a non-empty body.")
     args = op.body.blocks[0].args
-    if tuple(a.type for a in args[:12]) != (IndexType(),) * 12:
-        raise VerifyException("gpu.launch's body starts with 12 index arguments: block "
-                              "ids, thread ids, grid sizes and block sizes")
-    if any(not isinstance(a.type, MemRefType) for a in args[12:]):
+    count = 18 if op.clusterSizeX is not None else 12
+    if tuple(a.type for a in args[:count]) != (IndexType(),) * count:
+        raise VerifyException(f"gpu.launch's body starts with {count} index arguments: block "
+                              "ids, thread ids, grid sizes and block sizes (and cluster ids "
+                              "and sizes)")
+    if any(not isinstance(a.type, MemRefType) for a in args[count:]):
         raise VerifyException("expected memref type in attribution")
 
 
@@ -359,10 +364,15 @@ def _print_launch(self: gpu.LaunchOp, printer: Printer) -> None:
     print_async(printer, self.asyncToken, self.asyncDependencies)
     args = self.body.blocks[0].args
     sizes = ((self.gridSizeX, self.gridSizeY, self.gridSizeZ),
-             (self.blockSizeX, self.blockSizeY, self.blockSizeZ))
-    for index, keyword in enumerate(("blocks", "threads")):
-        ids = args[3 * index: 3 * index + 3]
-        names = args[6 + 3 * index: 9 + 3 * index]
+             (self.blockSizeX, self.blockSizeY, self.blockSizeZ),
+             (self.clusterSizeX, self.clusterSizeY, self.clusterSizeZ))
+    groups = [("blocks", 0, 6), ("threads", 3, 9)]
+    if self.clusterSizeX is not None:
+        groups.insert(0, ("clusters", 12, 15))
+    for keyword, at, size_at in groups:
+        index = {"blocks": 0, "threads": 1, "clusters": 2}[keyword]
+        ids = args[at: at + 3]
+        names = args[size_at: size_at + 3]
         printer.print_string(f" {keyword}(")
         printer.print_list(ids, lambda a: printer.print_block_argument(a, print_type=False))
         printer.print_string(") in (")
@@ -379,7 +389,7 @@ def _print_launch(self: gpu.LaunchOp, printer: Printer) -> None:
         printer.print_string(" dynamic_shared_memory_size ")
         printer.print_operand(self.dynamicSharedMemorySize)
     count = self.attributes.get("workgroup_attributions")
-    _print_attributions(printer, args[12:],
+    _print_attributions(printer, args[18 if self.clusterSizeX is not None else 12:],
                         count.value.data if isinstance(count, IntegerAttr) else 0)
     printer.print_string(" ")
     printer.print_region(self.body, print_entry_block_args=False)
