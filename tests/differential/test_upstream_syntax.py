@@ -188,6 +188,10 @@ FILES = {
         "gpu.launch clusters(%cx, %cy, %cz) in (%sx = %c1, %sy = %c1, %sz = %c1) blocks(",
         "%s = arith.addi %cx, %sx : index", "gpu.alloc (%n)[%s] : memref<?xf32, ",
         "gpu.alloc async [%t] (%n)[%s] : "),
+    "fid_gpu_launch_func_stream.mlir": (
+        "gpu.launch_func <%s : !llvm.ptr> @kernels::@k blocks in (%n, %n, %n) threads in "
+        "(%n, %n, %n) : i64 args(%x : f32)",
+        "gpu.launch_func async [%t] @kernels::@k clusters in (%i, %i, %i) blocks in"),
 }
 
 

@@ -12,7 +12,6 @@ from xdsl.dialects.builtin import (
     IndexType,
     IntegerAttr,
     MemRefType,
-    SymbolRefAttr,
     UnitAttr,
 )
 from xdsl.ir import Block, SSAValue
@@ -22,7 +21,6 @@ from xdsl.printer import Printer
 from ir_studio.dialects.upstream_syntax.formats import (
     attach_format,
     attach_syntax,
-    parse_index_operands,
     parse_optional_arrow_types,
     print_optional_arrow_types,
 )
@@ -53,7 +51,12 @@ def install() -> None:
     gpu.FuncOp.verify_ = _verify_func  # type: ignore[method-assign]
     attach_syntax(gpu.LaunchOp, _parse_launch, _print_launch)
     gpu.LaunchOp.verify_ = _verify_launch  # type: ignore[method-assign]
-    attach_syntax(gpu.LaunchFuncOp, _parse_launch_func, _print_launch_func)
+    from ir_studio.dialects.upstream_syntax.gpu_launch_func import (
+        parse_launch_func,
+        print_launch_func,
+    )
+
+    attach_syntax(gpu.LaunchFuncOp, parse_launch_func, print_launch_func)
     install_memory_ops()
 
 
@@ -213,71 +216,6 @@ def _print_func(self: gpu.FuncOp, printer: Printer) -> None:
 
 
 # --- gpu.launch_func / gpu.launch --------------------------------------------------------
-
-def _parse_launch_func(cls: type[gpu.LaunchFuncOp], parser: Parser) -> gpu.LaunchFuncOp:
-    is_async, dependencies = parse_async(parser)
-    kernel = parser.parse_attribute()
-    if not isinstance(kernel, SymbolRefAttr):
-        parser.raise_error("expected the kernel's symbol, e.g. @module::@kernel")
-    clusters: list[SSAValue] = []
-    if parser.parse_optional_keyword("clusters") is not None:
-        parser.parse_keyword("in")
-        clusters = parse_index_operands(parser)
-    parser.parse_keyword("blocks")
-    parser.parse_keyword("in")
-    grid = parse_index_operands(parser)
-    parser.parse_keyword("threads")
-    parser.parse_keyword("in")
-    block = parse_index_operands(parser)
-    shared = None
-    if parser.parse_optional_keyword("dynamic_shared_memory_size") is not None:
-        from xdsl.dialects.builtin import i32
-
-        shared = parser.resolve_operand(parser.parse_unresolved_operand(), i32)
-    arguments: list[SSAValue] = []
-    if parser.parse_optional_keyword("args") is not None:
-        def argument() -> SSAValue:
-            operand = parser.parse_unresolved_operand()
-            parser.parse_punctuation(":")
-            return parser.resolve_operand(operand, parser.parse_type())
-
-        arguments = parser.parse_comma_separated_list(Parser.Delimiter.PAREN, argument)
-    attributes = parser.parse_optional_attr_dict()
-    op = cls(kernel, grid, block, clusters or None, arguments, is_async, dependencies, shared)
-    op.attributes |= attributes
-    return op
-
-
-def _print_launch_func(self: gpu.LaunchFuncOp, printer: Printer) -> None:
-    print_async(printer, self.asyncToken, self.asyncDependencies)
-    printer.print_string(" ")
-    printer.print_attribute(self.kernel)
-    if self.clusterSizeX is not None:
-        _print_triple(printer, "clusters in",
-                      (self.clusterSizeX, self.clusterSizeY, self.clusterSizeZ))
-    _print_triple(printer, "blocks in", (self.gridSizeX, self.gridSizeY, self.gridSizeZ))
-    _print_triple(printer, "threads in", (self.blockSizeX, self.blockSizeY, self.blockSizeZ))
-    if self.dynamicSharedMemorySize is not None:
-        printer.print_string(" dynamic_shared_memory_size ")
-        printer.print_operand(self.dynamicSharedMemorySize)
-    if self.kernelOperands:
-        printer.print_string(" args(")
-
-        def typed(value: SSAValue) -> None:
-            printer.print_operand(value)
-            printer.print_string(" : ")
-            printer.print_attribute(value.type)
-
-        printer.print_list(self.kernelOperands, typed)
-        printer.print_string(")")
-    printer.print_op_attributes(self.attributes)
-
-
-def _print_triple(printer: Printer, label: str, values: tuple[Any, ...]) -> None:
-    printer.print_string(f" {label} (")
-    printer.print_list(values, printer.print_operand)
-    printer.print_string(")")
-
 
 def _parse_launch(cls: type[gpu.LaunchOp], parser: Parser) -> gpu.LaunchOp:
     """`blocks(%bx, %by, %bz) in (%gx = %a, ...) threads(...) in (...)`; the body's
