@@ -192,6 +192,11 @@ FILES = {
         "gpu.launch_func <%s : !llvm.ptr> @kernels::@k blocks in (%n, %n, %n) threads in "
         "(%n, %n, %n) : i64 args(%x : f32)",
         "gpu.launch_func async [%t] @kernels::@k clusters in (%i, %i, %i) blocks in"),
+    "fid_transform_handle_ops.mlir": (
+        "transform.get_consumers_of_result %ops[0] : (", '"linalg.matmul" in %ops : (',
+        'transform.cast %s : !transform.any_op to !transform.op<"linalg.matmul">',
+        "transform.merge_handles deduplicate %c, %p : !transform.any_op",
+        "transform.include @inner failures(propagate) (%m) : ("),
 }
 
 

@@ -30,7 +30,8 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "bufferization": ("bufferization",),
     "math": ("math_ops",),
     "dlti": ("dlti_entries",),
-    "transform": ("transform_ops", "transform_generated", "transform_structured"),
+    "transform": ("transform_ops", "transform_generated", "transform_structured",
+                  "transform_handles"),
 }
 
 
