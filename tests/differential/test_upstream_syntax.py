@@ -197,6 +197,11 @@ FILES = {
         'transform.cast %s : !transform.any_op to !transform.op<"linalg.matmul">',
         "transform.merge_handles deduplicate %c, %p : !transform.any_op",
         "transform.include @inner failures(propagate) (%m) : ("),
+    "fid_llvm_cmpxchg_fence_ctors.mlir": (
+        "llvm.mlir.global_ctors ctors = [@init], priorities = [0 : i32], data = [#llvm.zero]",
+        "llvm.cmpxchg %p, %a, %b acq_rel monotonic : !llvm.ptr, i32",
+        'llvm.cmpxchg weak volatile %p, %a, %b syncscope("agent") seq_cst seq_cst',
+        'llvm.fence syncscope("agent") seq_cst', "llvm.va_arg %p : (!llvm.ptr) -> i32"),
 }
 
 
