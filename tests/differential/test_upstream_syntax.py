@@ -202,6 +202,12 @@ FILES = {
         "llvm.cmpxchg %p, %a, %b acq_rel monotonic : !llvm.ptr, i32",
         'llvm.cmpxchg weak volatile %p, %a, %b syncscope("agent") seq_cst seq_cst',
         'llvm.fence syncscope("agent") seq_cst', "llvm.va_arg %p : (!llvm.ptr) -> i32"),
+    "fid_atomic_realloc_scalable_scan_powi.mlir": (
+        "memref.generic_atomic_rmw %m[%i] : memref<10xf32> {", "memref.atomic_yield %inc : f32",
+        "memref.realloc %d(%n) : memref<?xf32> to memref<?xf32>",
+        "vector.scalable.extract %v[4] : vector<[4]xf32> from vector<[8]xf32>",
+        "vector.scan <add>, %s, %init {inclusive = true, reduction_dim = 0 : i64} : ",
+        "complex.powi %z, %n fastmath<nnan> : complex<f32>, i32"),
 }
 
 

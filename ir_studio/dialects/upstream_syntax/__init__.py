@@ -15,12 +15,12 @@ from xdsl.ir import Dialect, Operation
 
 # dialect name -> modules of this package whose install() adds syntax and ops to it
 _MODULES: dict[str, tuple[str, ...]] = {
-    "memref": ("memref", "memref_ops", "memref_transpose"),
+    "memref": ("memref", "memref_ops", "memref_transpose", "more_ops"),
     "gpu": ("gpu", "gpu_ops"),
     "scf": ("loops", "forall", "optional_keywords", "reductions"),
     "affine": ("loops", "affine_ops", "reductions"),
     "arith": ("extra_ops", "arith_casts", "optional_keywords"),
-    "vector": ("extra_ops", "vector_contract", "vector_ops", "vector_memory_ops"),
+    "vector": ("extra_ops", "vector_contract", "vector_ops", "vector_memory_ops", "more_ops"),
     "tensor": ("extra_ops", "forall", "tensor_ops"),
     "func": ("extra_ops",),
     "cf": ("branch_weights",),
@@ -30,6 +30,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "bufferization": ("bufferization",),
     "math": ("math_ops",),
     "dlti": ("dlti_entries",),
+    "complex": ("more_ops",),
     "transform": ("transform_ops", "transform_generated", "transform_structured",
                   "transform_handles"),
 }

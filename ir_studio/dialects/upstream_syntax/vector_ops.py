@@ -178,9 +178,9 @@ class MultiDimReductionOp(IRDLOperation):
 
     @classmethod
     def parse(cls, parser: Parser) -> MultiDimReductionOp:
-        parser.parse_punctuation("<")
-        kind = CombiningKindFlag(parser.parse_identifier())
-        parser.parse_punctuation(">")
+        from ir_studio.dialects.upstream_syntax.more_ops import parse_combining_kind
+
+        kind = parse_combining_kind(parser)
         parser.parse_punctuation(",")
         source = parser.parse_unresolved_operand()
         parser.parse_punctuation(",")
