@@ -208,6 +208,10 @@ FILES = {
         "vector.scalable.extract %v[4] : vector<[4]xf32> from vector<[8]xf32>",
         "vector.scan <add>, %s, %init {inclusive = true, reduction_dim = 0 : i64} : ",
         "complex.powi %z, %n fastmath<nnan> : complex<f32>, i32"),
+    "fid_linalg_pack_unpack.mlir": (
+        "linalg.pack %src padding_value(%zero : f32) outer_dims_perm = [1, 0] inner_dims_pos"
+        " = [0, 1] inner_tiles = [8, 8] into %dest : tensor<13x15xf32> -> ",
+        "inner_tiles = [8, %t] into %d2", "linalg.unpack %p outer_dims_perm = [1, 0] "),
 }
 
 

@@ -26,7 +26,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "cf": ("branch_weights",),
     "llvm": ("llvm", "llvm_types_constrained", "llvm_sync_ops"),
     "linalg": ("linalg_named", "linalg_generated", "linalg_generic", "linalg_map",
-               "linalg_elementwise", "linalg_softmax", "linalg_contract"),
+               "linalg_elementwise", "linalg_softmax", "linalg_contract", "linalg_pack"),
     "bufferization": ("bufferization",),
     "math": ("math_ops",),
     "dlti": ("dlti_entries",),
