@@ -212,6 +212,11 @@ FILES = {
         "linalg.pack %src padding_value(%zero : f32) outer_dims_perm = [1, 0] inner_dims_pos"
         " = [0, 1] inner_tiles = [8, 8] into %dest : tensor<13x15xf32> -> ",
         "inner_tiles = [8, %t] into %d2", "linalg.unpack %p outer_dims_perm = [1, 0] "),
+    "fid_vector_scalable_0d_trait_aliases.mlir": (
+        "vector.constant_mask [0] : vector<i1>",
+        "vector.bitcast %arg3 : vector<8x2x1xindex> to vector<8x2x2xf32>",
+        'kind = #vector.kind<maxnumf>} %arg0, %arg1, %f0 {first_attr = 1 : i32, '
+        'second_attr = "string"} : vector<10xf32>, vector<10xf32> into f32'),
 }
 
 

@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from xdsl.dialects.builtin import IndexType, MemRefType, VectorType
 from xdsl.ir import Operation
 from xdsl.irdl import (
@@ -26,7 +28,33 @@ from xdsl.utils.exceptions import VerifyException
 
 
 def install() -> None:
-    """Nothing to patch: the ops join vector through `extra_ops`."""
+    """Idempotent: `vector.bitcast` checked as MLIR does (index is 64 bits wide there)."""
+    from xdsl.dialects.vector import BitcastOp
+
+    BitcastOp.verify_ = _verify_bitcast  # type: ignore[method-assign]
+
+
+def _bits(element: Any) -> int | None:
+    if isinstance(element, IndexType):
+        return 64  # MLIR's default data layout
+    return getattr(element, "bitwidth", None)
+
+
+def _verify_bitcast(op: Any) -> None:
+    source, result = op.source.type, op.result.type
+    source_shape, result_shape = list(source.get_shape()), list(result.get_shape())
+    if len(source_shape) != len(result_shape):
+        raise VerifyException("op failed to verify that all of {source, result} have same rank")
+    for index, (a, b) in enumerate(zip(source_shape[:-1], result_shape[:-1], strict=True)):
+        if a != b:
+            raise VerifyException(f"dimension size mismatch at: {index}")
+    source_bits, result_bits = _bits(source.element_type), _bits(result.element_type)
+    if source_bits is None or result_bits is None:
+        raise VerifyException("expected element types of known bit width")
+    source_minor = source_shape[-1] if source_shape else 1
+    result_minor = result_shape[-1] if result_shape else 1
+    if source_bits * source_minor != result_bits * result_minor:
+        raise VerifyException("source/result bitwidth of the minor 1-D vectors must be equal")
 
 
 def extra_ops(dialect: str) -> list[type[Operation]]:
