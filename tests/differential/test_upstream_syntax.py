@@ -217,6 +217,10 @@ FILES = {
         "vector.bitcast %arg3 : vector<8x2x1xindex> to vector<8x2x2xf32>",
         'kind = #vector.kind<maxnumf>} %arg0, %arg1, %f0 {first_attr = 1 : i32, '
         'second_attr = "string"} : vector<10xf32>, vector<10xf32> into f32'),
+    "fid_vector_memory_of_vectors_scatter.mlir": (
+        "vector.load %memref[%i, %j] : memref<200x100xvector<8xf32>>, vector<8xf32>",
+        "vector.scatter %base[%c0, %c0] [%v], %mask, %0 : memref<?x?xf32>, vector<16xi32>",
+        "vector.transpose %arg0, [] : vector<f32> to vector<f32>"),
 }
 
 

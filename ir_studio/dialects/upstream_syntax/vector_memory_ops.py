@@ -29,9 +29,24 @@ from xdsl.utils.exceptions import VerifyException
 
 def install() -> None:
     """Idempotent: `vector.bitcast` checked as MLIR does (index is 64 bits wide there)."""
-    from xdsl.dialects.vector import BitcastOp
+    from xdsl.dialects.vector import BitcastOp, LoadOp, StoreOp
 
     BitcastOp.verify_ = _verify_bitcast  # type: ignore[method-assign]
+    LoadOp.verify_ = lambda op: _verify_load_store(op, op.result.type)  # type: ignore[method-assign]
+    StoreOp.verify_ = lambda op: _verify_load_store(op, op.vector.type)  # type: ignore[method-assign]
+
+
+def _verify_load_store(op: Any, vector: Any) -> None:
+    """MLIR's rule: a memref of vectors loads and stores its own vector type; a memref of
+    scalars loads vectors of that element type."""
+    element = op.base.type.element_type
+    if isinstance(element, VectorType):
+        if element != vector:
+            raise VerifyException("base memref and result vector types should match")
+    elif element != vector.element_type:
+        raise VerifyException("base and result element types should match")
+    if op.base.type.get_num_dims() != len(op.indices):
+        raise VerifyException("requires " + str(op.base.type.get_num_dims()) + " indices")
 
 
 def _bits(element: Any) -> int | None:
@@ -59,7 +74,7 @@ def _verify_bitcast(op: Any) -> None:
 
 def extra_ops(dialect: str) -> list[type[Operation]]:
     return [CompressStoreOp, ExpandLoadOp, TypeCastOp, DeinterleaveOp, ToElementsOp,
-            VectorScaleOp] if dialect == "vector" else []
+            VectorScaleOp, ScatterOp] if dialect == "vector" else []
 
 
 def _check_masked(base: MemRefType, indices: int, mask: VectorType, value: VectorType,
@@ -213,3 +228,64 @@ class VectorScaleOp(IRDLOperation):
     res = result_def(IndexType)
     traits = traits_def(Pure())
     assembly_format = "attr-dict"
+
+
+@irdl_op_definition
+class ScatterOp(IRDLOperation):
+    """`vector.scatter %base[%i][%idx], %mask, %v : memref<?xf32>, vector<16xi32>,
+    vector<16xi1>, vector<16xf32>`"""
+
+    name = "vector.scatter"
+    base = operand_def(MemRefType)
+    offsets = var_operand_def(IndexType)
+    indices = operand_def(VectorType)
+    mask = operand_def(VectorType)
+    valueToStore = operand_def(VectorType)
+
+    def verify_(self) -> None:
+        if len(self.offsets) != self.base.type.get_num_dims():
+            raise VerifyException("requires an index for each base dimension")
+        value = self.valueToStore.type
+        if value.element_type != self.base.type.element_type:
+            raise VerifyException("base and valueToStore element type should match")
+        for role, other in (("index", self.indices.type), ("mask", self.mask.type)):
+            if tuple(other.get_shape()) != tuple(value.get_shape()):
+                raise VerifyException(f"expected valueToStore dim to match {role} dim")
+
+    @classmethod
+    def parse(cls, parser: Parser) -> ScatterOp:
+        base = parser.parse_unresolved_operand()
+        offsets = parser.parse_comma_separated_list(
+            Parser.Delimiter.SQUARE,
+            lambda: parser.resolve_operand(parser.parse_unresolved_operand(), IndexType()))
+        parser.parse_punctuation("[")
+        indices = parser.parse_unresolved_operand()
+        parser.parse_punctuation("]")
+        parser.parse_punctuation(",")
+        mask = parser.parse_unresolved_operand()
+        parser.parse_punctuation(",")
+        value = parser.parse_unresolved_operand()
+        attributes = parser.parse_optional_attr_dict()
+        parser.parse_punctuation(":")
+        types = parser.parse_comma_separated_list(Parser.Delimiter.NONE, parser.parse_type)
+        if len(types) != 4:
+            parser.raise_error(f"expected 4 types, got {len(types)}")
+        return cls.create(operands=[parser.resolve_operand(base, types[0]), *offsets,
+                                    parser.resolve_operand(indices, types[1]),
+                                    parser.resolve_operand(mask, types[2]),
+                                    parser.resolve_operand(value, types[3])],
+                          attributes=attributes)
+
+    def print(self, printer: Printer) -> None:
+        printer.print_string(" ")
+        printer.print_operand(self.base)
+        printer.print_string("[")
+        printer.print_list(self.offsets, printer.print_operand)
+        printer.print_string("] [")
+        printer.print_operand(self.indices)
+        printer.print_string("], ")
+        printer.print_list([self.mask, self.valueToStore], printer.print_operand)
+        printer.print_op_attributes(self.attributes)
+        printer.print_string(" : ")
+        printer.print_list([self.base.type, self.indices.type, self.mask.type,
+                            self.valueToStore.type], printer.print_attribute)
