@@ -225,6 +225,13 @@ FILES = {
         "vector.yield %arg0 : vector<16xf32>",
         "vector.deinterleave %n : vector<2x3x4x[6]xf32> -> vector<2x3x4x[3]xf32>",
         "vector.reduction <minnumf>, %x fastmath<reassoc,nnan,ninf> : vector<42xf32> into f32"),
+    "fid_llvm_casts_loads_stores_vectors.mlir": (
+        "llvm.uitofp nneg %arg0 : i32 to f32", "llvm.alloca inalloca %size x i32 ",
+        "llvm.mlir.zero : i8",
+        'llvm.load volatile %ptr atomic syncscope("singlethread") monotonic {alignment = 16 ',
+        "llvm.load %ptr invariant_group {alignment = 4 : i64} : !llvm.ptr -> i32",
+        "llvm.store %val, %ptr invariant_group : i32, !llvm.ptr",
+        "llvm.intr.vector.extract %0[0] : vector<8xf32> from vector<[4]xf32>"),
 }
 
 

@@ -24,7 +24,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "tensor": ("extra_ops", "forall", "tensor_ops"),
     "func": ("extra_ops",),
     "cf": ("branch_weights",),
-    "llvm": ("llvm", "llvm_types_constrained", "llvm_sync_ops"),
+    "llvm": ("llvm", "llvm_types_constrained", "llvm_sync_ops", "llvm_memory"),
     "linalg": ("linalg_named", "linalg_generated", "linalg_generic", "linalg_map",
                "linalg_elementwise", "linalg_softmax", "linalg_contract", "linalg_pack"),
     "bufferization": ("bufferization",),

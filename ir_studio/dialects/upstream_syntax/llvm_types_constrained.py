@@ -1,4 +1,5 @@
-"""Packed LLVM structs and the constrained floating-point casts:
+"""Packed LLVM structs, scalable vectors in LLVM function types, and the constrained
+floating-point casts:
 
     !llvm.struct<packed (i8, i32)>    !llvm.struct<"name", packed (i8)>    !llvm.struct<packed ()>
     %h = llvm.intr.experimental.constrained.fptrunc %x towardzero ignore : f32 to f16
@@ -12,7 +13,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from xdsl.dialects import llvm
-from xdsl.dialects.builtin import ArrayAttr, IntegerAttr, StringAttr, i64
+from xdsl.dialects.builtin import ArrayAttr, IntegerAttr, StringAttr, VectorType, i64
 from xdsl.ir import Operation
 from xdsl.irdl import (
     IRDLOperation,
@@ -36,6 +37,16 @@ def install() -> None:
         _parse_struct)
     llvm.LLVMStructType.print_parameters = _print_struct  # type: ignore[method-assign]
     llvm.LLVMStructType._ir_studio_packed = True  # type: ignore[attr-defined]
+    xdsl_compatible = llvm.is_compatible_type
+
+    def is_compatible_type(type_attr: Any) -> bool:
+        """MLIR's LLVMDialect::isCompatibleType: 1-D vectors may be scalable."""
+        if isinstance(type_attr, VectorType):
+            return (type_attr.get_num_dims() == 1
+                    and is_compatible_type(type_attr.element_type))
+        return xdsl_compatible(type_attr)
+
+    llvm.is_compatible_type = is_compatible_type  # read at call time by llvm.func's check
 
 
 def is_packed(struct: Any) -> bool:
