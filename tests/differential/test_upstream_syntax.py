@@ -187,7 +187,7 @@ FILES = {
     "fid_gpu_clusters_alloc_symbols.mlir": (
         "gpu.launch clusters(%cx, %cy, %cz) in (%sx = %c1, %sy = %c1, %sz = %c1) blocks(",
         "%s = arith.addi %cx, %sx : index", "gpu.alloc (%n)[%s] : memref<?xf32, ",
-        "gpu.alloc async [%t] (%n)[%s] : "),
+        "gpu.alloc async [%t] (%n)[%s] : ", "gpu.cluster_dim y upper_bound 8\n"),
     "fid_gpu_launch_func_stream.mlir": (
         "gpu.launch_func <%s : !llvm.ptr> @kernels::@k blocks in (%n, %n, %n) threads in "
         "(%n, %n, %n) : i64 args(%x : f32)",

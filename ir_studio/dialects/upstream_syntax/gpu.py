@@ -37,7 +37,7 @@ _PLAIN_INDEX_OPS = (gpu.LaneIdOp, gpu.SubgroupIdOp, gpu.NumSubgroupsOp, gpu.Subg
 def install() -> None:
     """Idempotent."""
     for cls in _ID_OPS:
-        attach_syntax(cls, _parse_id, _print_id)
+        attach_syntax(cls, parse_id, print_id)
         _add_upper_bound(cls)
     for cls in _PLAIN_INDEX_OPS:
         attach_syntax(cls, _parse_plain_index, _print_plain_index)
@@ -62,7 +62,7 @@ def install() -> None:
 
 # --- id queries: `gpu.thread_id x`, `gpu.lane_id` ---------------------------------------
 
-def _parse_id(cls: type[Any], parser: Parser) -> Any:
+def parse_id(cls: type[Any], parser: Parser) -> Any:
     start = parser.pos
     dimension = parser.parse_identifier()
     if dimension not in ("x", "y", "z"):
@@ -77,7 +77,7 @@ def _parse_id(cls: type[Any], parser: Parser) -> Any:
                       properties=properties)
 
 
-def _print_id(self: Any, printer: Printer) -> None:
+def print_id(self: Any, printer: Printer) -> None:
     printer.print_string(f" {self.dimension.data}")
     bound = self.properties.get("upper_bound")
     if isinstance(bound, IntegerAttr):

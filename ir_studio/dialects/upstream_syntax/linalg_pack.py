@@ -54,7 +54,6 @@ class _RelayoutOp(IRDLOperation):
     static_inner_tiles = prop_def(DenseArrayBase)
     result = result_def(TensorType)
     traits = traits_def(Pure())
-    irdl_options = (AttrSizedOperandSegments(as_property=True),)
 
     @classmethod
     def parse(cls, parser: Parser) -> Any:
@@ -101,8 +100,7 @@ class _RelayoutOp(IRDLOperation):
     def print(self, printer: Printer) -> None:
         printer.print_string(" ")
         printer.print_operand(self.source)
-        padding = self.operands[2] if isinstance(self, PackOp) and len(self.operands) > 2 \
-            and self.properties["operandSegmentSizes"].get_values()[2] else None
+        padding = self.padding_value if isinstance(self, PackOp) else None
         if padding is not None:
             printer.print_string(" padding_value(")
             printer.print_operand(padding)
@@ -155,6 +153,7 @@ class PackOp(_RelayoutOp):
     dest = operand_def(TensorType)
     padding_value = opt_operand_def()
     inner_tiles = var_operand_def(IndexType)
+    irdl_options = (AttrSizedOperandSegments(as_property=True),)
     PACKS: ClassVar[bool] = True
 
 

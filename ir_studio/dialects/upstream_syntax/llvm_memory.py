@@ -39,6 +39,9 @@ from ir_studio.dialects.upstream_syntax.llvm_ops import ORDERINGS
 _NAMES = {number: name for name, number in ORDERINGS.items()}
 _LOAD_FLAGS = ("invariant", "invariant_group", "nontemporal")
 _STORE_FLAGS = ("invariant_group", "nontemporal")
+# keyword -> MLIR's property name
+_PROPERTY = {"invariant": "invariant", "invariant_group": "invariantGroup",
+             "nontemporal": "nontemporal"}
 
 
 def install() -> None:
@@ -47,7 +50,7 @@ def install() -> None:
         return
     for cls, flags in ((llvm.LoadOp, _LOAD_FLAGS), (llvm.StoreOp, _STORE_FLAGS)):
         properties = cls.get_irdl_definition().properties
-        for name in (*flags, "volatile_"):
+        for name in (*(_PROPERTY[f] for f in flags), "volatile_"):
             properties.setdefault(name, OptPropertyDef(base(UnitAttr)))
         properties.setdefault("syncscope", OptPropertyDef(base(StringAttr)))
     llvm.LoadOp.parse = classmethod(_parse_load)  # type: ignore[method-assign, assignment]
@@ -97,7 +100,7 @@ def _parse_atomic(parser: Parser, properties: dict[str, Any]) -> None:
 def _parse_flags(parser: Parser, flags: tuple[str, ...], properties: dict[str, Any]) -> None:
     for flag in flags:
         if parser.parse_optional_keyword(flag) is not None:
-            properties[flag] = UnitAttr()
+            properties[_PROPERTY.get(flag, flag)] = UnitAttr()
 
 
 def _split(attributes: dict[str, Any], properties: dict[str, Any]) -> dict[str, Any]:
@@ -108,9 +111,8 @@ def _split(attributes: dict[str, Any], properties: dict[str, Any]) -> dict[str, 
 
 def _parse_load(cls: type[Any], parser: Parser) -> Any:
     properties: dict[str, Any] = {}
-    _parse_flags(parser, ("volatile",), properties)
-    if "volatile" in properties:
-        properties["volatile_"] = properties.pop("volatile")
+    if parser.parse_optional_keyword("volatile") is not None:
+        properties["volatile_"] = UnitAttr()
     ptr = parser.parse_unresolved_operand()
     _parse_atomic(parser, properties)
     _parse_flags(parser, _LOAD_FLAGS, properties)
@@ -155,7 +157,7 @@ def _print_words(op: Any, printer: Printer, flags: tuple[str, ...]) -> None:
             printer.print_string(")")
         printer.print_string(f" {_NAMES.get(ordering.value.data, 'monotonic')}")
     for flag in flags:
-        if op.properties.get(flag) is not None:
+        if op.properties.get(_PROPERTY[flag]) is not None:
             printer.print_string(f" {flag}")
     alignment = op.properties.get("alignment")
     printer.print_op_attributes({**({"alignment": alignment} if alignment else {}),

@@ -143,6 +143,7 @@ class AtomicRMWOp(IRDLOperation):
     ordering = prop_def(IntegerAttr)
     syncscope = opt_prop_def(AnyAttr())
     alignment = opt_prop_def(IntegerAttr)
+    volatile_ = opt_prop_def(UnitAttr)
 
     @classmethod
     def parse(cls, parser: Parser) -> AtomicRMWOp:
@@ -171,7 +172,7 @@ class AtomicRMWOp(IRDLOperation):
         if scope is not None:
             properties["syncscope"] = scope
         if volatile:
-            attributes["volatile_"] = IntegerAttr(1, 1)
+            properties["volatile_"] = UnitAttr()
         return cls.create(operands=[parser.resolve_operand(ptr, ptr_type),
                                     parser.resolve_operand(val, val_type)],
                           result_types=[val_type], properties=properties,
@@ -179,7 +180,8 @@ class AtomicRMWOp(IRDLOperation):
 
     def print(self, printer: Printer) -> None:
         attributes = dict(self.attributes)
-        if attributes.pop("volatile_", None) is not None:
+        if (self.properties.get("volatile_") is not None
+                or attributes.pop("volatile_", None) is not None):
             printer.print_string(" volatile")
         orderings = {number: name for name, number in ORDERINGS.items()}
         printer.print_string(f" {ATOMIC_BIN_OPS[self.bin_op.value.data]} ")

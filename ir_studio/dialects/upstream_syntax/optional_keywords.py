@@ -1,9 +1,9 @@
 """Optional words MLIR 22 reads in ops xDSL 0.74 defines without them:
 `scf.for unsigned %i = ...` (unsigned bound comparison), `arith.truncf %x to_nearest_even
 fastmath<fast> : f32 to bf16` (rounding mode and fast-math flags) and `arith.extf %x
-fastmath<...>`. xDSL's ops have no such properties, so the values ride as the
-attributes MLIR's generic form names (`unsignedCmp`, `roundingmode = N : i32`,
-`fastmath`), which MLIR also accepts in a generic attribute dictionary."""
+fastmath<...>`. `unsignedCmp` is added to xDSL's scf.for as the property MLIR has; the float casts
+carry `roundingmode = N : i32` and `fastmath` as attributes, which MLIR also accepts in
+a generic attribute dictionary."""
 
 from __future__ import annotations
 
@@ -44,6 +44,12 @@ def _without(op: Operation, names: tuple[str, ...], print_rest: Callable[[Any, P
 
 
 def _wrap_for() -> None:
+    from xdsl.irdl import base
+    from xdsl.irdl.operations import OptPropertyDef
+
+    # MLIR's generic form has `<{unsignedCmp}>`: a property, as MLIR declares it
+    scf.ForOp.get_irdl_definition().properties.setdefault(
+        "unsignedCmp", OptPropertyDef(base(UnitAttr)))
     parse_rest = scf.ForOp.parse.__func__  # type: ignore[attr-defined]
     print_rest = scf.ForOp.print
 
@@ -51,15 +57,13 @@ def _wrap_for() -> None:
         unsigned = parser.parse_optional_keyword("unsigned") is not None
         op = parse_rest(cls, parser)
         if unsigned:
-            op.attributes["unsignedCmp"] = UnitAttr()
+            op.properties["unsignedCmp"] = UnitAttr()
         return op
 
     def print_op(self: Any, printer: Printer) -> None:
-        if isinstance(self.attributes.get("unsignedCmp"), UnitAttr):
+        if isinstance(self.properties.get("unsignedCmp"), UnitAttr):
             printer.print_string(" unsigned")
-            _without(self, ("unsignedCmp",), print_rest, printer)
-        else:
-            print_rest(self, printer)
+        print_rest(self, printer)
 
     scf.ForOp.parse = classmethod(parse)  # type: ignore[method-assign, assignment]
     scf.ForOp.print = print_op  # type: ignore[method-assign]

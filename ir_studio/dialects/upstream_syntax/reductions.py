@@ -8,6 +8,8 @@ from __future__ import annotations
 from typing import Any
 
 from xdsl.dialects import affine, scf
+from xdsl.dialects.builtin import ArrayAttr
+from xdsl.irdl import base
 from xdsl.parser import Parser
 from xdsl.printer import Printer
 from xdsl.utils.exceptions import VerifyException
@@ -19,6 +21,10 @@ def install() -> None:
     """Idempotent."""
     attach_syntax(scf.ReduceOp, _parse_reduce, _print_reduce)
     affine.ParallelOp.verify_ = _verify_affine_parallel  # type: ignore[method-assign]
+    # MLIR stores the kinds as arith::AtomicRMWKind numbers; xDSL wants strings
+    definition = affine.ParallelOp.get_irdl_definition()
+    old = definition.properties["reductions"]
+    definition.properties["reductions"] = type(old)(base(ArrayAttr))
 
 
 def _parse_reduce(cls: type[scf.ReduceOp], parser: Parser) -> scf.ReduceOp:

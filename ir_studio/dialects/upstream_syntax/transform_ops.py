@@ -27,7 +27,6 @@ from xdsl.dialects.builtin import (
 from xdsl.ir import Operation, Region
 from xdsl.irdl import (
     AnyAttr,
-    AttrSizedOperandSegments,
     IRDLOperation,
     ParsePropInAttrDict,
     irdl_op_definition,
@@ -176,7 +175,6 @@ class VectorizeOp(IRDLOperation):
     vectorize_nd_extract = opt_prop_def(UnitAttr)
     assume_dynamic_dims_match_vec_sizes = opt_prop_def(UnitAttr)
     create_named_contraction = opt_prop_def(UnitAttr)
-    irdl_options = (AttrSizedOperandSegments(as_property=True),)
 
     @classmethod
     def parse(cls, parser: Parser) -> VectorizeOp:
@@ -211,7 +209,7 @@ class VectorizeOp(IRDLOperation):
         operands = [parser.resolve_operand(n, t) for n, t in zip([target, *dynamic], types,
                                                                   strict=True)]
         return cls.build(operands=[operands[0], operands[1:]], properties=properties,
-                         attributes=attributes)
+                         attributes=attributes)  # one variadic group: no segment sizes
 
     def print(self, printer: Printer) -> None:
         printer.print_string(" ")
@@ -232,7 +230,7 @@ class VectorizeOp(IRDLOperation):
                 printer.print_string("]" if scalable else "")
             printer.print_string("]")
         shown = {k: v for k, v in self.properties.items()
-                 if k not in ("static_vector_sizes", "scalable_sizes", "operandSegmentSizes")}
+                 if k not in ("static_vector_sizes", "scalable_sizes")}
         printer.print_op_attributes({**shown, **self.attributes})
         printer.print_string(" : ")
         printer.print_list([self.target.type, *self.vector_sizes.types],

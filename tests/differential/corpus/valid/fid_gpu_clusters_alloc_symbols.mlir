@@ -15,3 +15,12 @@ func.func @q(%n: index, %s: index) {
   %1, %t2 = gpu.alloc async [%t] (%n)[%s] : memref<?xf32, affine_map<(d0)[s0] -> (d0 + s0)>>
   return
 }
+gpu.module @outlined {
+  gpu.func @k() kernel {
+    %cx = gpu.cluster_id x
+    %cd = gpu.cluster_dim y upper_bound 8
+    %cb = gpu.cluster_block_id z
+    %cn = gpu.cluster_dim_blocks x
+    gpu.return
+  }
+}

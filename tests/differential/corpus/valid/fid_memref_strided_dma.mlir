@@ -6,3 +6,8 @@ func.func @dma(%a: memref<40x128xf32>, %b: memref<2x1024xf32, 1>, %tag: memref<1
   memref.dma_wait %tag[%c0], %n : memref<1xi32>
   return
 }
+// memref.copy between compatible shapes (a dynamic size matches a static one).
+func.func @copy(%a: memref<?xf32, strided<[?], offset: ?>>, %b: memref<5xf32, strided<[?], offset: ?>>) {
+  memref.copy %a, %b : memref<?xf32, strided<[?], offset: ?>> to memref<5xf32, strided<[?], offset: ?>>
+  return
+}
