@@ -50,7 +50,7 @@ def install() -> None:
     """Idempotent."""
     comparable = VarConstraint(
         "T", SignlessIntegerConstraint | VectorType.constr(SignlessIntegerConstraint)
-        | base(llvm.LLVMPointerType))
+        | base(llvm.LLVMPointerType) | VectorType.constr(base(llvm.LLVMPointerType)))
     replace_constraints(llvm.ICmpOp, {"lhs": comparable, "rhs": comparable})
     replace_constraints(llvm.SelectOp, {"cond": AnyAttr()})
     # MLIR's generic form writes `overflowFlags = 0 : i32` where xDSL wants

@@ -197,8 +197,8 @@ class VectorInsertOp(IRDLOperation):
     """`llvm.intr.vector.insert %small, %big[pos] : vector<4xf32> into vector<[4]xf32>`"""
 
     name = "llvm.intr.vector.insert"
+    dstvec = operand_def(VectorType)  # MLIR's operand order: dstvec, then srcvec
     srcvec = operand_def(VectorType)
-    dstvec = operand_def(VectorType)
     pos = prop_def(IntegerAttr)
     res = result_def(VectorType)
     traits = traits_def(Pure())
@@ -216,8 +216,8 @@ class VectorInsertOp(IRDLOperation):
         source_type = parser.parse_type()
         parser.parse_keyword("into")
         dest_type = parser.parse_type()
-        return cls.create(operands=[parser.resolve_operand(source, source_type),
-                                    parser.resolve_operand(dest, dest_type)],
+        return cls.create(operands=[parser.resolve_operand(dest, dest_type),
+                                    parser.resolve_operand(source, source_type)],
                           result_types=[dest_type], attributes=attributes,
                           properties={"pos": IntegerAttr(position, i64)})
 

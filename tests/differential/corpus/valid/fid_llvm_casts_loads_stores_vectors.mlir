@@ -84,3 +84,7 @@ func.func @useFreezeOp(%arg0: i32) {
   %3 = llvm.mlir.poison : i8
   return
 }
+llvm.func @pointer_vector_compare(%a: vector<2x!llvm.ptr>) -> vector<2xi1> {
+  %0 = llvm.icmp "ne" %a, %a : vector<2x!llvm.ptr>
+  llvm.return %0 : vector<2xi1>
+}
