@@ -15,6 +15,7 @@ from ir_studio.lsp.server import IRStudioServer
 from lsprotocol import types
 
 from ir_studio.ide.outline import outline
+from ir_studio.languages import language_for
 
 LENS_PIPELINE = "cleanup"
 
@@ -50,36 +51,36 @@ async def lower(ls: IRStudioServer, params: Any) -> dict[str, Any]:
     import asyncio
 
     return await asyncio.get_running_loop().run_in_executor(
-        None, _run, snapshot.document, pipeline, function
+        None, _run, uri, snapshot.document, pipeline, function
     )
 
 
-def _run(document: Any, pipeline: str, function: str | None) -> dict[str, Any]:
-    from xdsl.dialects.builtin import ModuleOp
+def _module(uri: str, document: Any) -> Any:
+    """The module to lower: the snapshot's own for MLIR (no second parse), otherwise what
+    the language loads from the text, as `ir-studio lower` does (a Toy program's IR).
+    Returns the error message when there is none."""
+    from ir_studio.application import lowerable
 
-    from ir_studio.pass_spec import PipelineError
-    from ir_studio.pipeline import resolve_pipeline, run_pipeline
-    from ir_studio.printing import print_ir
-    from ir_studio.transforms import NAMED_PIPELINES
+    language = language_for(uri)
+    if language.id == "mlir":
+        module = document.clone_module()
+        return module if module is not None else "nothing to lower"
+    name = uri.rsplit("/", 1)[-1]
+    program = language.load(name, document.text)
+    why = lowerable(program)
+    return why if why is not None else program.module
 
-    module = document.clone_module()
-    if module is None:
-        return {"output": None, "steps": [], "error": "nothing to lower"}
-    if function:
-        picked = [
-            op.clone()
-            for op in module.body.block.ops
-            if getattr(op.properties.get("sym_name"), "data", None) == function
-        ]
-        if not picked:
-            return {"output": None, "steps": [], "error": f"no function @{function}"}
-        module = ModuleOp(picked)
-    try:
-        named = pipeline if pipeline in NAMED_PIPELINES else None
-        steps = resolve_pipeline(named, None if named else pipeline)
-    except PipelineError as error:
-        return {"output": None, "steps": [], "error": str(error)}
-    run = run_pipeline(module, steps, record_ir=True)
+
+def _run(uri: str, document: Any, pipeline: str, function: str | None) -> dict[str, Any]:
+    """The application layer's `lower_module`, as `ir-studio lower` and the TUI run it."""
+    from ir_studio.application import lower_module
+
+    module = _module(uri, document)
+    if isinstance(module, str):
+        return {"output": None, "steps": [], "error": module}
+    lowering = lower_module(module, pipeline, function=function)
+    if lowering.run is None:
+        return {"output": None, "steps": [], "error": lowering.error}
     records = [
         {
             "pass": s.pass_name,
@@ -88,14 +89,9 @@ def _run(document: Any, pipeline: str, function: str | None) -> dict[str, Any]:
             "error": s.error,
             "opCounts": s.op_counts,
         }
-        for s in run.steps
+        for s in lowering.run.steps
     ]
-    failed = run.failed
-    return {
-        "output": print_ir(module),
-        "steps": records,
-        "error": None if failed is None else f"{failed.pass_name}: {failed.error}",
-    }
+    return {"output": lowering.output(), "steps": records, "error": lowering.message}
 
 
 async def code_lens(ls: IRStudioServer, params: types.CodeLensParams) -> list[types.CodeLens]:
@@ -105,7 +101,7 @@ async def code_lens(ls: IRStudioServer, params: types.CodeLensParams) -> list[ty
     conv = ls.converter(snapshot)
     lenses: list[types.CodeLens] = []
 
-    def visit(nodes: list) -> None:  # type: ignore[type-arg]
+    def visit(nodes: list) -> None:
         for node in nodes:
             if node.kind == "function":
                 where = conv.range(node.selection)

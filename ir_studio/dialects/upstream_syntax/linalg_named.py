@@ -28,7 +28,7 @@ def install() -> None:
     write a transposed or broadcast matmul (xDSL reads `ins` first and then fails)."""
     if getattr(MatmulOp, "_ir_studio_maps", False):
         return
-    parse_rest = MatmulOp.parse.__func__  # type: ignore[attr-defined]
+    parse_rest = MatmulOp.parse.__func__
     print_rest = MatmulOp.print
     default = MatmulOp.get_irdl_definition().properties["indexing_maps"].default_value
 
@@ -52,8 +52,8 @@ def install() -> None:
             printer.print_attribute(maps)
         print_rest(self, printer)
 
-    MatmulOp.parse = classmethod(parse)  # type: ignore[method-assign, assignment]
-    xdsl_body = MatmulOp.get_hidden_region.__func__  # type: ignore[attr-defined]
+    MatmulOp.parse = classmethod(parse)  # pyright: ignore[reportAttributeAccessIssue]  # installs upstream MLIR's syntax on xDSL's op class
+    xdsl_body = MatmulOp.get_hidden_region.__func__  # pyright: ignore[reportFunctionMemberAccess]  # the classmethod's function, to call with our class
 
     def hidden_region(cls: type[Any], inputs: Sequence[SSAValue],
                       outputs: Sequence[SSAValue]) -> Region:
@@ -62,12 +62,10 @@ def install() -> None:
             return xdsl_body(cls, inputs, outputs)
         return _multiply_accumulate(cls, inputs, outputs)
 
-    MatmulOp.get_hidden_region = classmethod(  # type: ignore[method-assign, assignment]
-        hidden_region)
-    MatmulOp.body_arg_types = staticmethod(  # type: ignore[method-assign, assignment]
-        GeneratedNamedOp.body_arg_types)
-    MatmulOp.print = print_op  # type: ignore[method-assign]
-    MatmulOp._ir_studio_maps = True  # type: ignore[attr-defined]
+    MatmulOp.get_hidden_region = classmethod(hidden_region)  # pyright: ignore[reportAttributeAccessIssue]  # MLIR's body for complex elements too
+    MatmulOp.body_arg_types = staticmethod(GeneratedNamedOp.body_arg_types)  # pyright: ignore[reportAttributeAccessIssue]  # complex element types too
+    MatmulOp.print = print_op
+    MatmulOp._ir_studio_maps = True  # pyright: ignore[reportAttributeAccessIssue]  # marks the class patched, so installing twice is a no-op
 
 
 def _multiply_accumulate(cls: type[Any], inputs: Sequence[SSAValue],

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from xdsl.dialects import llvm
-from xdsl.dialects.builtin import IntegerAttr, i32
+from xdsl.dialects.builtin import IntegerAttr, UnitAttr, i32
 from xdsl.parser import Parser
 from xdsl.printer import Printer
 
@@ -20,7 +20,7 @@ def install_gep_flags() -> None:
     bare `inbounds`)."""
     if getattr(llvm.GEPOp, "_ir_studio_flags", False):
         return
-    parse_rest = llvm.GEPOp.parse.__func__  # type: ignore[attr-defined]
+    parse_rest = llvm.GEPOp.parse.__func__
     print_rest = llvm.GEPOp.print
 
     def parse(cls: type[llvm.GEPOp], parser: Parser) -> llvm.GEPOp:
@@ -42,7 +42,7 @@ def install_gep_flags() -> None:
         op = parse_rest(cls, parser)
         op.properties["noWrapFlags"] = IntegerAttr(flags, i32)
         if flags & 1:
-            op.properties["inbounds"] = llvm.UnitAttr()
+            op.properties["inbounds"] = UnitAttr()
         else:
             op.properties.pop("inbounds", None)
         return op
@@ -64,9 +64,9 @@ def install_gep_flags() -> None:
             if saved is not None:
                 self.properties["inbounds"] = saved
 
-    llvm.GEPOp.parse = classmethod(parse)  # type: ignore[method-assign, assignment]
-    llvm.GEPOp.print = print_op  # type: ignore[method-assign]
-    llvm.GEPOp._ir_studio_flags = True  # type: ignore[attr-defined]
+    llvm.GEPOp.parse = classmethod(parse)  # pyright: ignore[reportAttributeAccessIssue]  # installs upstream MLIR's syntax on xDSL's op class
+    llvm.GEPOp.print = print_op
+    llvm.GEPOp._ir_studio_flags = True  # pyright: ignore[reportAttributeAccessIssue]  # marks the class patched, so installing twice is a no-op
 
 
 def install_volatile_load() -> None:
@@ -78,7 +78,7 @@ def install_volatile_load() -> None:
 
     llvm.LoadOp.get_irdl_definition().properties.setdefault(
         "volatile_", OptPropertyDef(base_unit()))
-    parse_rest = llvm.LoadOp.parse.__func__  # type: ignore[attr-defined]
+    parse_rest = llvm.LoadOp.parse.__func__
     print_rest = llvm.LoadOp.print
 
     def parse(cls: type[llvm.LoadOp], parser: Parser) -> llvm.LoadOp:
@@ -98,9 +98,9 @@ def install_volatile_load() -> None:
             if flag is not None:
                 self.properties["volatile_"] = flag
 
-    llvm.LoadOp.parse = classmethod(parse)  # type: ignore[method-assign, assignment]
-    llvm.LoadOp.print = print_op  # type: ignore[method-assign]
-    llvm.LoadOp._ir_studio_volatile = True  # type: ignore[attr-defined]
+    llvm.LoadOp.parse = classmethod(parse)  # pyright: ignore[reportAttributeAccessIssue]  # installs upstream MLIR's syntax on xDSL's op class
+    llvm.LoadOp.print = print_op
+    llvm.LoadOp._ir_studio_volatile = True  # pyright: ignore[reportAttributeAccessIssue]  # marks the class patched, so installing twice is a no-op
 
 
 def base_unit() -> Any:

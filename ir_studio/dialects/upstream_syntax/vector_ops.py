@@ -138,7 +138,7 @@ class OuterProductOp(IRDLOperation):
         lhs_type = parser.parse_type()
         parser.parse_punctuation(",")
         rhs_type = parser.parse_type()
-        result = VectorType(lhs_type.element_type, [*shape_of(lhs_type), *shape_of(rhs_type)])
+        result = VectorType(lhs_type.element_type, [*shape_of(lhs_type), *shape_of(rhs_type)])  # pyright: ignore[reportAttributeAccessIssue]  # vector.outerproduct's operand types are vectors
         types = [lhs_type, rhs_type, result][: len(names)]
         kind = attributes.pop("kind", CombiningKindAttr(CombiningKindFlag.ADD))
         return cls.create(operands=[parser.resolve_operand(n, t)
@@ -166,7 +166,7 @@ class MultiDimReductionOp(IRDLOperation):
     acc = operand_def(AnyAttr())
     dest = result_def(AnyAttr())
     kind = prop_def(CombiningKindAttr)
-    reduction_dims = prop_def(DenseArrayBase)
+    reduction_dims = prop_def(DenseArrayBase.constr(i64))
     traits = traits_def(Pure())
 
     def verify_(self) -> None:
