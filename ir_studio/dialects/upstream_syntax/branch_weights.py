@@ -67,6 +67,6 @@ def add_branch_weights(cls: type[Any]) -> None:
         print_successor_with_operands(printer, self.else_block, self.else_arguments)
         printer.print_op_attributes(self.attributes)
 
-    cls.parse = classmethod(parse)  # type: ignore[method-assign, assignment]
-    cls.print = print_op  # type: ignore[method-assign]
-    cls._ir_studio_weights = True  # type: ignore[attr-defined]
+    cls.parse = classmethod(parse)
+    cls.print = print_op
+    cls._ir_studio_weights = True

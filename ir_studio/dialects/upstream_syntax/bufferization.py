@@ -33,7 +33,7 @@ def install() -> None:
     add_verifier(bufferization.ToBufferOp, _check)
     replace_constraints(bufferization.MaterializeInDestinationOp,
                         {"source": base(TensorType), "dest": AnyAttr(), "result": AnyAttr()})
-    bufferization.MaterializeInDestinationOp.verify_ = (  # type: ignore[method-assign]
+    bufferization.MaterializeInDestinationOp.verify_ = (  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
         _verify_materialize)
 
 

@@ -108,7 +108,7 @@ def read_specs(include: Path) -> dict[str, dict[str, object]]:
             "loops": iterators[cls],
             "maps": tuple(maps),
             "window": windows.get(cls, 0),
-            "args": int(_ARGS.search(body).group(1)),  # type: ignore[union-attr]
+            "args": int(_ARGS.search(body).group(1)),  # pyright: ignore[reportOptionalMemberAccess]  # the shape of llvm-tblgen's JSON records
             "body": tuple(steps),
             "yields": tuple(_value(v) for v in _YIELD.findall(body)),
         }
@@ -135,10 +135,10 @@ def render(specs: dict[str, dict[str, object]]) -> str:
         for key in ("loops", "window", "args", "yields"):
             lines.append(f"        {key!r}: {spec[key]!r},")
         lines.append("        'maps': (")
-        lines += [f"            {m!r}," for m in spec["maps"]]  # type: ignore[attr-defined]
+        lines += [f"            {m!r}," for m in spec["maps"]]  # pyright: ignore[reportGeneralTypeIssues]  # the shape of llvm-tblgen's JSON records
         lines.append("        ),")
         lines.append("        'body': (")
-        lines += [f"            {s!r}," for s in spec["body"]]  # type: ignore[attr-defined]
+        lines += [f"            {s!r}," for s in spec["body"]]  # pyright: ignore[reportGeneralTypeIssues]  # the shape of llvm-tblgen's JSON records
         lines.append("        ),")
         lines.append("    },")
     lines.append("}")

@@ -47,7 +47,7 @@ def _attributes(record: dict[str, object], records: dict[str, object]) -> tuple[
     """Names of the op's attributes (its inherent ones, properties in MLIR's generic form):
     the arguments whose definition is an attribute constraint, not a value."""
     names = []
-    for argument, name in record["arguments"]["args"]:  # type: ignore[index]
+    for argument, name in record["arguments"]["args"]:  # pyright: ignore[reportIndexIssue]  # the shape of llvm-tblgen's JSON records
         definition = records.get(argument["def"], {})
         superclasses = definition.get("!superclasses", []) if isinstance(definition, dict) \
             else []

@@ -163,10 +163,10 @@ class ElementwiseOp(GeneratedNamedOp):
         maps = self.properties.pop("indexing_maps", None)
         kind = self.properties.pop("kind")
         try:
-            if maps is not None and tuple(m.data for m in maps.data) != \
-                    self.get_default_indexing_maps():
+            written = tuple(m.data for m in maps.data) if isinstance(maps, ArrayAttr) else None
+            if written is not None and written != self.get_default_indexing_maps():
                 printer.print_string(" indexing_maps = ")
-                printer.print_attribute(maps)
+                printer.print_attribute(maps)  # pyright: ignore[reportArgumentType]  # an ArrayAttr when `written` is set
             super().print(printer)
         finally:
             self.properties["kind"] = kind

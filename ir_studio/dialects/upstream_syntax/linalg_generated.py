@@ -61,7 +61,7 @@ class BodyError(ValueError):
 
 
 def _element(value_type: Attribute) -> Attribute:
-    return value_type.get_element_type() if isinstance(value_type, ShapedType) else value_type
+    return value_type.get_element_type() if isinstance(value_type, ShapedType) else value_type  # pyright: ignore[reportAttributeAccessIssue]  # memrefs, tensors and vectors define it
 
 
 def _is_int(t: Attribute) -> bool:
@@ -141,7 +141,8 @@ def _unary_op(ctx: Any, function: str, value: SSAValue, block: Block) -> Operati
         from xdsl.dialects.builtin import FloatAttr
 
         one = ctx.get_op("arith.constant").build(
-            properties={"value": FloatAttr(1.0, value.type)}, result_types=[value.type])
+            properties={"value": FloatAttr(1.0, value.type)},  # pyright: ignore[reportArgumentType, reportCallIssue]  # a float: `chosen` is set only for float elements
+            result_types=[value.type])
         block.add_op(one)
         return ctx.get_op(chosen).build(operands=[one.results[0], value],
                                         result_types=[value.type])
@@ -170,16 +171,16 @@ def build_body(spec: dict[str, Any], arg_types: Sequence[Attribute]) -> Region:
             if name is None:
                 values[target] = source
                 continue
-            op = ctx.get_op(name).build(operands=[source], result_types=[to_type])
+            op = ctx.get_op(name).build(operands=[source], result_types=[to_type])  # pyright: ignore[reportAttributeAccessIssue]  # the context's ops are IRDL ops (build is IRDLOperation's)
         elif kind == "binary":
             lhs, rhs = values[operands[0]], values[operands[1]]
-            op = ctx.get_op(_binary_op(function, lhs.type)).build(
+            op = ctx.get_op(_binary_op(function, lhs.type)).build(  # pyright: ignore[reportAttributeAccessIssue]  # the context's ops are IRDL ops (build is IRDLOperation's)
                 operands=[lhs, rhs], result_types=[lhs.type])
         elif kind == "unary":
             op = _unary_op(ctx, function, values[operands[0]], block)
         elif kind == "ternary":
             condition, lhs, rhs = (values[name] for name in operands)
-            op = ctx.get_op("arith.select").build(operands=[condition, lhs, rhs],
+            op = ctx.get_op("arith.select").build(operands=[condition, lhs, rhs],  # pyright: ignore[reportAttributeAccessIssue]  # the context's ops are IRDL ops (build is IRDLOperation's)
                                                   result_types=[lhs.type])
         else:
             raise BodyError(f"no body builder for {kind} functions")

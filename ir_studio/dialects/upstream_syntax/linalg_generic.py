@@ -10,7 +10,7 @@ from typing import Any
 from xdsl.dialects.builtin import AffineMapAttr, ArrayAttr, StringAttr
 from xdsl.dialects.linalg.attrs import IteratorType, IteratorTypeAttr
 from xdsl.dialects.linalg.ops import GenericOp
-from xdsl.ir import Attribute, SSAValue
+from xdsl.ir import SSAValue
 from xdsl.parser import Parser
 
 from ir_studio.dialects.upstream_syntax.formats import parse_dict_or_alias
@@ -20,8 +20,8 @@ def install() -> None:
     """Idempotent: replaces GenericOp.parse (the printer already prints both forms)."""
     if getattr(GenericOp, "_ir_studio_trait", False):
         return
-    GenericOp.parse = classmethod(_parse)  # type: ignore[method-assign, assignment]
-    GenericOp._ir_studio_trait = True  # type: ignore[attr-defined]
+    GenericOp.parse = classmethod(_parse)  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
+    GenericOp._ir_studio_trait = True  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
 
 
 def _operand_group(parser: Parser, keyword: str) -> list[SSAValue]:
@@ -67,7 +67,7 @@ def _parse(cls: type[GenericOp], parser: Parser) -> Any:
         parser.parse_punctuation("=")
         attrs.update(parser.expect(parser.parse_optional_attr_dict, "expect extra attributes"))
     body = parser.parse_region()
-    results: list[Attribute] = []
+    results: list[Any] = []
     if parser.parse_optional_punctuation("->"):
         listed = parser.parse_optional_comma_separated_list(Parser.Delimiter.PAREN,
                                                             parser.parse_type)

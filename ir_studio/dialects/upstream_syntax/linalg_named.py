@@ -53,7 +53,7 @@ def install() -> None:
         print_rest(self, printer)
 
     MatmulOp.parse = classmethod(parse)  # pyright: ignore[reportAttributeAccessIssue]  # installs upstream MLIR's syntax on xDSL's op class
-    xdsl_body = MatmulOp.get_hidden_region.__func__  # pyright: ignore[reportFunctionMemberAccess]  # the classmethod's function, to call with our class
+    xdsl_body = MatmulOp.get_hidden_region.__func__
 
     def hidden_region(cls: type[Any], inputs: Sequence[SSAValue],
                       outputs: Sequence[SSAValue]) -> Region:
@@ -63,7 +63,7 @@ def install() -> None:
         return _multiply_accumulate(cls, inputs, outputs)
 
     MatmulOp.get_hidden_region = classmethod(hidden_region)  # pyright: ignore[reportAttributeAccessIssue]  # MLIR's body for complex elements too
-    MatmulOp.body_arg_types = staticmethod(GeneratedNamedOp.body_arg_types)  # pyright: ignore[reportAttributeAccessIssue]  # complex element types too
+    MatmulOp.body_arg_types = staticmethod(GeneratedNamedOp.body_arg_types)
     MatmulOp.print = print_op
     MatmulOp._ir_studio_maps = True  # pyright: ignore[reportAttributeAccessIssue]  # marks the class patched, so installing twice is a no-op
 

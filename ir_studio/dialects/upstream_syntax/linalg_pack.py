@@ -99,7 +99,7 @@ class _RelayoutOp(IRDLOperation):
 
     def print(self, printer: Printer) -> None:
         printer.print_string(" ")
-        printer.print_operand(self.source)
+        printer.print_operand(self.source)  # pyright: ignore[reportAttributeAccessIssue]  # each subclass declares this field
         padding = self.padding_value if isinstance(self, PackOp) else None
         if padding is not None:
             printer.print_string(" padding_value(")
@@ -108,41 +108,41 @@ class _RelayoutOp(IRDLOperation):
             printer.print_attribute(padding.type)
             printer.print_string(")")
         if self.outer_dims_perm is not None:
-            printer.print_string(f" outer_dims_perm = {list(self.outer_dims_perm.get_values())}")
-        printer.print_string(f" inner_dims_pos = {list(self.inner_dims_pos.get_values())}")
+            printer.print_string(f" outer_dims_perm = {list(self.outer_dims_perm.get_values())}")  # pyright: ignore[reportAttributeAccessIssue]  # an integer dense array, as the property's constraint requires
+        printer.print_string(f" inner_dims_pos = {list(self.inner_dims_pos.get_values())}")  # pyright: ignore[reportAttributeAccessIssue]  # an integer dense array, as the property's constraint requires
         printer.print_string(" inner_tiles = [")
-        tiles = iter(self.inner_tiles)
-        for index, size in enumerate(self.static_inner_tiles.get_values()):
+        tiles = iter(self.inner_tiles)  # pyright: ignore[reportAttributeAccessIssue]  # each subclass declares this field
+        for index, size in enumerate(self.static_inner_tiles.get_values()):  # pyright: ignore[reportAttributeAccessIssue]  # an integer dense array, as the property's constraint requires
             printer.print_string(", " if index else "")
             if size == DYNAMIC_INDEX:
                 printer.print_operand(next(tiles))
             else:
                 printer.print_string(str(size))
         printer.print_string("] into ")
-        printer.print_operand(self.dest)
+        printer.print_operand(self.dest)  # pyright: ignore[reportAttributeAccessIssue]  # each subclass declares this field
         printer.print_op_attributes(self.attributes)
         printer.print_string(" : ")
-        printer.print_attribute(self.source.type)
+        printer.print_attribute(self.source.type)  # pyright: ignore[reportAttributeAccessIssue]  # each subclass declares this field
         printer.print_string(" -> ")
-        printer.print_attribute(self.dest.type)
+        printer.print_attribute(self.dest.type)  # pyright: ignore[reportAttributeAccessIssue]  # each subclass declares this field
 
     def verify_(self) -> None:
-        packed, unpacked = ((self.dest.type, self.source.type) if self.PACKS
-                            else (self.source.type, self.dest.type))
-        positions = list(self.inner_dims_pos.get_values())
+        packed, unpacked = ((self.dest.type, self.source.type) if self.PACKS  # pyright: ignore[reportAttributeAccessIssue]  # each subclass declares this field
+                            else (self.source.type, self.dest.type))  # pyright: ignore[reportAttributeAccessIssue]  # each subclass declares this field
+        positions = list(self.inner_dims_pos.get_values())  # pyright: ignore[reportAttributeAccessIssue]  # an integer dense array, as the property's constraint requires
         rank = len(unpacked.get_shape())
-        if len(self.static_inner_tiles.get_values()) != len(positions):
+        if len(self.static_inner_tiles.get_values()) != len(positions):  # pyright: ignore[reportAttributeAccessIssue]  # an integer dense array, as the property's constraint requires
             raise VerifyException("the number of inner tiles must match the number of "
                                   "inner_dims_pos")
         if any(not 0 <= p < rank for p in positions) or len(set(positions)) != len(positions):
             raise VerifyException("invalid inner_dims_pos vector")
-        perm = list(self.outer_dims_perm.get_values()) if self.outer_dims_perm else []
+        perm = list(self.outer_dims_perm.get_values()) if self.outer_dims_perm else []  # pyright: ignore[reportAttributeAccessIssue]  # an integer dense array, as the property's constraint requires
         if perm and sorted(perm) != list(range(rank)):
             raise VerifyException("invalid outer_dims_perm vector")
         if len(packed.get_shape()) != rank + len(positions):
             raise VerifyException(f"packed rank != (unpacked rank + num tiling factors), got "
                                   f"{len(packed.get_shape())} != {rank + len(positions)}")
-        if self.result.type != self.dest.type:
+        if self.result.type != self.dest.type:  # pyright: ignore[reportAttributeAccessIssue]  # each subclass declares this field
             raise VerifyException("expected the result type to be the destination type")
 
 

@@ -41,9 +41,9 @@ class SoftmaxOp(IRDLOperation):
 
     def verify_(self) -> None:
         source, target = self.input.type, self.output.type
-        if tuple(source.get_shape()) != tuple(target.get_shape()):
+        if tuple(source.get_shape()) != tuple(target.get_shape()):  # pyright: ignore[reportAttributeAccessIssue]  # the operand's constraint, verified before verify_, gives this type
             raise VerifyException("incompatible output shape")
-        if not 0 <= self.dimension.value.data < len(source.get_shape()):
+        if not 0 <= self.dimension.value.data < len(source.get_shape()):  # pyright: ignore[reportAttributeAccessIssue]  # the operand's constraint, verified before verify_, gives this type
             raise VerifyException("incorrect dimension specified")
 
     @classmethod

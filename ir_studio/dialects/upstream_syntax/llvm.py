@@ -63,7 +63,7 @@ def install() -> None:
             continue  # already accepts the integer form
         definition.properties["overflowFlags"] = type(old)(
             AnyOf((old.constr, base(IntegerAttr))), old.default_value)
-        cls.print = _print_with_flag_attr(cls.print)  # type: ignore[method-assign]
+        cls.print = _print_with_flag_attr(cls.print)
     _quiet_default_global_properties()
     # Vector GEPs: a vector of indices gives a vector of pointers.
     replace_constraints(llvm.GEPOp, {"ssa_indices": AnyAttr(), "result": AnyAttr()})

@@ -53,13 +53,13 @@ def install() -> None:
         for name in (*(_PROPERTY[f] for f in flags), "volatile_"):
             properties.setdefault(name, OptPropertyDef(base(UnitAttr)))
         properties.setdefault("syncscope", OptPropertyDef(base(StringAttr)))
-    llvm.LoadOp.parse = classmethod(_parse_load)  # type: ignore[method-assign, assignment]
-    llvm.LoadOp.print = _print_load  # type: ignore[method-assign]
-    llvm.StoreOp.parse = classmethod(_parse_store)  # type: ignore[method-assign, assignment]
-    llvm.StoreOp.print = _print_store  # type: ignore[method-assign]
+    llvm.LoadOp.parse = classmethod(_parse_load)  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
+    llvm.LoadOp.print = _print_load
+    llvm.StoreOp.parse = classmethod(_parse_store)  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
+    llvm.StoreOp.print = _print_store
     llvm.AllocaOp.get_irdl_definition().properties.setdefault(
         "inalloca", OptPropertyDef(base(UnitAttr)))
-    parse_alloca = llvm.AllocaOp.parse.__func__  # type: ignore[attr-defined]
+    parse_alloca = llvm.AllocaOp.parse.__func__
     print_alloca = llvm.AllocaOp.print
 
     def alloca(cls: type[Any], parser: Parser) -> Any:
@@ -80,10 +80,10 @@ def install() -> None:
         finally:
             self.properties["inalloca"] = flag
 
-    llvm.AllocaOp.parse = classmethod(alloca)  # type: ignore[method-assign, assignment]
-    llvm.AllocaOp.print = print_op  # type: ignore[method-assign]
+    llvm.AllocaOp.parse = classmethod(alloca)  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
+    llvm.AllocaOp.print = print_op
     replace_constraints(llvm.ZeroOp, {"res": AnyAttr()})
-    llvm.LoadOp._ir_studio_memory = True  # type: ignore[attr-defined]
+    llvm.LoadOp._ir_studio_memory = True  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
 
 
 def _parse_atomic(parser: Parser, properties: dict[str, Any]) -> None:

@@ -33,10 +33,10 @@ def install() -> None:
     """Idempotent."""
     if getattr(llvm.LLVMStructType, "_ir_studio_packed", False):
         return
-    llvm.LLVMStructType.parse_parameters = classmethod(  # type: ignore[method-assign]
+    llvm.LLVMStructType.parse_parameters = classmethod(  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
         _parse_struct)
-    llvm.LLVMStructType.print_parameters = _print_struct  # type: ignore[method-assign]
-    llvm.LLVMStructType._ir_studio_packed = True  # type: ignore[attr-defined]
+    llvm.LLVMStructType.print_parameters = _print_struct
+    llvm.LLVMStructType._ir_studio_packed = True  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
     xdsl_compatible = llvm.is_compatible_type
 
     def is_compatible_type(type_attr: Any) -> bool:

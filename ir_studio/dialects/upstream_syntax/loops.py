@@ -247,7 +247,7 @@ def _parse_affine_parallel(cls: type[affine.ParallelOp], parser: Parser) -> affi
                         ("steps", len(steps))):
         if count != len(ivs):
             parser.raise_error(f"expected {len(ivs)} {name}, got {count}")
-    reductions: list[StringAttr] = []
+    reductions: list[Any] = []
     result_types: list[Any] = []
     if parser.parse_optional_keyword("reduce") is not None:
         kinds = parser.parse_comma_separated_list(Parser.Delimiter.PAREN,

@@ -50,15 +50,15 @@ class TransposeOp(IRDLOperation):
     def verify_(self) -> None:
         source, result = self.source.type, self.result.type
         permutation = self.permutation.data
-        rank = source.get_num_dims()
+        rank = source.get_num_dims()  # pyright: ignore[reportAttributeAccessIssue]  # the operand's constraint, verified before verify_, gives this type
         dims = [e.position for e in permutation.results if isinstance(e, AffineDimExpr)]
         if (permutation.num_dims != rank or len(permutation.results) != rank
                 or sorted(dims) != list(range(rank))):
             raise VerifyException("expected a permutation map of same rank as the input")
-        if result.element_type != source.element_type:
+        if result.element_type != source.element_type:  # pyright: ignore[reportAttributeAccessIssue]  # the operand's constraint, verified before verify_, gives this type
             raise VerifyException(f"result type '{result}' is not equivalent to the canonical "
                                   "transposed input type")
-        shape = source.get_shape()
+        shape = source.get_shape()  # pyright: ignore[reportAttributeAccessIssue]  # the operand's constraint, verified before verify_, gives this type
         if list(result.get_shape()) != [shape[d] for d in dims]:
             raise VerifyException(f"result type '{result}' is not equivalent to the canonical "
                                   "transposed input type")

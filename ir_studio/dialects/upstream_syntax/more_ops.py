@@ -93,7 +93,7 @@ class GenericAtomicRMWOp(IRDLOperation):
         printer.print_op_attributes(self.attributes)
 
     def verify_(self) -> None:
-        element = self.memref.type.element_type
+        element = self.memref.type.element_type  # pyright: ignore[reportAttributeAccessIssue]  # the operand's constraint, verified before verify_, gives this type
         block = self.atomic_body.block
         if len(block.args) != 1 or block.args[0].type != element:
             raise VerifyException("expected single number of entry block arguments of the "
@@ -152,9 +152,9 @@ class ReallocOp(IRDLOperation):
 
     def verify_(self) -> None:
         source, result = self.source.type, self.result.type
-        if source.element_type != result.element_type:
+        if source.element_type != result.element_type:  # pyright: ignore[reportAttributeAccessIssue]  # the operand's constraint, verified before verify_, gives this type
             raise VerifyException("expects the same element type for source and result")
-        if len(source.get_shape()) != 1 or len(result.get_shape()) != 1:
+        if len(source.get_shape()) != 1 or len(result.get_shape()) != 1:  # pyright: ignore[reportAttributeAccessIssue]  # the operand's constraint, verified before verify_, gives this type
             raise VerifyException("expects 1-D memrefs")
         dynamic = result.get_shape()[0] < 0
         if dynamic != (self.dynamicResultSize is not None):
@@ -207,7 +207,7 @@ class ScalableExtractOp(_ScalableSlice):
         printer.print_attribute(self.source.type)
 
     def verify_(self) -> None:
-        self._check(self.result.type, self.source.type)
+        self._check(self.result.type, self.source.type)  # pyright: ignore[reportArgumentType]  # the operand's constraint, verified before verify_, gives this type
 
 
 @irdl_op_definition
@@ -249,7 +249,7 @@ class ScalableInsertOp(_ScalableSlice):
         printer.print_attribute(self.dest.type)
 
     def verify_(self) -> None:
-        self._check(self.valueToStore.type, self.dest.type)
+        self._check(self.valueToStore.type, self.dest.type)  # pyright: ignore[reportArgumentType]  # the operand's constraint, verified before verify_, gives this type
 
 
 def parse_combining_kind(parser: Parser) -> CombiningKindFlag:
@@ -308,7 +308,7 @@ class ScanOp(IRDLOperation):
         printer.print_attribute(self.initial_value.type)
 
     def verify_(self) -> None:
-        shape = list(self.source.type.get_shape())
+        shape = list(self.source.type.get_shape())  # pyright: ignore[reportAttributeAccessIssue]  # the operand's constraint, verified before verify_, gives this type
         dim = self.reduction_dim.value.data
         if not 0 <= dim < len(shape):
             raise VerifyException(f"reduction dimension {dim} has to be less than "

@@ -30,7 +30,7 @@ def install() -> None:
     _wrap_for()
     for cls in (arith.TruncFOp, arith.ExtFOp):
         _wrap_float_cast(cls)
-    scf.ForOp._ir_studio_unsigned = True  # type: ignore[attr-defined]
+    scf.ForOp._ir_studio_unsigned = True  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
 
 
 def _without(op: Operation, names: tuple[str, ...], print_rest: Callable[[Any, Printer], None],
@@ -50,7 +50,7 @@ def _wrap_for() -> None:
     # MLIR's generic form has `<{unsignedCmp}>`: a property, as MLIR declares it
     scf.ForOp.get_irdl_definition().properties.setdefault(
         "unsignedCmp", OptPropertyDef(base(UnitAttr)))
-    parse_rest = scf.ForOp.parse.__func__  # type: ignore[attr-defined]
+    parse_rest = scf.ForOp.parse.__func__
     print_rest = scf.ForOp.print
 
     def parse(cls: type[Any], parser: Parser) -> Any:
@@ -65,8 +65,8 @@ def _wrap_for() -> None:
             printer.print_string(" unsigned")
         print_rest(self, printer)
 
-    scf.ForOp.parse = classmethod(parse)  # type: ignore[method-assign, assignment]
-    scf.ForOp.print = print_op  # type: ignore[method-assign]
+    scf.ForOp.parse = classmethod(parse)  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
+    scf.ForOp.print = print_op
 
 
 def _wrap_float_cast(cls: type[Operation]) -> None:
@@ -114,5 +114,5 @@ def _wrap_float_cast(cls: type[Operation]) -> None:
         printer.print_string(" to ")
         printer.print_attribute(self.result.type)
 
-    cls.parse = classmethod(parse)  # type: ignore[method-assign, assignment]
-    cls.print = print_op  # type: ignore[method-assign]
+    cls.parse = classmethod(parse)  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
+    cls.print = print_op

@@ -20,7 +20,7 @@ from ir_studio.dialects.upstream_syntax.formats import attach_syntax
 def install() -> None:
     """Idempotent."""
     attach_syntax(scf.ReduceOp, _parse_reduce, _print_reduce)
-    affine.ParallelOp.verify_ = _verify_affine_parallel  # type: ignore[method-assign]
+    affine.ParallelOp.verify_ = _verify_affine_parallel  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
     # MLIR stores the kinds as arith::AtomicRMWKind numbers; xDSL wants strings
     definition = affine.ParallelOp.get_irdl_definition()
     old = definition.properties["reductions"]

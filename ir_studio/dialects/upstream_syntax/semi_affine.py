@@ -31,8 +31,8 @@ def install() -> None:
         return
     for method, kind in _METHODS.items():
         setattr(AffineExpr, method, _semi_affine(getattr(AffineExpr, method), kind))
-    AffineExpr.__rmul__ = AffineExpr.__mul__  # type: ignore[method-assign]
-    AffineExpr._ir_studio_semi_affine = True  # type: ignore[attr-defined]
+    AffineExpr.__rmul__ = AffineExpr.__mul__
+    AffineExpr._ir_studio_semi_affine = True  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
 
 
 def is_symbolic(expr: AffineExpr) -> bool:

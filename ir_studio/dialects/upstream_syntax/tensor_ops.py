@@ -47,9 +47,9 @@ def install() -> None:
         return
     any_tensor = base(TensorType) | base(UnrankedTensorType)
     replace_constraints(tensor.ReshapeOp, {"source": any_tensor, "result": any_tensor})
-    tensor.ReshapeOp.verify_ = _verify_reshape  # type: ignore[method-assign]
-    tensor.PadOp.verify_ = _verify_pad  # type: ignore[method-assign]
-    tensor.PadOp._ir_studio_pad = True  # type: ignore[attr-defined]
+    tensor.ReshapeOp.verify_ = _verify_reshape  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
+    tensor.PadOp.verify_ = _verify_pad  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
+    tensor.PadOp._ir_studio_pad = True  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
 
 
 def extra_ops(dialect: str) -> list[type[Operation]]:
@@ -111,7 +111,7 @@ def _dims(parser: Parser, keyword: str) -> DenseArrayBase:
 
 
 def _print_dims(printer: Printer, keyword: str, dims: DenseArrayBase) -> None:
-    printer.print_string(f" {keyword}([{', '.join(str(d) for d in dims.get_values())}])")
+    printer.print_string(f" {keyword}([{', '.join(str(d) for d in dims.get_values())}])")  # pyright: ignore[reportAttributeAccessIssue]  # an integer dense array, as the property's constraint requires
 
 
 class _IndexedTensorOp(IRDLOperation):
@@ -123,14 +123,14 @@ class _IndexedTensorOp(IRDLOperation):
     def _expected(self, source: TensorType, dims: list[int]) -> list[list[int]]:
         """The result (gather) or source (scatter) shapes MLIR accepts: the index
         batch shape, then the source shape with gathered dims kept as 1 or dropped."""
-        batch = list(self.indices.type.get_shape()[:-1])  # type: ignore[attr-defined]
+        batch = list(self.indices.type.get_shape()[:-1])  # pyright: ignore[reportAttributeAccessIssue]  # each subclass declares this field
         shape = list(source.get_shape())
         kept = [1 if i in dims else s for i, s in enumerate(shape)]
         dropped = [s for i, s in enumerate(shape) if i not in dims]
         return [batch + kept, batch + dropped]
 
     def _check(self, source: Any, other: Any, dims: list[int], what: str) -> None:
-        indices = self.indices.type  # type: ignore[attr-defined]
+        indices = self.indices.type  # pyright: ignore[reportAttributeAccessIssue]  # each subclass declares this field
         if not isinstance(indices, TensorType) or not isinstance(
                 indices.element_type, IntegerType | IndexType):
             raise VerifyException("indices must be a ranked tensor of integers or index")
@@ -187,10 +187,10 @@ class _IndexedTensorOp(IRDLOperation):
             printer.print_string(" into ")
             printer.print_operand(self.dest)
         printer.print_string("[")
-        printer.print_operand(self.indices)  # type: ignore[attr-defined]
+        printer.print_operand(self.indices)  # pyright: ignore[reportAttributeAccessIssue]  # each subclass declares this field
         printer.print_string("]")
         _print_dims(printer, f"{self.DIMS_KEYWORD}_dims",
-                    self.properties[f"{self.DIMS_KEYWORD}_dims"])  # type: ignore[arg-type]
+                    self.properties[f"{self.DIMS_KEYWORD}_dims"])  # pyright: ignore[reportArgumentType]  # the operand's constraint, verified before verify_, gives this type
         if self.unique is not None:
             printer.print_string(" unique")
         printer.print_op_attributes(self.attributes)
@@ -212,7 +212,7 @@ class GatherOp(_IndexedTensorOp):
     traits = traits_def(Pure())
 
     def verify_(self) -> None:
-        dims = list(self.gather_dims.get_values())
+        dims = list(self.gather_dims.get_values())  # pyright: ignore[reportAttributeAccessIssue]  # an integer dense array, as the property's constraint requires
         self._check(self.source.type, self.result.type, dims, "result")
 
 
@@ -230,7 +230,7 @@ class ScatterOp(_IndexedTensorOp):
     traits = traits_def(Pure())
 
     def verify_(self) -> None:
-        dims = list(self.scatter_dims.get_values())
+        dims = list(self.scatter_dims.get_values())  # pyright: ignore[reportAttributeAccessIssue]  # an integer dense array, as the property's constraint requires
         if self.unique is None:
             raise VerifyException("requires 'unique' attribute to be set")
         if self.result.type != self.dest.type:

@@ -58,7 +58,7 @@ def install() -> None:
     sequence = transform.SequenceOp.get_irdl_definition()
     if not sequence.results:  # MLIR's sequence yields values; xDSL's has no results
         sequence.results.append(("results_", VarResultDef(AnyAttr())))
-        transform.SequenceOp.results_ = property(  # type: ignore[attr-defined]
+        transform.SequenceOp.results_ = property(  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
             lambda self: self.results)
     attach_syntax(transform.SequenceOp, _parse_sequence, _print_sequence)
     _with_defaults(transform.SplitHandleOp, {"pass_through_empty_handle": BoolAttr(True, i1),
@@ -310,9 +310,7 @@ class ForeachOp(IRDLOperation):
                                                         parser.parse_type)
         body = parser.parse_region()
         attributes = parser.parse_optional_attr_dict()
-        if (body.blocks and body.block.last_op is None) or (
-                body.blocks and not body.block.last_op.has_trait(IsTerminator)):
-            body.block.add_op(transform.YieldOp())
+        _ensure_yield(body)
         return cls.build(operands=[[parser.resolve_operand(n, t)
                                     for n, t in zip(names, types, strict=True)]],
                          result_types=[results], regions=[body], attributes=attributes,

@@ -65,7 +65,7 @@ def _mixed_list(parser: Parser) -> tuple[list[UnresolvedOperand], list[int]]:
 def _print_mixed(printer: Printer, values: Any, sizes: DenseArrayBase | None) -> None:
     dynamic = iter(values)
     printer.print_string("[")
-    for index, size in enumerate(sizes.get_values() if sizes is not None else ()):
+    for index, size in enumerate(sizes.get_values() if sizes is not None else ()):  # pyright: ignore[reportAttributeAccessIssue]  # an integer dense array, as the property's constraint requires
         if index:
             printer.print_string(", ")
         if size == DYNAMIC_INDEX:

@@ -31,9 +31,9 @@ def install() -> None:
     """Idempotent: `vector.bitcast` checked as MLIR does (index is 64 bits wide there)."""
     from xdsl.dialects.vector import BitcastOp, LoadOp, StoreOp
 
-    BitcastOp.verify_ = _verify_bitcast  # type: ignore[method-assign]
-    LoadOp.verify_ = lambda op: _verify_load_store(op, op.result.type)  # type: ignore[method-assign]
-    StoreOp.verify_ = lambda op: _verify_load_store(op, op.vector.type)  # type: ignore[method-assign]
+    BitcastOp.verify_ = _verify_bitcast  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
+    LoadOp.verify_ = lambda op: _verify_load_store(op, op.result.type)  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
+    StoreOp.verify_ = lambda op: _verify_load_store(op, op.vector.type)  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
 
 
 def _verify_load_store(op: Any, vector: Any) -> None:
@@ -98,8 +98,8 @@ class CompressStoreOp(IRDLOperation):
                        "type($base) `,` type($mask) `,` type($valueToStore)")
 
     def verify_(self) -> None:
-        _check_masked(self.base.type, len(self.indices), self.mask.type,
-                      self.valueToStore.type, "valueToStore")
+        _check_masked(self.base.type, len(self.indices), self.mask.type,  # pyright: ignore[reportArgumentType]  # the operand's constraint, verified before verify_, gives this type
+                      self.valueToStore.type, "valueToStore")  # pyright: ignore[reportArgumentType]  # the operand's constraint, verified before verify_, gives this type
 
 
 @irdl_op_definition
@@ -114,7 +114,7 @@ class ExpandLoadOp(IRDLOperation):
                        "type($base) `,` type($mask) `,` type($pass_thru) `into` type($result)")
 
     def verify_(self) -> None:
-        _check_masked(self.base.type, len(self.indices), self.mask.type, self.result.type,
+        _check_masked(self.base.type, len(self.indices), self.mask.type, self.result.type,  # pyright: ignore[reportArgumentType]  # the operand's constraint, verified before verify_, gives this type
                       "result")
         if self.pass_thru.type != self.result.type:
             raise VerifyException("expected pass_thru of same type as result type")
@@ -135,8 +135,8 @@ class TypeCastOp(IRDLOperation):
         element = result.element_type
         if result.get_shape() or not isinstance(element, VectorType):
             raise VerifyException("expects a result of a 0-D memref of vector type")
-        if (tuple(element.get_shape()) != tuple(source.get_shape())
-                or element.element_type != source.element_type):
+        if (tuple(element.get_shape()) != tuple(source.get_shape())  # pyright: ignore[reportAttributeAccessIssue]  # the operand's constraint, verified before verify_, gives this type
+                or element.element_type != source.element_type):  # pyright: ignore[reportAttributeAccessIssue]  # the operand's constraint, verified before verify_, gives this type
             raise VerifyException("expects result and operand with same underlying scalar "
                                   "type and shape")
 
@@ -173,7 +173,7 @@ class DeinterleaveOp(IRDLOperation):
 
     def verify_(self) -> None:
         source, half = self.source.type, self.res1.type
-        shape = list(source.get_shape())
+        shape = list(source.get_shape())  # pyright: ignore[reportAttributeAccessIssue]  # the operand's constraint, verified before verify_, gives this type
         if not shape or shape[-1] % 2 or list(half.get_shape()) != [*shape[:-1], shape[-1] // 2]:
             raise VerifyException("the trailing dimension of the results is half the width "
                                   "of source trailing dimension")
@@ -193,11 +193,11 @@ class ToElementsOp(IRDLOperation):
     def verify_(self) -> None:
         source = self.source.type
         count = 1
-        for size in source.get_shape():
+        for size in source.get_shape():  # pyright: ignore[reportAttributeAccessIssue]  # the operand's constraint, verified before verify_, gives this type
             count *= size
-        if len(self.elements) != count or any(r.type != source.element_type
+        if len(self.elements) != count or any(r.type != source.element_type  # pyright: ignore[reportAttributeAccessIssue]  # the operand's constraint, verified before verify_, gives this type
                                               for r in self.elements):
-            raise VerifyException(f"expected {count} results of type {source.element_type}")
+            raise VerifyException(f"expected {count} results of type {source.element_type}")  # pyright: ignore[reportAttributeAccessIssue]  # the operand's constraint, verified before verify_, gives this type
 
     @classmethod
     def parse(cls, parser: Parser) -> ToElementsOp:
@@ -243,13 +243,13 @@ class ScatterOp(IRDLOperation):
     valueToStore = operand_def(VectorType)
 
     def verify_(self) -> None:
-        if len(self.offsets) != self.base.type.get_num_dims():
+        if len(self.offsets) != self.base.type.get_num_dims():  # pyright: ignore[reportAttributeAccessIssue]  # the operand's constraint, verified before verify_, gives this type
             raise VerifyException("requires an index for each base dimension")
         value = self.valueToStore.type
-        if value.element_type != self.base.type.element_type:
+        if value.element_type != self.base.type.element_type:  # pyright: ignore[reportAttributeAccessIssue]  # the operand's constraint, verified before verify_, gives this type
             raise VerifyException("base and valueToStore element type should match")
         for role, other in (("index", self.indices.type), ("mask", self.mask.type)):
-            if tuple(other.get_shape()) != tuple(value.get_shape()):
+            if tuple(other.get_shape()) != tuple(value.get_shape()):  # pyright: ignore[reportAttributeAccessIssue]  # the operand's constraint, verified before verify_, gives this type
                 raise VerifyException(f"expected valueToStore dim to match {role} dim")
 
     @classmethod
