@@ -221,6 +221,9 @@ FILES = {
         "vector.load %memref[%i, %j] : memref<200x100xvector<8xf32>>, vector<8xf32>",
         "vector.scatter %base[%c0, %c0] [%v], %mask, %0 : memref<?x?xf32>, vector<16xi32>",
         "vector.transpose %arg0, [] : vector<f32> to vector<f32>"),
+    "fid_bufferization_dealloc.mlir": (
+        "bufferization.dealloc (%a, %b : memref<2xf32>, memref<4xi32>) if (%c, %d) retain (",
+        "bufferization.dealloc (%a : memref<2xf32>) if (%c)\n", "bufferization.dealloc\n"),
     "fid_vector_masks_scans_interleaves.mlir": (
         "vector.yield %arg0 : vector<16xf32>",
         "vector.deinterleave %n : vector<2x3x4x[6]xf32> -> vector<2x3x4x[3]xf32>",

@@ -9,16 +9,28 @@ from __future__ import annotations
 from typing import Any
 
 from xdsl.dialects import bufferization
-from xdsl.dialects.builtin import DYNAMIC_INDEX, MemRefType, TensorType, UnrankedMemRefType
+from xdsl.dialects.builtin import (
+    DYNAMIC_INDEX,
+    IntegerType,
+    MemRefType,
+    TensorType,
+    UnrankedMemRefType,
+    i1,
+)
 from xdsl.ir import Operation
 from xdsl.irdl import (
     AnyAttr,
+    AttrSizedOperandSegments,
     IRDLOperation,
     VarConstraint,
     base,
     irdl_op_definition,
     operand_def,
+    var_operand_def,
+    var_result_def,
 )
+from xdsl.parser import Parser
+from xdsl.printer import Printer
 from xdsl.utils.exceptions import VerifyException
 
 from ir_studio.dialects.upstream_syntax.formats import add_verifier, replace_constraints
@@ -38,7 +50,78 @@ def install() -> None:
 
 
 def extra_ops(dialect: str) -> list[type[Operation]]:
-    return [DeallocTensorOp] if dialect == "bufferization" else []
+    return [DeallocTensorOp, DeallocOp] if dialect == "bufferization" else []
+
+
+@irdl_op_definition
+class DeallocOp(IRDLOperation):
+    """`%keep:2 = bufferization.dealloc (%a, %b : memref<2xf32>, memref<4xi32>) if (%c, %d)
+    retain (%r, %s : memref<?xf32>, memref<*xf64>)`: one updated condition per retained
+    memref."""
+
+    name = "bufferization.dealloc"
+    memrefs = var_operand_def(base(MemRefType) | base(UnrankedMemRefType))
+    conditions = var_operand_def(IntegerType)
+    retained = var_operand_def(base(MemRefType) | base(UnrankedMemRefType))
+    updatedConditions = var_result_def(IntegerType)
+    irdl_options = (AttrSizedOperandSegments(as_property=True),)
+
+    def verify_(self) -> None:
+        if len(self.memrefs) != len(self.conditions):
+            raise VerifyException("must have the same number of conditions as memrefs to "
+                                  "deallocate")
+        if len(self.updatedConditions) != len(self.retained):
+            raise VerifyException("must have the same number of updated conditions "
+                                  "(results) as retained operands")
+
+    @classmethod
+    def parse(cls, parser: Parser) -> DeallocOp:
+        memrefs: list[Any] = []
+        conditions: list[Any] = []
+        retained: list[Any] = []
+        if parser.parse_optional_punctuation("(") is not None:
+            memrefs = _typed_values_after_paren(parser)
+            parser.parse_keyword("if")
+            conditions = parser.parse_comma_separated_list(
+                Parser.Delimiter.PAREN,
+                lambda: parser.resolve_operand(parser.parse_unresolved_operand(), i1))
+        if parser.parse_optional_keyword("retain") is not None:
+            parser.parse_punctuation("(")
+            retained = _typed_values_after_paren(parser)
+        attributes = parser.parse_optional_attr_dict()
+        return cls.build(operands=[memrefs, conditions, retained],
+                         result_types=[[i1] * len(retained)], attributes=attributes)
+
+    def print(self, printer: Printer) -> None:
+        if self.memrefs:
+            printer.print_string(" (")
+            _print_typed(printer, self.memrefs)
+            printer.print_string(") if (")
+            printer.print_list(self.conditions, printer.print_operand)
+            printer.print_string(")")
+        if self.retained:
+            printer.print_string(" retain (")
+            _print_typed(printer, self.retained)
+            printer.print_string(")")
+        printer.print_op_attributes(self.attributes)
+
+
+def _typed_values_after_paren(parser: Parser) -> list[Any]:
+    """`%a, %b : T1, T2)` after the opening parenthesis."""
+    names = parser.parse_comma_separated_list(Parser.Delimiter.NONE,
+                                              parser.parse_unresolved_operand)
+    parser.parse_punctuation(":")
+    types = parser.parse_comma_separated_list(Parser.Delimiter.NONE, parser.parse_type)
+    parser.parse_punctuation(")")
+    if len(types) != len(names):
+        parser.raise_error(f"expected {len(names)} types, got {len(types)}")
+    return [parser.resolve_operand(n, t) for n, t in zip(names, types, strict=True)]
+
+
+def _print_typed(printer: Printer, values: Any) -> None:
+    printer.print_list(values, printer.print_operand)
+    printer.print_string(" : ")
+    printer.print_list([v.type for v in values], printer.print_attribute)
 
 
 @irdl_op_definition
