@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ir_studio.lsp.features import tpu_cost
 from ir_studio.lsp.server import IRStudioServer
 from lsprotocol import types
 
@@ -129,6 +130,10 @@ async def code_lens(ls: IRStudioServer, params: types.CodeLensParams) -> list[ty
             visit(node.children)
 
     visit(outline(snapshot.document))
+    for lens in list(lenses):  # the chip's time per mode, for TPU graphs
+        if lens.command is not None and lens.command.command == "irStudio.openTui":
+            uri, name, *_ = lens.command.arguments or ["", ""]
+            lenses += await tpu_cost.code_lenses(ls, snapshot, str(uri), str(name), lens.range)
     return lenses
 
 

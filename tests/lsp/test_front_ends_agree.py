@@ -17,7 +17,7 @@ from ir_studio.tui.app import IRStudioApp, make_app
 from pytest_lsp import LanguageClient
 from textual.widgets import DataTable
 
-from ir_studio.printing import print_ir
+from ir_studio.application.lowering import output_text
 from tests.lsp.conftest import uri_in
 from tests.lsp.helpers import open_doc
 
@@ -113,7 +113,8 @@ async def test_lowering_gives_one_result_through_all_three(
     assert app.pipeline == spec
     final = app.steps[-1].snapshot
     assert final is not None
-    assert lowered.stdout == reply.output == print_ir(final.module)
+    # TPU graphs keep their locations (they name the weights), the same in all three
+    assert lowered.stdout == reply.output == output_text(final.module)
     # `pass` is a Python keyword: pygls renames that field, so read it by position.
     assert [s.name for s in app.steps[1:]] == [next(iter(s)) for s in reply.steps]
     assert [s.changed for s in app.steps[1:]] == [s.changed for s in reply.steps]
