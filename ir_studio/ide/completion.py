@@ -169,7 +169,9 @@ def _enclosing_blocks(item: PlacedItem, relative: int) -> set[int]:
     entry block and the block the cursor is in (the last label before it)."""
     record = item.parsed.record
     blocks: set[int] = set()
-    around = [r for r in record.ops if r.span.start <= relative <= r.span.end]
+    from ir_studio.index import containing_ops
+
+    around = containing_ops(item.parsed, relative)  # O(log n + depth), not a scan
     for op_record in around:
         for region in op_record.op.regions:
             first = region.blocks.first

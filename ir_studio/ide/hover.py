@@ -159,9 +159,12 @@ def _defining(value: SSAValue) -> str:
 _USES_SHOWN = 1000
 
 
-def hover_value(value: SSAValue, name: str) -> str:
-    # counted up to a cap: an argument used 20,000 times must not cost a walk of them all
-    uses = sum(1 for _ in islice(value.uses, _USES_SHOWN + 1))
+def hover_value(value: SSAValue, name: str, uses: int | None = None) -> str:
+    """`uses`: the recorded uses (the index's); a snapshot's IR may be shared with newer
+    versions whose ops read the value through stand-ins, so its use list is not asked."""
+    if uses is None:
+        # counted up to a cap: an argument used 20,000 times must not cost a walk of them all
+        uses = sum(1 for _ in islice(value.uses, _USES_SHOWN + 1))
     counted = (
         f"more than {_USES_SHOWN} uses"
         if uses > _USES_SHOWN
@@ -213,7 +216,8 @@ def hover_at(document: IRDocument, index: DocumentIndex, offset: int) -> HoverIn
         value = _value_of(index, occurrence)
         if value is None:
             return None
-        return HoverInfo(hover_value(value, _value_name(document, occurrence)), span)
+        uses = len(index.references(offset, include_declaration=False))
+        return HoverInfo(hover_value(value, _value_name(document, occurrence), uses), span)
     if kind in ("block-def", "block-use"):
         block = _block_of(index, occurrence)
         return HoverInfo(hover_block(block), span) if block is not None else None
