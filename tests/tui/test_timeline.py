@@ -200,6 +200,7 @@ async def test_x_exports_a_chrome_trace_that_matches_the_simulation(tmp_path: Pa
         assert event["args"]["bytes"] == instr.bytes
         assert event["args"]["flops"] == instr.flops
         assert instr.op.split(".", 1)[-1] in event["name"]
+        assert (event["args"]["op"], event["args"]["loc"]) == (instr.op, instr.loc)
     ops = [e for e in events if e["ph"] == "X" and tracks[e["tid"]] == "ops"]
     assert {e["name"] for e in ops} == {o.loc for o in timeline.ops}
 
