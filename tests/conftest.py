@@ -12,7 +12,8 @@ _TIER_BY_PATH = (
     ("editors/", "editors"),
     ("grammars/test_textmate.py", "editors"),
     ("lsp/", "e2e"),
-    ("tui/test_terminal.py", "e2e"),
+    ("tui/test_renderables.py", "unit"),  # drawing code without an App
+    ("tui/", "e2e"),  # the whole app: pilot, snapshots, tmux
     ("cli/", "e2e"),
     ("test_types.py", "e2e"),  # pyright over the whole tree: a minute, not a unit test
 )
