@@ -34,6 +34,8 @@ from xdsl.utils.lexer import Span as XSpan
 from xdsl.utils.mlir_lexer import MLIRTokenKind
 
 from ir_studio.frontends.lexer import FastMLIRLexer
+from ir_studio.frontends.affine_exprs import CheckedAffineMaps
+from ir_studio.frontends.literal_checks import LiteralRangeChecks
 from ir_studio.frontends.records import (
     BlockRef,
     NamedRef,
@@ -123,7 +125,7 @@ def _fast_op(name: str) -> tuple[type[Operation] | None, dict[str, Attribute]]:
     return cached
 
 
-class SpanRecordingParser(Parser):
+class SpanRecordingParser(CheckedAffineMaps, LiteralRangeChecks, Parser):
     """Parses one window of a file and fills a `ParseRecord` with absolute offsets."""
 
     def __init__(

@@ -58,10 +58,16 @@ def install() -> None:
 
 
 def _dma_start_segments(operands: Any) -> list[int]:
-    """src, src indices (its rank), dest, dest indices, count, tag, tag indices."""
+    """src, src indices (its rank), dest, dest indices, count, tag, tag indices. On
+    operands that do not fit (too few, a non-memref), a split that keeps every operand:
+    the verifier (ir_studio.pre_verifiers) then says what is wrong."""
     source_rank = _rank(operands[0])
+    if 1 + source_rank >= len(operands):
+        return [1, 0, 0, 0, 0, 0, len(operands) - 1]
     dest_rank = _rank(operands[1 + source_rank])
     tag_rank = len(operands) - 4 - source_rank - dest_rank
+    if tag_rank < 0:
+        return [1, 0, 0, 0, 0, 0, len(operands) - 1]
     return [1, source_rank, 1, dest_rank, 1, 1, tag_rank]
 
 

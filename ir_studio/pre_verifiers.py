@@ -1,0 +1,101 @@
+"""Checks that run before xDSL's own verifier of an op, keyed by op name.
+
+Some of xDSL's verifiers assume what MLIR's verifier checks first (a memref where a
+memref must be, as many indices as the rank) and raise AttributeError, IndexError or a
+bare Exception on anything else, which users saw as "internal error while verifying".
+These checks state MLIR's rule with MLIR's words (its C++ verifiers are cited) and stop
+before xDSL's verifier would crash.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from xdsl.dialects.builtin import IndexType, MemRefType, ShapedType
+from xdsl.ir import Attribute, Operation, SSAValue
+from xdsl.utils.exceptions import VerifyException
+
+
+def _rank(value: SSAValue) -> int:
+    return value.type.get_num_dims() if isinstance(value.type, MemRefType) else 0
+
+
+def _all_index(values: Sequence[SSAValue]) -> bool:
+    return all(isinstance(v.type, IndexType) for v in values)
+
+
+def _dma_start(op: Operation) -> None:
+    """DmaStartOp::verify (MemRefOps.cpp), operand by operand as MLIR walks them."""
+    operands = op.operands
+    count = len(operands)
+    if count < 4:
+        raise VerifyException("expected at least 4 operands")
+    if not isinstance(operands[0].type, MemRefType):
+        raise VerifyException("expected source to be of memref type")
+    source_rank = _rank(operands[0])
+    if count < source_rank + 4:
+        raise VerifyException(f"expected at least {source_rank + 4} operands")
+    if not _all_index(operands[1:1 + source_rank]):
+        raise VerifyException("expected source indices to be of index type")
+    dest = 1 + source_rank
+    if not isinstance(operands[dest].type, MemRefType):
+        raise VerifyException("expected destination to be of memref type")
+    expected = source_rank + _rank(operands[dest]) + 4
+    if count < expected:
+        raise VerifyException(f"expected at least {expected} operands")
+    if not _all_index(operands[dest + 1:dest + 1 + _rank(operands[dest])]):
+        raise VerifyException("expected destination indices to be of index type")
+    elements = dest + 1 + _rank(operands[dest])
+    if not isinstance(operands[elements].type, IndexType):
+        raise VerifyException("expected num elements to be of index type")
+    tag = elements + 1
+    if not isinstance(operands[tag].type, MemRefType):
+        raise VerifyException("expected tag to be of memref type")
+    expected += _rank(operands[tag])
+    if count < expected:
+        raise VerifyException(f"expected at least {expected} operands")
+    if not _all_index(operands[tag + 1:tag + 1 + _rank(operands[tag])]):
+        raise VerifyException("expected tag indices to be of index type")
+    if count not in (expected, expected + 2):
+        raise VerifyException("incorrect number of operands")
+    if count == expected + 2 and not _all_index(operands[expected:]):
+        raise VerifyException("expected stride and num elements per stride to be of type index")
+
+
+def _dma_wait(op: Operation) -> None:
+    """DmaWaitOp::verify."""
+    if not op.operands or not isinstance(op.operands[0].type, MemRefType):
+        raise VerifyException("expected tag to be of memref type")
+    rank = _rank(op.operands[0])
+    indices = len(op.operands) - 2
+    if indices != rank:
+        raise VerifyException(f"expected tagIndices to have the same number of elements as "
+                              f"the tagMemRef rank, expected {rank}, but got {max(indices, 0)}")
+
+
+def _index_count(memref: int, message: Callable[[int, int], str]) -> Callable[[Operation], None]:
+    def check(op: Operation) -> None:
+        if len(op.operands) <= memref:
+            return
+        shaped: Attribute = op.operands[memref].type
+        if isinstance(shaped, ShapedType) and isinstance(shaped, MemRefType):
+            indices = len(op.operands) - memref - 1
+            if indices != shaped.get_num_dims():
+                raise VerifyException(message(shaped.get_num_dims(), indices))
+    return check
+
+
+PRE_VERIFIERS: dict[str, Callable[[Operation], None]] = {
+    "memref.dma_start": _dma_start,
+    "memref.dma_wait": _dma_wait,
+    "memref.load": _index_count(0, lambda rank, got: (
+        f"incorrect number of indices for load, expected {rank} but got {got}")),
+    "memref.store": _index_count(1, lambda rank, got: (
+        "store index operand count not equal to memref rank")),
+}
+
+
+def verify_before(op: Operation) -> None:
+    check = PRE_VERIFIERS.get(op.name)
+    if check is not None:
+        check(op)
