@@ -51,7 +51,8 @@ NEUTRAL_FLAGS = frozenset({
 })
 _TEST_DIALECT = re.compile(r"""(?<![\w.$])(?:"test\.|test\.[a-z_]|!test\.|#test\.)""")
 _SPLIT = re.compile(r"^// -----[^\n]*$", re.MULTILINE)
-_EXPECTED_ERROR = re.compile(r"expected-error(?:-re)? *(?:@([+-][0-9]+|above|below|unknown))? *\{\{")
+_EXPECTED_ERROR = re.compile(
+    r"expected-error(?:-re)? *(?:@([+-][0-9]+|above|below|unknown))? *\{\{")
 
 
 # -- reading the probes -------------------------------------------------------------------
@@ -188,7 +189,8 @@ class Checker:
     def check(self, text: str) -> tuple[str, object]:
         if self.process is None or not self.process.is_alive():
             self._start()
-        assert self.connection is not None and self.process is not None
+        assert self.connection is not None
+        assert self.process is not None
         self.connection.send(text)
         if self.connection.poll(self.timeout):
             try:

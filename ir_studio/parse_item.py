@@ -18,6 +18,7 @@ from xdsl.utils.exceptions import MultipleSpansParseError, ParseError, VerifyExc
 from ir_studio.diagnostics import Diagnostic, Related
 from ir_studio.dominance import check_dominance
 from ir_studio.frontends.mlir_parser import LocationFactory, SpanRecordingParser
+from ir_studio.frontends.parse_errors import reword
 from ir_studio.frontends.records import ParseRecord
 from ir_studio.source import Span
 from ir_studio.symbols import SymbolDef, SymbolUse, collect
@@ -106,11 +107,18 @@ def parse_item(
         diagnostics.append(Diagnostic(span, f"'{name}' op {message}", category="verify"))
     except Exception as error:  # xDSL raises many kinds; none may escape to the user
         span = parser.failed_name_span or _current(parser)
-        diagnostics.append(Diagnostic(
-            span, f"internal error while parsing '{parser.text_of(span)}': "
-            f"{type(error).__name__}: {error}",
-            category="internal",
-        ))
+        known = reword(parser.text_of(span).strip('"'), error)
+        if known is not None:
+            message, where = known
+            at = {"op": span, "next": _current(parser),
+                  "last": Span(max(parser.last_end - 1, 0), parser.last_end)}[where]
+            diagnostics.append(Diagnostic(at, message))
+        else:
+            diagnostics.append(Diagnostic(
+                span, f"internal error while parsing '{parser.text_of(span)}': "
+                f"{type(error).__name__}: {error}",
+                category="internal",
+            ))
     record = parser.record
     if op is None:
         record.ops = [r for r in record.ops if r is not None]

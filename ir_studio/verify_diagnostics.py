@@ -131,7 +131,7 @@ def parse_expectations(text: str, start: int = 0, end: int | None = None,
             offset += len(line_text) + 1
             continue
         at = Span(offset + match.start(), offset + match.end())
-        kind, is_regex, designator, body = match.group(1), match.group(2), match.group(4), match.group(5)
+        kind, is_regex, designator, body = match.group(1, 2, 4, 5)
         expectation = Expectation(kind, line, body, at)
         if is_regex:
             expectation.regex, error = _compile(body)

@@ -33,8 +33,8 @@ from xdsl.utils.lexer import Input
 from xdsl.utils.lexer import Span as XSpan
 from xdsl.utils.mlir_lexer import MLIRTokenKind
 
-from ir_studio.frontends.lexer import FastMLIRLexer
 from ir_studio.frontends.affine_exprs import CheckedAffineMaps
+from ir_studio.frontends.lexer import FastMLIRLexer
 from ir_studio.frontends.literal_checks import LiteralRangeChecks
 from ir_studio.frontends.records import (
     BlockRef,
@@ -310,6 +310,19 @@ class SpanRecordingParser(CheckedAffineMaps, LiteralRangeChecks, Parser):
         return results
 
     # -- SSA values -----------------------------------------------------------------
+    def parse_optional_region(self, arguments: Any = None) -> Any:
+        """MLIR's rule for named region arguments (`affine.for %i = ...`, func bodies):
+        a name already defined or used before its definition is an error, not a value
+        that silently shadows or resolves a forward reference."""
+        for argument in arguments or ():
+            name = argument.name.text[1:]
+            if name in self.forward_ssa_references or name in self.ssa_values:
+                from xdsl.utils.exceptions import ParseError
+
+                raise ParseError(argument.name,
+                                 f"region entry argument '%{name}' is already in use")
+        return super().parse_optional_region(arguments)
+
     def _register_ssa_definition(self, name: str, values: Sequence[SSAValue], span: XSpan) -> None:
         forward = self.forward_ssa_references.get(name)
         super()._register_ssa_definition(name, values, span)
