@@ -44,6 +44,7 @@ from ir_studio.frontends.records import (
     ValueDef,
     ValueUse,
 )
+from ir_studio.frontends.type_checks import BuiltinTypeChecks
 from ir_studio.source import Span
 
 _AT = MLIRTokenKind.AT_IDENT
@@ -125,7 +126,7 @@ def _fast_op(name: str) -> tuple[type[Operation] | None, dict[str, Attribute]]:
     return cached
 
 
-class SpanRecordingParser(CheckedAffineMaps, LiteralRangeChecks, Parser):
+class SpanRecordingParser(CheckedAffineMaps, LiteralRangeChecks, BuiltinTypeChecks, Parser):
     """Parses one window of a file and fills a `ParseRecord` with absolute offsets."""
 
     def __init__(
