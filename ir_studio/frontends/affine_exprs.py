@@ -37,6 +37,16 @@ def is_symbolic_or_constant(expr: AffineExpr) -> bool:
 
 
 class CheckedAffineParser(AffineParser):
+    def _parse_affine_space(self) -> tuple[list[str], list[str]]:
+        start = self._current_token.span
+        dims, symbols = super()._parse_affine_space()
+        seen: set[str] = set()
+        for name in [*dims, *symbols]:
+            if name in seen:
+                raise ParseError(start, f"redefinition of identifier '{name}'")
+            seen.add(name)
+        return dims, symbols
+
     def _create_binop_expr(self, lhs: AffineExpr, rhs: AffineExpr,
                            binop: MLIRToken) -> AffineExpr:
         kind = _KINDS.get(binop.text)
