@@ -12,6 +12,7 @@ from xdsl.dialects.builtin import ShapedType
 from xdsl.ir import Operation
 from xdsl.utils.exceptions import VerifyException
 
+from ir_studio.op_checks import OP_CHECKS
 from ir_studio.structural_checks import STRUCTURAL_CHECKS, linalg_result_check
 
 
@@ -51,6 +52,8 @@ EXTRA_VERIFIERS: dict[str, Callable[[Operation], None]] = {
 
 
 EXTRA_VERIFIERS.update(STRUCTURAL_CHECKS)
+assert not EXTRA_VERIFIERS.keys() & OP_CHECKS.keys(), "one check per op name"
+EXTRA_VERIFIERS.update(OP_CHECKS)
 
 
 def verify_extra(op: Operation) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from xdsl.dialects.builtin import IndexType, MemRefType, ShapedType
+from xdsl.dialects.builtin import IndexType, MemRefType, ShapedType, UnregisteredOp
 from xdsl.ir import Attribute, Operation, SSAValue
 from xdsl.utils.exceptions import VerifyException
 
@@ -95,7 +95,18 @@ PRE_VERIFIERS: dict[str, Callable[[Operation], None]] = {
 }
 
 
+def _every_op(op: Operation) -> None:
+    """Rules of Operation::verify / Region verification that hold for any op."""
+    if isinstance(op, UnregisteredOp) and not op.op_name.data:
+        raise VerifyException("empty operation name is invalid")
+    for region in op.regions:
+        if region.blocks and region.blocks.first is not None \
+                and region.blocks.first.first_use is not None:
+            raise VerifyException("entry block of region may not have predecessors")
+
+
 def verify_before(op: Operation) -> None:
+    _every_op(op)
     check = PRE_VERIFIERS.get(op.name)
     if check is not None:
         check(op)

@@ -306,6 +306,9 @@ class SpanRecordingParser(CheckedAffineMaps, LiteralRangeChecks, BuiltinTypeChec
 
     def _parse_op_result_list(self) -> list[tuple[XSpan, int]]:
         results = super()._parse_op_result_list()
+        for span, count in results:
+            if count == 0:
+                self.raise_error("expected named operation to have at least 1 result", span)
         span = self._parser_state.current_token.span
         self._name_spans[-1] = Span(span.start, span.end)
         return results
@@ -389,6 +392,10 @@ class SpanRecordingParser(CheckedAffineMaps, LiteralRangeChecks, BuiltinTypeChec
         """Parse `#name = attr` or `!name = type` and remember where it was defined."""
         token = self._parser_state.current_token.span
         name = token.text
+        if "." in name:
+            kind = "type" if name.startswith("!") else "attribute"
+            self.raise_error(f"{kind} names with a '.' are reserved for dialect-defined names",
+                             token)
         self._parse_alias_def()
         self.record.alias_defs.append(NamedRef(name, Span(token.start, token.end), None))
         return name, self.attribute_aliases[name]

@@ -1,0 +1,147 @@
+"""More of MLIR's op verifiers that xDSL 0.74 lacks, found by benchmarks/mlir_oracle.py
+(MLIR's own invalid tests). Keyed by op name and merged into EXTRA_VERIFIERS; each
+raises VerifyException with the words of the C++ verifier it follows.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from xdsl.dialects.builtin import (
+    AnyFloat,
+    ArrayAttr,
+    DenseIntOrFPElementsAttr,
+    DictionaryAttr,
+    FloatAttr,
+    IntegerAttr,
+    IntegerType,
+    MemRefType,
+    StringAttr,
+    SymbolRefAttr,
+    TensorType,
+    VectorType,
+)
+from xdsl.ir import Attribute, Operation
+from xdsl.traits import SymbolTable
+from xdsl.utils.exceptions import VerifyException
+
+
+def _property(op: Operation, name: str) -> Attribute | None:
+    return op.properties.get(name) or op.attributes.get(name)
+
+
+# -- func.func (FuncOp::verify, function_interface_impl::verifyTrait) --------------------
+def _func(op: Operation) -> None:
+    region = op.regions[0] if op.regions else None
+    visibility = _property(op, "sym_visibility")
+    if region is not None and not region.blocks and (
+            not isinstance(visibility, StringAttr) or visibility.data == "public"):
+        raise VerifyException("symbol declaration cannot have public visibility")
+    for key, word in (("arg_attrs", "arguments"), ("res_attrs", "results")):
+        groups = _property(op, key)
+        if not isinstance(groups, ArrayAttr):
+            continue
+        for group in groups.data:
+            if isinstance(group, DictionaryAttr) and any("." not in name for name in group.data):
+                raise VerifyException(f"{word} may only have dialect attributes")
+
+
+# -- memref.global / memref.get_global (MemRefOps.cpp) ------------------------------------
+def _shape_text(shape: tuple[int, ...] | list[int]) -> str:
+    return ", ".join(str(size) for size in shape)
+
+
+def _memref_global(op: Operation) -> None:
+    visibility = _property(op, "sym_visibility")
+    if isinstance(visibility, StringAttr) and visibility.data not in ("public", "private",
+                                                                       "nested"):
+        raise VerifyException('visibility expected to be one of ["public", "private", '
+                              f'"nested"], but got "{visibility.data}"')
+    memref = _property(op, "type")
+    if not isinstance(memref, MemRefType) or any(s < 0 for s in memref.get_shape()):
+        raise VerifyException(f"type should be static shaped memref, but got '{memref}'")
+    initial = _property(op, "initial_value")
+    if isinstance(initial, DenseIntOrFPElementsAttr):
+        element = initial.get_type().element_type  # type: ignore[union-attr]
+        if element != memref.element_type:
+            raise VerifyException(f"initial value element expected to be of type "
+                                  f"'{memref.element_type}', but was of type '{element}'")
+        shape = tuple(initial.get_type().get_shape())  # type: ignore[union-attr]
+        if shape != tuple(memref.get_shape()):
+            raise VerifyException(f"initial value shape expected to be "
+                                  f"{_shape_text(memref.get_shape())} but was "
+                                  f"{_shape_text(shape)}")
+
+
+def _lookup(op: Operation, reference: SymbolRefAttr) -> Operation | None:
+    scope = op.parent_op()
+    while scope is not None and not scope.has_trait(SymbolTable):
+        scope = scope.parent_op()
+    if scope is None:
+        return None
+    return SymbolTable.lookup_symbol(scope, reference)
+
+
+def _get_global(op: Operation) -> None:
+    reference = _property(op, "name")
+    if not isinstance(reference, SymbolRefAttr):
+        return
+    target = _lookup(op, reference)
+    name = reference.root_reference.data
+    if target is None or target.name != "memref.global":
+        raise VerifyException(f"'{name}' does not reference a valid global memref")
+    declared = _property(target, "type")
+    result = op.results[0].type
+    if declared is not None and result != declared:
+        raise VerifyException(f"result type '{result}' does not match type '{declared}' of "
+                              f"the global memref @{name}")
+
+
+# -- llvm.mlir.constant (LLVMDialect.cpp ConstantOp::verify) ------------------------------
+def _count(type_: Attribute) -> int | None:
+    if isinstance(type_, VectorType | TensorType):
+        return math.prod(type_.get_shape())
+    return None
+
+
+def _llvm_constant(op: Operation) -> None:
+    value = _property(op, "value")
+    result = op.results[0].type
+    if result.name == "llvm.struct" and not isinstance(value, ArrayAttr):
+        raise VerifyException("expected array attribute for struct type")
+    if isinstance(value, IntegerAttr) and not isinstance(result, IntegerType):
+        raise VerifyException("expected integer type")
+    if isinstance(value, FloatAttr):
+        _float_agrees(value.type, result)
+    if isinstance(value, DenseIntOrFPElementsAttr):
+        if not isinstance(result, VectorType) and result.name != "llvm.array":
+            raise VerifyException("expected vector or array type")
+        element = value.get_type().element_type  # type: ignore[union-attr]
+        if isinstance(result, VectorType) and isinstance(element, AnyFloat):
+            _float_agrees(element, result.element_type)
+        expected, got = _count(result), _count(value.get_type())
+        if expected is not None and got is not None and expected != got and got != 1:
+            raise VerifyException(f"type and attribute have a different number of "
+                                  f"elements: {expected} vs. {got}")
+
+
+def _float_agrees(attribute_type: Attribute, result: Attribute) -> None:
+    if not isinstance(attribute_type, AnyFloat):
+        return
+    width = attribute_type.bitwidth
+    if isinstance(result, AnyFloat):
+        if result.bitwidth != width:
+            raise VerifyException(f"expected float type of width {width}")
+        if result != attribute_type:
+            raise VerifyException("attribute and type have different float semantics")
+    elif isinstance(result, IntegerType) and result.width.data != width:
+        raise VerifyException(f"expected integer type of width {width}")
+
+
+OP_CHECKS: dict[str, Callable[[Operation], None]] = {
+    "func.func": _func,
+    "memref.global": _memref_global,
+    "memref.get_global": _get_global,
+    "llvm.mlir.constant": _llvm_constant,
+}
