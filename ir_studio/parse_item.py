@@ -150,6 +150,11 @@ def _starts_its_line(text: str, offset: int) -> bool:
     return text[line_start:offset].strip() == ""
 
 
+_STAYS = re.compile(r"[Ee]xpected integer|[Ee]xpected '[A-Za-z_]\w*'|invalid block name")
+"""Errors MLIR reports where the parser stands (a missing keyword or value, emitError),
+unlike a missing punctuation token (emitWrongTokenError), which it moves back."""
+
+
 def _from_parse_error(error: ParseError, parser: SpanRecordingParser) -> Diagnostic:
     span = Span(error.span.start, error.span.end)
     message = _tidy(str(error.msg) if hasattr(error, "msg") else str(error))
@@ -160,9 +165,10 @@ def _from_parse_error(error: ParseError, parser: SpanRecordingParser) -> Diagnos
         return Diagnostic(Span(first.start, first.end),
                           f"reference to an undefined block '{first.text}'")
     if (span.start == _current(parser).start and parser.last_end < span.start
-            and _starts_its_line(text, span.start)):
-        # As MLIR does: an error at the first token of a line is about what the
-        # previous line lacks, so report it at the end of that line.
+            and _starts_its_line(text, span.start) and not _STAYS.match(message)):
+        # As MLIR's emitWrongTokenError (a missing `:`, `)`, ...): an error at the first
+        # token of a line is about what the previous line lacks, so report it at the end
+        # of that line. Other errors (a missing keyword or value) stay where they are.
         span = Span(parser.last_end, parser.last_end)
     if _NO_CUSTOM_FORMAT.search(str(error)) and parser.failed_name_span is not None:
         span = parser.failed_name_span
