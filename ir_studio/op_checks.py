@@ -6,7 +6,7 @@ raises VerifyException with the words of the C++ verifier it follows.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from xdsl.dialects.builtin import (
     AnyFloat,
@@ -22,7 +22,7 @@ from xdsl.dialects.builtin import (
     TensorType,
     VectorType,
 )
-from xdsl.ir import Attribute, Operation
+from xdsl.ir import Attribute, Operation, SSAValue
 from xdsl.traits import SymbolTable
 from xdsl.utils.exceptions import VerifyException
 
@@ -139,7 +139,51 @@ def _float_agrees(attribute_type: Attribute, result: Attribute) -> None:
         raise VerifyException(f"expected integer type of width {width}")
 
 
+# -- linalg.yield / linalg.index (LinalgOps.cpp YieldOp::verify, IndexOp::verify) -------
+def _linalg_inits(op: Operation) -> list[SSAValue]:
+    """The inits / outs of a LinalgOp: `outputs` (generic, named ops) or `init`
+    (map, reduce) in xDSL's definitions."""
+    parent = op.parent_op()
+    if parent is None or not parent.name.startswith("linalg."):
+        raise VerifyException("expected parent op with LinalgOp interface")
+    for field in ("outputs", "init", "inits"):
+        if hasattr(parent, field):
+            group = getattr(parent, field)
+            return list(group) if isinstance(group, Sequence) else [group]
+    raise VerifyException("expected parent op with LinalgOp interface")
+
+
+def _linalg_yield(op: Operation) -> None:
+    outputs = _linalg_inits(op)
+    if len(op.operands) != len(outputs):
+        raise VerifyException(f"expected number of yield values ({len(op.operands)}) to "
+                              f"match the number of inits / outs operands of the enclosing "
+                              f"LinalgOp ({len(outputs)})")
+    for number, (value, output) in enumerate(zip(op.operands, outputs, strict=True), 1):
+        element = output.type
+        if isinstance(element, MemRefType | TensorType):
+            element = element.element_type
+        if value.type != element:
+            raise VerifyException(f"type of yield operand {number} ('{value.type}') doesn't "
+                                  f"match the element type of the enclosing linalg.generic op "
+                                  f"('{element}')")
+
+
+def _linalg_index(op: Operation) -> None:
+    _linalg_inits(op)
+    parent = op.parent_op()
+    assert parent is not None
+    iterators = _property(parent, "iterator_types")
+    dim = _property(op, "dim")
+    if isinstance(iterators, ArrayAttr) and isinstance(dim, IntegerAttr) \
+            and dim.value.data >= len(iterators.data):
+        raise VerifyException(f"expected dim ({dim.value.data}) to be lower than the number "
+                              f"of loops ({len(iterators.data)}) of the enclosing LinalgOp")
+
+
 OP_CHECKS: dict[str, Callable[[Operation], None]] = {
+    "linalg.yield": _linalg_yield,
+    "linalg.index": _linalg_index,
     "func.func": _func,
     "memref.global": _memref_global,
     "memref.get_global": _get_global,

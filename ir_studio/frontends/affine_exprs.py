@@ -63,7 +63,8 @@ class CheckedAffineParser(AffineParser):
             return super()._create_binop_expr(lhs, rhs, binop)
         except NotImplementedError:
             # Semi-affine: keep the symbolic factor on the right, as MLIR prints it.
-            if kind == AffineBinaryOpKind.Mul and is_symbolic_or_constant(lhs):
+            if kind == AffineBinaryOpKind.Mul and is_symbolic_or_constant(lhs) \
+                    and not is_symbolic_or_constant(rhs):
                 lhs, rhs = rhs, lhs
             return AffineBinaryOpExpr(kind, lhs, rhs)
 
