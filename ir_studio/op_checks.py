@@ -26,6 +26,8 @@ from xdsl.ir import Attribute, Operation, SSAValue
 from xdsl.traits import SymbolTable
 from xdsl.utils.exceptions import VerifyException
 
+from ir_studio.structural_checks import _rank_reduced
+
 
 def _property(op: Operation, name: str) -> Attribute | None:
     return op.properties.get(name) or op.attributes.get(name)
@@ -181,7 +183,43 @@ def _linalg_index(op: Operation) -> None:
                               f"of loops ({len(iterators.data)}) of the enclosing LinalgOp")
 
 
+# -- tensor.extract_slice / insert_slice (ViewLikeInterface.cpp, TensorOps.cpp) -----------
+def _static(op: Operation, name: str) -> list[int]:
+    values = _property(op, name)
+    return list(values.get_values()) if values is not None else []  # type: ignore[attr-defined]
+
+
+def _slice(full_operand: int, reduced: Callable[[Operation], Attribute]) -> Callable[
+        [Operation], None]:
+    """verifyOffsetSizeAndStrideOp, then produceSliceErrorMsg: the reduced side is the
+    type the sizes infer, or it with unit dimensions dropped."""
+    def check(op: Operation) -> None:
+        full = op.operands[full_operand].type
+        small = reduced(op)
+        if not isinstance(full, TensorType) or not isinstance(small, TensorType):
+            return
+        rank = full.get_num_dims()
+        for name, word in (("static_offsets", "offset"), ("static_sizes", "size"),
+                           ("static_strides", "stride")):
+            if len(_static(op, name)) != rank:
+                raise VerifyException(f"expected {rank} {word} values, got "
+                                      f"{len(_static(op, name))}")
+        sizes = _static(op, "static_sizes")
+        expected = TensorType(full.element_type, sizes)
+        shape = list(small.get_shape())
+        if len(shape) > len(sizes):
+            raise VerifyException("expected rank to be smaller or equal to the other rank. ")
+        if not _rank_reduced(sizes, shape):
+            raise VerifyException(f"expected type to be '{expected}' or a rank-reduced "
+                                  f"version. (size mismatch) ")
+        if small.element_type != full.element_type:
+            raise VerifyException(f"expected element type to be '{full.element_type}'")
+    return check
+
+
 OP_CHECKS: dict[str, Callable[[Operation], None]] = {
+    "tensor.extract_slice": _slice(0, lambda op: op.results[0].type),
+    "tensor.insert_slice": _slice(1, lambda op: op.operands[0].type),
     "linalg.yield": _linalg_yield,
     "linalg.index": _linalg_index,
     "func.func": _func,

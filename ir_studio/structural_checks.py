@@ -170,19 +170,6 @@ def _reassociation(collapsing: bool) -> Callable[[Operation], None]:
     return check
 
 
-def _insert_slice_sizes(op: Operation) -> None:
-    source = op.operands[0].type
-    if not isinstance(source, TensorType):
-        return
-    sizes = list(op.static_sizes.get_values())  # type: ignore[attr-defined]
-    expected = TensorType(source.element_type, sizes)
-    shape = list(source.get_shape())
-    if shape == sizes or _rank_reduced(sizes, shape):
-        return
-    raise VerifyException(f"expected type to be '{expected}' or a rank-reduced version. "
-                          "(size mismatch) ")
-
-
 def _rank_reduced(sizes: list[int], shape: list[int]) -> bool:
     """`shape` is `sizes` with some unit dimensions dropped."""
     position = 0
@@ -208,7 +195,6 @@ STRUCTURAL_CHECKS: dict[str, Callable[[Operation], None]] = {
     "memref.collapse_shape": _reassociation(collapsing=True),
     "tensor.expand_shape": _reassociation(collapsing=False),
     "memref.expand_shape": _reassociation(collapsing=False),
-    "tensor.insert_slice": _insert_slice_sizes,
     "affine.load": _affine_map_rank,
     "affine.store": _affine_map_rank,
     "vector.extract": _vector_position("vector"),
