@@ -217,7 +217,48 @@ def _slice(full_operand: int, reduced: Callable[[Operation], Attribute]) -> Call
     return check
 
 
+# -- gpu.launch_func (GPUDialect.cpp LaunchFuncOp::verify, verifyOperationAttribute) -----
+def _launch_func(op: Operation) -> None:
+    module = op.parent_op()
+    while module is not None and module.name != "builtin.module":
+        module = module.parent_op()
+    if module is None or "gpu.container_module" not in module.attributes:
+        raise VerifyException("expected the closest surrounding module to have the "
+                              "'gpu.container_module' attribute")
+    kernel = _property(op, "kernel")
+    if not isinstance(kernel, SymbolRefAttr):
+        return
+    container_name = kernel.root_reference.data
+    container = SymbolTable.lookup_symbol(module, container_name)
+    if container is None:
+        raise VerifyException(f"kernel container '{container_name}' is undefined")
+    if container.name == "gpu.binary":
+        return
+    if container.name != "gpu.module":
+        raise VerifyException(f"kernel module '{container_name}' is undefined")
+    function = SymbolTable.lookup_symbol(module, kernel)
+    shown = "::".join(f"@{part}" for part in [container_name,
+                                               *(r.data for r in kernel.nested_references)])
+    if function is None:
+        raise VerifyException(f"kernel function '{shown}' is undefined")
+    if function.name not in ("gpu.func", "func.func", "llvm.func"):
+        raise VerifyException(f"referenced kernel '{shown}' is not a function")
+    if function.name != "gpu.func":
+        return
+    if _property(function, "kernel") is None and "gpu.kernel" not in function.attributes:
+        raise VerifyException("kernel function is missing the 'gpu.kernel' attribute")
+    inputs = function.function_type.inputs.data  # type: ignore[attr-defined]
+    arguments = list(op.kernelOperands)  # type: ignore[attr-defined]
+    if len(arguments) != len(inputs):
+        raise VerifyException(f"got {len(arguments)} kernel operands but expected "
+                              f"{len(inputs)}")
+    for index, (argument, expected) in enumerate(zip(arguments, inputs, strict=True)):
+        if argument.type != expected:
+            raise VerifyException(f"type of function argument {index} does not match")
+
+
 OP_CHECKS: dict[str, Callable[[Operation], None]] = {
+    "gpu.launch_func": _launch_func,
     "tensor.extract_slice": _slice(0, lambda op: op.results[0].type),
     "tensor.insert_slice": _slice(1, lambda op: op.operands[0].type),
     "linalg.yield": _linalg_yield,
