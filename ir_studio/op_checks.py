@@ -30,7 +30,8 @@ from ir_studio.structural_checks import _rank_reduced
 
 
 def _property(op: Operation, name: str) -> Attribute | None:
-    return op.properties.get(name) or op.attributes.get(name)
+    found = op.properties.get(name)
+    return found if found is not None else op.attributes.get(name)
 
 
 # -- func.func (FuncOp::verify, function_interface_impl::verifyTrait) --------------------
@@ -257,7 +258,42 @@ def _launch_func(op: Operation) -> None:
             raise VerifyException(f"type of function argument {index} does not match")
 
 
+# -- scf.for / scf.parallel (SCF.cpp ForOp::verifyRegions, ParallelOp::verify) ------------
+def _scf_for(op: Operation) -> None:
+    body = op.regions[0].blocks.first if op.regions and op.regions[0].blocks else None
+    if body is None:
+        return
+    carried = list(body.args)[1:]
+    for index, (argument, result) in enumerate(zip(carried, op.results, strict=False)):
+        if argument.type != result.type:
+            raise VerifyException(f"{index}-th region iter_arg and {index}-th loop result "
+                                  f"have different type: '{argument.type}' != "
+                                  f"'{result.type}'")
+
+
+def _constant_index(value: SSAValue) -> int | None:
+    owner = value.owner
+    if isinstance(owner, Operation) and owner.name in ("arith.constant", "index.constant"):
+        attribute = _property(owner, "value")
+        if isinstance(attribute, IntegerAttr):
+            return attribute.value.data
+    return None
+
+
+def _scf_parallel(op: Operation) -> None:
+    steps = list(op.step)  # type: ignore[attr-defined]
+    if not steps:
+        raise VerifyException("needs at least one tuple element for lowerBound, upperBound "
+                              "and step")
+    for step in steps:
+        constant = _constant_index(step)
+        if constant is not None and constant <= 0:
+            raise VerifyException("constant step operand must be positive")
+
+
 OP_CHECKS: dict[str, Callable[[Operation], None]] = {
+    "scf.for": _scf_for,
+    "scf.parallel": _scf_parallel,
     "gpu.launch_func": _launch_func,
     "tensor.extract_slice": _slice(0, lambda op: op.results[0].type),
     "tensor.insert_slice": _slice(1, lambda op: op.operands[0].type),

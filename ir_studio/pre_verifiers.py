@@ -85,7 +85,16 @@ def _index_count(memref: int, message: Callable[[int, int], str]) -> Callable[[O
     return check
 
 
+def _no_region_arguments(op: Operation) -> None:
+    """The NoRegionArguments trait (scf.if, affine.if)."""
+    for index, region in enumerate(op.regions):
+        if region.blocks and region.blocks.first is not None and region.blocks.first.args:
+            raise VerifyException(f"region #{index} should have no arguments")
+
+
 PRE_VERIFIERS: dict[str, Callable[[Operation], None]] = {
+    "scf.if": _no_region_arguments,
+    "affine.if": _no_region_arguments,
     "memref.dma_start": _dma_start,
     "memref.dma_wait": _dma_wait,
     "memref.load": _index_count(0, lambda rank, got: (
