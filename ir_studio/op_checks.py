@@ -9,6 +9,7 @@ import math
 from collections.abc import Callable, Sequence
 
 from xdsl.dialects.builtin import (
+    DYNAMIC_INDEX,
     AnyFloat,
     ArrayAttr,
     DenseIntOrFPElementsAttr,
@@ -17,6 +18,8 @@ from xdsl.dialects.builtin import (
     IntegerAttr,
     IntegerType,
     MemRefType,
+    NoneAttr,
+    StridedLayoutAttr,
     StringAttr,
     SymbolRefAttr,
     TensorType,
@@ -291,7 +294,49 @@ def _scf_parallel(op: Operation) -> None:
             raise VerifyException("constant step operand must be positive")
 
 
+# -- memref.reinterpret_cast (MemRefOps.cpp ReinterpretCastOp::verify) -------------------
+def _shown(size: int) -> str:
+    return "dynamic" if size == DYNAMIC_INDEX else str(size)
+
+
+def _reinterpret_cast(op: Operation) -> None:
+    result = op.results[0].type
+    if not isinstance(result, MemRefType):
+        return
+    offsets = _static(op, "static_offsets")
+    if len(offsets) != 1:
+        raise VerifyException(f"expected 1 offset values, got {len(offsets)}")
+    sizes = _static(op, "static_sizes")
+    for index, (actual, expected) in enumerate(zip(result.get_shape(), sizes, strict=False)):
+        if actual != DYNAMIC_INDEX and actual != expected:
+            raise VerifyException(f"expected result type with size = {_shown(expected)} "
+                                  f"instead of {actual} in dim = {index}")
+    layout = result.layout
+    if isinstance(layout, StridedLayoutAttr):
+        strides = [DYNAMIC_INDEX if isinstance(s, NoneAttr) else s.data
+                   for s in layout.strides.data]
+        offset = layout.offset
+        result_offset = DYNAMIC_INDEX if isinstance(offset, NoneAttr) else offset.data
+    elif isinstance(layout, NoneAttr):
+        shape = list(result.get_shape())
+        strides = [math.prod(shape[index + 1:]) for index in range(len(shape))]
+        if any(size == DYNAMIC_INDEX for size in shape[1:]):
+            return
+        result_offset = 0
+    else:
+        return
+    if result_offset != DYNAMIC_INDEX and result_offset != offsets[0]:
+        raise VerifyException(f"expected result type with offset = {_shown(offsets[0])} "
+                              f"instead of {result_offset}")
+    for index, (actual, expected) in enumerate(zip(strides, _static(op, "static_strides"),
+                                                   strict=False)):
+        if actual != DYNAMIC_INDEX and actual != expected:
+            raise VerifyException(f"expected result type with stride = {_shown(expected)} "
+                                  f"instead of {actual} in dim = {index}")
+
+
 OP_CHECKS: dict[str, Callable[[Operation], None]] = {
+    "memref.reinterpret_cast": _reinterpret_cast,
     "scf.for": _scf_for,
     "scf.parallel": _scf_parallel,
     "gpu.launch_func": _launch_func,

@@ -159,6 +159,15 @@ def _reassociation(collapsing: bool) -> Callable[[Operation], None]:
                   else [a.value.data for a in group.data]
                   for group in op.reassociation.data]  # type: ignore[attr-defined]
         word = "collapsed" if collapsing else "expanded"
+        memref = op.name.startswith("memref.")
+        if memref and small.get_num_dims() == 0 and any(d != 1 for d in large.get_shape()):
+            raise VerifyException("rank 0 memrefs can only be extended/collapsed with/from "
+                                  "ones")
+        bounds = getattr(op, "static_output_shape", None)
+        if memref and bounds is not None and len(bounds.get_values()) != large.get_num_dims():
+            raise VerifyException(f"expected number of static shape bounds to be equal to the "
+                                  f"output rank ({large.get_num_dims()}) but found "
+                                  f"{len(bounds.get_values())} inputs instead")
         if len(groups) != small.get_num_dims():
             raise VerifyException(f"expected {word if collapsing else 'collapsed'} rank "
                                   f"({small.get_num_dims()}) to equal the number of "
