@@ -12,6 +12,7 @@ from xdsl.dialects.builtin import ShapedType
 from xdsl.ir import Operation
 from xdsl.utils.exceptions import VerifyException
 
+from ir_studio.affine_validity import AFFINE_VALIDITY
 from ir_studio.op_checks import OP_CHECKS
 from ir_studio.structural_checks import STRUCTURAL_CHECKS, linalg_result_check
 
@@ -51,9 +52,18 @@ EXTRA_VERIFIERS: dict[str, Callable[[Operation], None]] = {
 }
 
 
-EXTRA_VERIFIERS.update(STRUCTURAL_CHECKS)
-assert not EXTRA_VERIFIERS.keys() & OP_CHECKS.keys(), "one check per op name"
-EXTRA_VERIFIERS.update(OP_CHECKS)
+def _both(first: Callable[[Operation], None],
+          second: Callable[[Operation], None]) -> Callable[[Operation], None]:
+    def check(op: Operation) -> None:
+        first(op)
+        second(op)
+    return check
+
+
+for _table in (STRUCTURAL_CHECKS, OP_CHECKS, AFFINE_VALIDITY):
+    for _name, _check in _table.items():
+        _earlier = EXTRA_VERIFIERS.get(_name)
+        EXTRA_VERIFIERS[_name] = _check if _earlier is None else _both(_earlier, _check)
 
 
 def verify_extra(op: Operation) -> None:
