@@ -11,6 +11,11 @@ code every front end uses) under a timeout. Figures: valid chunks that check cle
 invalid chunks that get an error, and get it on an annotated line; internal errors and
 timeouts. mlir-opt verdicts are cached by chunk hash, so a re-run costs only ir-studio.
 
+`--variants` also scores what mlir-opt 22 prints for every valid chunk: the generic
+form, the generic form with locations (`--mlir-print-debuginfo`), and the output of
+`canonicalize,cse` and of `lower-affine,convert-scf-to-cf` (IR people get from real
+pipelines); each must check clean too.
+
 Exclusion rule (in code, `exclusion()`; each excluded chunk is counted by reason):
   * `test-dialect`: the chunk uses MLIR's `test` dialect (`test.` ops, `!test.` types,
     `#test.` attributes), which only exists in mlir-opt's test build;
@@ -152,6 +157,38 @@ class Judge:
         self.cache_file.write_text(json.dumps(self.cache, sort_keys=True))
 
 
+VARIANTS: dict[str, list[str]] = {
+    "generic": ["--mlir-print-op-generic"],
+    "generic+loc": ["--mlir-print-op-generic", "--mlir-print-debuginfo"],
+    "canonicalize,cse": ["--canonicalize", "--cse"],
+    "lower-affine,scf-to-cf": ["--lower-affine", "--convert-scf-to-cf"],
+}
+
+
+def variant_text(judge: Judge, chunk: Chunk, name: str) -> str | None:
+    """mlir-opt's print of a valid chunk (cached on disk); None when it fails."""
+    folder = judge.cache_file.parent / "variants"
+    target = folder / f"{chunk.key}.{name.replace(',', '_').replace('+', '_')}.mlir"
+    failed = target.with_suffix(".failed")
+    if target.exists():
+        return target.read_text()
+    if failed.exists():
+        return None
+    folder.mkdir(parents=True, exist_ok=True)
+    args = [str(judge.mlir_opt), "--allow-unregistered-dialect", *VARIANTS[name], "-"]
+    try:
+        done = subprocess.run(args, input=chunk.text, capture_output=True, text=True,
+                              timeout=judge.timeout)
+    except subprocess.TimeoutExpired:
+        failed.write_text("timeout")
+        return None
+    if done.returncode != 0:
+        failed.write_text(done.stderr[:2000])
+        return None
+    target.write_text(done.stdout)
+    return done.stdout
+
+
 # -- ir-studio in a worker process ------------------------------------------------------------
 def _worker(connection: Connection) -> None:
     from ir_studio.document import build_document
@@ -276,6 +313,8 @@ class Tally:
     excluded: int = 0
 
     def add(self, outcome: Outcome) -> None:
+        if outcome.kind.startswith("variant"):
+            return
         if outcome.kind.startswith("excluded"):
             self.excluded += 1
             return
@@ -318,6 +357,9 @@ def main() -> int:
                         help="list each failing chunk with ir-studio's first diagnostic")
     parser.add_argument("--timeout", type=float, default=20.0, help="seconds per chunk")
     parser.add_argument("--only", metavar="SUBSTRING", help="score files whose path has this")
+    parser.add_argument("--variants", action="store_true",
+                        help="also score mlir-opt's generic/located/pipeline output of "
+                        "every valid chunk")
     args = parser.parse_args()
     if not args.dir.is_dir():
         print(f"no probes at {args.dir}: fetch llvm-project's mlir/test files there first",
@@ -353,6 +395,15 @@ def main() -> int:
                                         f"excluded:{reason}", reason))
                 continue
             outcomes.append(score(chunk, checker))
+            if args.variants and not chunk.annotated:
+                for name in VARIANTS:
+                    text = variant_text(judge, chunk, name)
+                    if text is None:
+                        continue
+                    variant = Chunk(chunk.file, chunk.index, chunk.first_line, text)
+                    outcome = score(variant, checker)
+                    outcome.kind = f"variant:{name}"
+                    outcomes.append(outcome)
     finally:
         checker.close()
     by_file: dict[str, Tally] = defaultdict(Tally)
@@ -368,6 +419,17 @@ def main() -> int:
     print(table(dict(by_file), "file"))
     print()
     print(table(dict(sorted(by_dialect.items())) | {"TOTAL": total}, "dialect"))
+    variants: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for outcome in outcomes:
+        if outcome.kind.startswith("variant:"):
+            counts = variants[outcome.kind.removeprefix("variant:")]
+            counts[0] += outcome.status == "clean"
+            counts[1] += 1
+            counts[2] += outcome.internal
+    if variants:
+        print("\nmlir-opt 22's output of the valid chunks (each must check clean):")
+        for name, (clean, count, internal) in variants.items():
+            print(f"  {name:<24} {_pct(clean, count):>18}   internal {internal}")
     print(f"\nexcluded: {dict(sorted(reasons.items()))}; "
           f"{len(outcomes)} chunks in {time.perf_counter() - started:.1f} s")
     if args.failures:
@@ -376,7 +438,9 @@ def main() -> int:
             if o.status in ("false-error", "missed", "wrong-line", "timeout", "crash") \
                     or o.internal:
                 tag = o.status + (" +internal" if o.internal and o.status != "crash" else "")
-                print(f"  {o.file}#{o.chunk} (line {o.line}) {tag}: {o.first}")
+                where = o.kind.removeprefix("variant:") + " of " if o.kind.startswith(
+                    "variant:") else ""
+                print(f"  {where}{o.file}#{o.chunk} (line {o.line}) {tag}: {o.first}")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps({
@@ -384,6 +448,8 @@ def main() -> int:
             "dialects": {k: asdict(v) for k, v in sorted(by_dialect.items())},
             "files": {k: asdict(v) for k, v in by_file.items()},
             "excluded": dict(reasons),
+            "variants": {k: dict(zip(("clean", "total", "internal"), v, strict=True))
+                         for k, v in variants.items()},
             "outcomes": [asdict(o) for o in outcomes],
         }, indent=1))
     return 0
