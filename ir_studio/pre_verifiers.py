@@ -9,9 +9,17 @@ before xDSL's verifier would crash.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
-from xdsl.dialects.builtin import IndexType, MemRefType, ShapedType, UnregisteredOp
+from xdsl.dialects.builtin import (
+    DenseIntOrFPElementsAttr,
+    IndexType,
+    IntegerType,
+    MemRefType,
+    ShapedType,
+    UnregisteredOp,
+)
 from xdsl.ir import Attribute, Operation, SSAValue
 from xdsl.utils.exceptions import VerifyException
 
@@ -114,8 +122,38 @@ def _every_op(op: Operation) -> None:
             raise VerifyException("entry block of region may not have predecessors")
 
 
+_SPATIAL = re.compile(r"^linalg\.\w*?_(\d)d_")
+
+
+def _window_attributes(op: Operation) -> None:
+    """Convolution and pooling `strides`/`dilations`: ODS's RankedI64ElementsAttr<[N]>
+    (N spatial dimensions), checked before xDSL unpacks them."""
+    match = _SPATIAL.match(op.name)
+    if match is not None:
+        rank = int(match.group(1))
+    elif op.name.startswith("linalg.pooling_") and op.operands and isinstance(
+            op.operands[0].type, ShapedType):
+        rank = op.operands[0].type.get_num_dims() - 2  # batch, channels, then the window
+    else:
+        return
+    for name in ("strides", "dilations"):
+        value = op.properties.get(name)
+        if value is None:
+            value = op.attributes.get(name)
+        if value is None:
+            continue
+        shape = list(value.get_type().get_shape()) if isinstance(
+            value, DenseIntOrFPElementsAttr) else None
+        element = value.get_type().element_type if shape is not None else None  # type: ignore[union-attr]
+        if shape != [rank] or element != IntegerType(64):
+            raise VerifyException(f"attribute '{name}' failed to satisfy constraint: 64-bit "
+                                  f"signless int elements attribute of shape [{rank}]")
+
+
 def verify_before(op: Operation) -> None:
     _every_op(op)
     check = PRE_VERIFIERS.get(op.name)
     if check is not None:
         check(op)
+    elif op.name.startswith("linalg."):
+        _window_attributes(op)
