@@ -155,6 +155,10 @@ _STAYS = re.compile(r"[Ee]xpected integer|[Ee]xpected '[A-Za-z_]\w*'|invalid blo
 unlike a missing punctuation token (emitWrongTokenError), which it moves back."""
 
 
+_TYPE_MISMATCH = re.compile(r"operand is used with type (.*), but has been previously used "
+                            r"or defined with type (.*)$")
+
+
 def _from_parse_error(error: ParseError, parser: SpanRecordingParser) -> Diagnostic:
     span = Span(error.span.start, error.span.end)
     message = _tidy(str(error.msg) if hasattr(error, "msg") else str(error))
@@ -170,6 +174,18 @@ def _from_parse_error(error: ParseError, parser: SpanRecordingParser) -> Diagnos
         # token of a line is about what the previous line lacks, so report it at the end
         # of that line. Other errors (a missing keyword or value) stay where they are.
         span = Span(parser.last_end, parser.last_end)
+    mismatch = _TYPE_MISMATCH.match(message)
+    if mismatch is not None:
+        # MLIR's words, and the note pointing at the prior definition or use.
+        name = parser.text_of(span).split("#")[0]
+        message = (f"use of value '{name}' expects different type than prior uses: "
+                   f"'{mismatch.group(1)}' vs '{mismatch.group(2)}'")
+        prior = next((d.span for d in parser.record.value_defs if d.name == name), None)
+        if prior is None:
+            first = parser.first_uses.get(name[1:])
+            prior = Span(first.start, first.end) if first is not None else None
+        notes = (Related(prior, "prior use here"),) if prior is not None else ()
+        return Diagnostic(span, message, related=notes)
     if _NO_CUSTOM_FORMAT.search(str(error)) and parser.failed_name_span is not None:
         span = parser.failed_name_span
         message = _unknown_custom_op(parser.text_of(span), set(parser.ctx.registered_dialect_names))

@@ -30,3 +30,15 @@ def test_yield_under_an_unknown_linalg_op_is_not_judged() -> None:
 def test_yield_outside_linalg_is_an_error() -> None:
     text = "func.func @f(%x: f32) {\n  linalg.yield %x : f32\n}\n"
     assert "'linalg.yield' op expected parent op with LinalgOp interface" in messages(text)
+
+
+def test_type_mismatch_of_a_value_uses_mlir_words_and_points_at_the_prior_use() -> None:
+    text = "func.func @f(%a: i32) -> f32 {\n  %r = arith.addf %a, %a : f32\n  return %r : f32\n}\n"
+    document = build_document("t.mlir", 0, text)
+    [error] = document.diagnostics
+    assert error.message == ("use of value '%a' expects different type than prior uses: "
+                             "'f32' vs 'i32'")
+    [note] = error.related
+    assert note.message == "prior use here"
+    assert text[note.span.start:note.span.end] == "%a"
+    assert document.lines.position(note.span.start).line == 0
