@@ -44,6 +44,7 @@ from ir_studio.frontends.records import (
     ValueDef,
     ValueUse,
 )
+from ir_studio.frontends.region_rules import RegionRules
 from ir_studio.frontends.type_checks import BuiltinTypeChecks
 from ir_studio.source import Span
 
@@ -126,7 +127,8 @@ def _fast_op(name: str) -> tuple[type[Operation] | None, dict[str, Attribute]]:
     return cached
 
 
-class SpanRecordingParser(CheckedAffineMaps, LiteralRangeChecks, BuiltinTypeChecks, Parser):
+class SpanRecordingParser(RegionRules, CheckedAffineMaps, LiteralRangeChecks,
+                          BuiltinTypeChecks, Parser):
     """Parses one window of a file and fills a `ParseRecord` with absolute offsets."""
 
     def __init__(
@@ -314,19 +316,6 @@ class SpanRecordingParser(CheckedAffineMaps, LiteralRangeChecks, BuiltinTypeChec
         return results
 
     # -- SSA values -----------------------------------------------------------------
-    def parse_optional_region(self, arguments: Any = None) -> Any:
-        """MLIR's rule for named region arguments (`affine.for %i = ...`, func bodies):
-        a name already defined or used before its definition is an error, not a value
-        that silently shadows or resolves a forward reference."""
-        for argument in arguments or ():
-            name = argument.name.text[1:]
-            if name in self.forward_ssa_references or name in self.ssa_values:
-                from xdsl.utils.exceptions import ParseError
-
-                raise ParseError(argument.name,
-                                 f"region entry argument '%{name}' is already in use")
-        return super().parse_optional_region(arguments)
-
     def _register_ssa_definition(self, name: str, values: Sequence[SSAValue], span: XSpan) -> None:
         forward = self.forward_ssa_references.get(name)
         super()._register_ssa_definition(name, values, span)
