@@ -58,7 +58,7 @@ def main() -> int:
         program = compile_toy(text, sample.name)
         add("parse + irgen", time.perf_counter() - start)
         assert program.module is not None
-        run = run_pipeline(program.module, resolve_pipeline("toy-to-llvm", None), record_ir=False)
+        run = run_pipeline(program.module, resolve_pipeline("toy-to-llvm"), record_ir=False)
         assert run.failed is None, run.failed
         for i, step in enumerate(run.steps):
             add(f"{i + 1:02d} {step.pass_name}", step.seconds)

@@ -51,7 +51,7 @@ def _groups(
     opcodes: list[tuple[str, int, int, int, int]], context: int
 ) -> list[list[tuple[str, int, int, int, int]]]:
     matcher = difflib.SequenceMatcher()
-    matcher.get_opcodes = lambda: opcodes  # type: ignore[method-assign]
+    matcher.get_opcodes = lambda: opcodes  # pyright: ignore[reportAttributeAccessIssue]  # feeds precomputed opcodes to difflib's grouping
     return list(matcher.get_grouped_opcodes(context))
 
 

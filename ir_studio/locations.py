@@ -32,7 +32,7 @@ def _inherit(self: PatternRewriter, op: Operation) -> None:
             inner.location = source.location
 
 
-PatternRewriter.handle_operation_insertion = _inherit  # type: ignore[method-assign]
+PatternRewriter.handle_operation_insertion = _inherit
 
 
 @contextmanager

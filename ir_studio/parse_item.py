@@ -15,7 +15,7 @@ from xdsl.context import Context
 from xdsl.ir import Attribute, Operation
 from xdsl.utils.exceptions import MultipleSpansParseError, ParseError, VerifyException
 
-from ir_studio.diagnostics import Diagnostic, Related
+from ir_studio.diagnostics import Diagnostic, Related, Subject, close_names
 from ir_studio.dominance import check_dominance
 from ir_studio.frontends.mlir_parser import LocationFactory, SpanRecordingParser
 from ir_studio.frontends.parse_errors import reword
@@ -94,7 +94,11 @@ def parse_item(
             for name in parser.forward_ssa_references:
                 use = parser.first_uses.get(name)
                 span = Span(use.start, use.end) if use is not None else Span(0, 0)
-                diagnostics.append(Diagnostic(span, f"use of undeclared SSA value name '%{name}'"))
+                defined = [d.name for d in parser.record.value_defs if d.span.start < span.start]
+                subject = Subject("undefined-value", f"%{name}", span,
+                                  close_names(f"%{name}", defined, cutoff=0.5))
+                diagnostics.append(Diagnostic(span, f"use of undeclared SSA value name '%{name}'",
+                                              subject=subject))
             op = None
     except ParseError as error:
         diagnostics.append(_from_parse_error(error, parser))
@@ -127,17 +131,22 @@ def parse_item(
                       prechecked=frozenset(parser.prechecked))
 
 
-def _unknown_custom_op(name: str, dialects: set[str]) -> str:
-    """Say which of three things went wrong: unknown dialect, unknown op, no syntax."""
+def _unknown_custom_op(name: str, dialects: set[str], span: Span) -> tuple[str, Subject | None]:
+    """Say which of three things went wrong: unknown dialect, unknown op, no syntax
+    (for an unknown op, with the dialect's ops closest to it)."""
     dialect = name.split(".", 1)[0]
     if dialect not in dialects:
-        return _tidy(f"Operation {name} does not have a custom format")
+        return _tidy(f"Operation {name} does not have a custom format"), None
     from ir_studio.context import shared_context
 
-    known = shared_context().get_optional_op(name)
+    ctx = shared_context()
+    known = ctx.get_optional_op(name)
     if known is None or known.name != name:
-        return f"unknown operation '{name}': dialect '{dialect}' has no such op"
-    return f"'{name}' has no custom syntax here; write it in the generic form"
+        registered = ctx.get_optional_dialect(dialect)
+        names = [op.name for op in registered.operations] if registered is not None else []
+        subject = Subject("unknown-op", name, span, close_names(name, names))
+        return f"unknown operation '{name}': dialect '{dialect}' has no such op", subject
+    return f"'{name}' has no custom syntax here; write it in the generic form", None
 
 
 def _current(parser: SpanRecordingParser) -> Span:
@@ -186,9 +195,11 @@ def _from_parse_error(error: ParseError, parser: SpanRecordingParser) -> Diagnos
             prior = Span(first.start, first.end) if first is not None else None
         notes = (Related(prior, "prior use here"),) if prior is not None else ()
         return Diagnostic(span, message, related=notes)
+    subject = None
     if _NO_CUSTOM_FORMAT.search(str(error)) and parser.failed_name_span is not None:
         span = parser.failed_name_span
-        message = _unknown_custom_op(parser.text_of(span), set(parser.ctx.registered_dialect_names))
+        message, subject = _unknown_custom_op(
+            parser.text_of(span), set(parser.ctx.registered_dialect_names), span)
     related: tuple[Related, ...] = ()
     if isinstance(error, MultipleSpansParseError):
         related = tuple(
@@ -196,7 +207,7 @@ def _from_parse_error(error: ParseError, parser: SpanRecordingParser) -> Diagnos
             for s, note in error.refs
         )
     category = "unregistered" if "its dialect is not registered" in message else "parse"
-    return Diagnostic(span, message, related=related, category=category)
+    return Diagnostic(span, message, related=related, category=category, subject=subject)
 
 
 def check_item(item: ParsedItem) -> None:

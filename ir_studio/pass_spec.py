@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from xdsl.passes import ModulePass
 
@@ -25,6 +25,9 @@ class PassStep:
     options: str
     """The text inside `{...}`, empty when none."""
     anchor: str | None = None
+    written: str = field(default="", compare=False)
+    """The step as the user wrote it (`name{options}`), handed to xDSL's option parser
+    as is, so a pipeline string is never re-spelled and parsed again."""
 
     @property
     def spelled(self) -> str:
@@ -77,6 +80,7 @@ def _parse_list(text: str, pos: int, anchor: str | None) -> tuple[list[PassStep]
         return steps, pos
     while True:
         pos = _skip(text, pos)
+        start = pos
         name, pos = _read_name(text, pos)
         pos = _skip(text, pos)
         options = ""
@@ -92,7 +96,7 @@ def _parse_list(text: str, pos: int, anchor: str | None) -> tuple[list[PassStep]
             pos += 1
             steps.extend(inner)
         else:
-            steps.append(PassStep(name, options, anchor))
+            steps.append(PassStep(name, options, anchor, text[start:pos].strip()))
         pos = _skip(text, pos)
         if pos < len(text) and text[pos] == ",":
             pos += 1
@@ -110,16 +114,23 @@ def available_passes() -> dict[str, Callable[[], type[ModulePass]]]:
     return registry
 
 
-def instantiate(step: PassStep, registry: dict[str, Callable[[], type[ModulePass]]]) -> ModulePass:
+def instantiate(
+    step: PassStep,
+    registry: dict[str, Callable[[], type[ModulePass]]],
+    also: tuple[str, ...] = (),
+) -> ModulePass:
+    """The configured pass of one step. `also`: other names the step could have meant
+    (named pipelines, when the whole pipeline is one bare name)."""
     from xdsl.utils.arg_spec import parse_spec
 
     factory = registry.get(step.name)
     if factory is None:
-        close = difflib.get_close_matches(step.name, registry, n=4, cutoff=0.6)
+        close = difflib.get_close_matches(step.name, [*registry, *also], n=4, cutoff=0.6)
         hint = f"; did you mean {', '.join(close)}?" if close else "; see 'ir-studio passes'"
-        raise PipelineError(f"unknown pass '{step.name}'{hint}")
+        what = "pass or pipeline" if also else "pass"
+        raise PipelineError(f"unknown {what} '{step.name}'{hint}")
     pass_class = factory()
     try:
-        return pass_class.from_spec(parse_spec(step.spelled))
+        return pass_class.from_spec(parse_spec(step.written or step.spelled))
     except Exception as error:
         raise PipelineError(f"bad options for pass '{step.name}': {error}") from None

@@ -34,16 +34,16 @@ def _branch(op: Operation) -> None:
 
 
 def _conditional_branch(op: Operation) -> None:
-    _check_successors([(op.then_block, list(op.then_arguments)),  # type: ignore[attr-defined]
-                       (op.else_block, list(op.else_arguments))])  # type: ignore[attr-defined]
+    _check_successors([(op.then_block, list(op.then_arguments)),  # pyright: ignore[reportAttributeAccessIssue]  # the check is registered for one op name, whose class has this field
+                       (op.else_block, list(op.else_arguments))])  # pyright: ignore[reportAttributeAccessIssue]  # the check is registered for one op name, whose class has this field
 
 
 def _switch(op: Operation) -> None:
-    groups = [(op.default_block, list(op.default_operands))]  # type: ignore[attr-defined]
-    segments = op.case_operand_segments.get_values()  # type: ignore[attr-defined]
-    operands = list(op.case_operands)  # type: ignore[attr-defined]
+    groups = [(op.default_block, list(op.default_operands))]  # pyright: ignore[reportAttributeAccessIssue]  # the check is registered for one op name, whose class has this field
+    segments = op.case_operand_segments.get_values()  # pyright: ignore[reportAttributeAccessIssue]  # the check is registered for one op name, whose class has this field
+    operands = list(op.case_operands)  # pyright: ignore[reportAttributeAccessIssue]  # the check is registered for one op name, whose class has this field
     start = 0
-    for block, size in zip(op.case_blocks, segments, strict=False):  # type: ignore[attr-defined]
+    for block, size in zip(op.case_blocks, segments, strict=False):  # pyright: ignore[reportAttributeAccessIssue]  # the check is registered for one op name, whose class has this field
         groups.append((block, operands[start: start + size]))
         start += size
     _check_successors(groups)
@@ -64,8 +64,8 @@ def _affine_yield(op: Operation) -> None:
 
 
 def _affine_map_rank(op: Operation) -> None:
-    memref = op.memref.type  # type: ignore[attr-defined]
-    if isinstance(memref, MemRefType) and len(op.map.data.results) != memref.get_num_dims():  # type: ignore[attr-defined]
+    memref = op.memref.type  # pyright: ignore[reportAttributeAccessIssue]  # the check is registered for one op name, whose class has this field
+    if isinstance(memref, MemRefType) and len(op.map.data.results) != memref.get_num_dims():  # pyright: ignore[reportAttributeAccessIssue]  # the check is registered for one op name, whose class has this field
         raise VerifyException("affine map num results must equal memref rank")
 
 
@@ -75,7 +75,7 @@ def _vector_position(vector_operand: str) -> Callable[[Operation], None]:
         if not isinstance(vector, VectorType):
             return
         shape = vector.get_shape()
-        for index, position in enumerate(op.static_position.get_values()):  # type: ignore[attr-defined]
+        for index, position in enumerate(op.static_position.get_values()):  # pyright: ignore[reportAttributeAccessIssue]  # the check is registered for one op name, whose class has this field
             if position == DYNAMIC_INDEX or position == -1 or index >= len(shape):
                 continue
             if not 0 <= position < shape[index]:
@@ -130,7 +130,7 @@ def _llvm_return(op: Operation) -> None:
         parent = parent.parent_op()
     if parent is None:
         return
-    output = parent.function_type.output  # type: ignore[attr-defined]
+    output = parent.function_type.output  # pyright: ignore[reportAttributeAccessIssue]  # the check is registered for one op name, whose class has this field
     expected = [] if output.name == "llvm.void" else [output]
     if [v.type for v in op.operands] != expected:
         raise VerifyException("mismatching result types")
@@ -157,7 +157,7 @@ def _reassociation(collapsing: bool) -> Callable[[Operation], None]:
         small, large = (result, source) if collapsing else (source, result)
         groups = [[int(i) for i in group.get_values()] if hasattr(group, "get_values")
                   else [a.value.data for a in group.data]
-                  for group in op.reassociation.data]  # type: ignore[attr-defined]
+                  for group in op.reassociation.data]  # pyright: ignore[reportAttributeAccessIssue]  # the check is registered for one op name, whose class has this field
         word = "collapsed" if collapsing else "expanded"
         memref = op.name.startswith("memref.")
         if memref and small.get_num_dims() == 0 and any(d != 1 for d in large.get_shape()):

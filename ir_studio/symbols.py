@@ -14,7 +14,7 @@ from xdsl.dialects.builtin import StringAttr
 from xdsl.ir import Operation
 from xdsl.traits import SymbolTable, SymbolUserOpInterface
 
-from ir_studio.diagnostics import Diagnostic, Related
+from ir_studio.diagnostics import Diagnostic, Related, Subject, close_names
 from ir_studio.frontends.records import OpRecord, ParseRecord
 from ir_studio.source import Span
 
@@ -132,20 +132,23 @@ def check_symbols(
         target = table.get(use.name)
         if target is None:
             if use.name not in unknown:
-                problems.append(_undefined(use))
+                problems.append(_undefined(use, table))
             continue
         problems.extend(_check_call(use, target))
     return problems
 
 
-def _undefined(use: SymbolUse) -> Diagnostic:
+def _undefined(use: SymbolUse, table: dict[str, SymbolDef]) -> Diagnostic:
     if use.op.name == "func.call":
         message = f"'@{use.name}' does not reference a valid function"
     elif use.op.name == "func.constant":
         message = f"'func.constant' op reference to undefined function '{use.name}'"
     else:
         message = f"undefined symbol '@{use.name}' referenced by '{use.op.name}'"
-    return Diagnostic(use.span, message, category="symbol")
+    token = Span(use.span.start, use.span.start + len(use.name) + 1)
+    candidates = tuple("@" + c for c in close_names(use.name, table))
+    subject = Subject("undefined-symbol", "@" + use.name, token, candidates)
+    return Diagnostic(use.span, message, category="symbol", subject=subject)
 
 
 def _check_call(use: SymbolUse, target: SymbolDef) -> list[Diagnostic]:
@@ -161,7 +164,7 @@ def _check_call(use: SymbolUse, target: SymbolDef) -> list[Diagnostic]:
     if callee.name != "func.func":
         return [Diagnostic(use.span, f"'@{use.name}' does not reference a valid function",
                            category="symbol", related=note)]
-    function_type = callee.function_type  # type: ignore[attr-defined]
+    function_type = callee.function_type  # pyright: ignore[reportAttributeAccessIssue]  # checked by name above: a func.func or llvm.func
     inputs, outputs = function_type.inputs.data, function_type.outputs.data
     operand_types = [v.type for v in use.op.operands]
     result_types = [r.type for r in use.op.results]
@@ -190,7 +193,7 @@ def _check_function_reference(use: SymbolUse, target: SymbolDef) -> list[Diagnos
     note = (Related(target.span, f"'@{use.name}' is defined here"),)
     if target.op.name != "func.func":
         message = f"'func.constant' op reference to undefined function '{use.name}'"
-    elif target.op.function_type != use.op.results[0].type:  # type: ignore[attr-defined]
+    elif target.op.function_type != use.op.results[0].type:  # pyright: ignore[reportAttributeAccessIssue]  # checked by name above: a func.func or llvm.func
         message = "'func.constant' op reference to function with mismatched type"
     else:
         return []
@@ -202,9 +205,9 @@ def _check_llvm_call(use: SymbolUse, target: SymbolDef) -> list[Diagnostic]:
     if target.op.name != "llvm.func":
         return []
     note = (Related(target.span, f"'@{use.name}' is defined here"),)
-    function_type = target.op.function_type  # type: ignore[attr-defined]
+    function_type = target.op.function_type  # pyright: ignore[reportAttributeAccessIssue]  # checked by name above: a func.func or llvm.func
     inputs = list(function_type.inputs.data)
-    arguments = [v.type for v in use.op.args]  # type: ignore[attr-defined]
+    arguments = [v.type for v in use.op.args]  # pyright: ignore[reportAttributeAccessIssue]  # checked by name above: an llvm.call
     variadic = function_type.is_variadic
     message = None
     if len(arguments) < len(inputs) or (len(arguments) > len(inputs) and not variadic):

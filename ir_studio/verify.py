@@ -11,6 +11,7 @@ import copy
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import TypeGuard
 
 from xdsl.dialects.builtin import UnregisteredOp
 from xdsl.ir import Operation
@@ -43,7 +44,7 @@ def _verify_without_symbol_uses(self: OpDef, op: Operation) -> None:
     _original_verify(filtered, op)
 
 
-OpDef.verify = _verify_without_symbol_uses  # type: ignore[method-assign]
+OpDef.verify = _verify_without_symbol_uses
 
 
 @contextmanager
@@ -55,14 +56,14 @@ def symbol_uses_skipped() -> Iterator[None]:
         _SKIP_SYMBOL_USES.reset(token)
 
 
-def _is_unregistered(op: Operation) -> bool:
+def _is_unregistered(op: Operation) -> TypeGuard[UnregisteredOp]:
     return isinstance(op, UnregisteredOp)
 
 
 def op_display_name(op: Operation) -> str:
     """The name as written, also for unregistered ops (xDSL renames those)."""
     if _is_unregistered(op):
-        return op.op_name.data  # type: ignore[attr-defined]
+        return op.op_name.data
     return op.name
 
 

@@ -18,6 +18,7 @@ import sys
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from xdsl.context import Context
 from xdsl.ir import Dialect
@@ -39,14 +40,14 @@ class WorkspaceDialects:
     config: Path | None = None
 
 
-def _config(root: Path) -> tuple[Path, dict[str, object]] | None:
+def _config(root: Path) -> tuple[Path, dict[str, Any]] | None:
     own = root / "ir-studio.toml"
     if own.is_file():
         return own, tomllib.loads(own.read_text(encoding="utf-8"))
     pyproject = root / "pyproject.toml"
     if pyproject.is_file():
         data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-        section = data.get("tool", {}).get("ir-studio")  # type: ignore[union-attr]
+        section = data.get("tool", {}).get("ir-studio")
         if isinstance(section, dict):
             return pyproject, section
     return None
@@ -101,8 +102,8 @@ def load_workspace_dialects(root: Path | None) -> WorkspaceDialects:
     config, section = found
     assert root is not None
     result = WorkspaceDialects(base.clone(), config=config)
-    entries = [("dialects", e) for e in section.get("dialects", []) or []]  # type: ignore[union-attr]
-    entries += [("irdl", e) for e in section.get("irdl", []) or []]  # type: ignore[union-attr]
+    entries = [("dialects", e) for e in section.get("dialects", []) or []]
+    entries += [("irdl", e) for e in section.get("irdl", []) or []]
     for kind, entry in entries:
         try:
             if not isinstance(entry, str):

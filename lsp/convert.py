@@ -80,4 +80,5 @@ def diagnostic(d: Diagnostic, conv: Converter, uri: str) -> types.Diagnostic:
         source=d.source,
         code=d.category,
         related_information=related or None,
+        data=d.subject.as_data() if d.subject is not None else None,
     )

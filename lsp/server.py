@@ -35,7 +35,9 @@ class IRStudioServer(LanguageServer):
     @property
     def encoding(self) -> str:
         encoding = self.workspace.position_encoding if self.protocol.client_capabilities else None
-        return str(encoding.value if hasattr(encoding, "value") else encoding or "utf-16")
+        if isinstance(encoding, types.PositionEncodingKind):
+            return str(encoding.value)
+        return str(encoding or "utf-16")
 
     def converter(self, snapshot: Snapshot) -> Converter:
         document = snapshot.document

@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 
 from xdsl.context import Context
 
-from ir_studio.document import IRDocument, ItemCache, build_document
+from ir_studio.document import IRDocument, ItemCache
 from ir_studio.index import DocumentIndex
+from ir_studio.languages import language_for
 
 log = logging.getLogger(__name__)
 
@@ -48,34 +49,9 @@ class _Entry:
 
 
 def _build(uri: str, version: int, text: str, cache: ItemCache, ctx: Context | None) -> Snapshot:
-    if uri.endswith(".toy"):
-        return _build_toy(uri, version, text)
-    if uri.endswith(".ll"):
-        return _build_llvm(uri, version, text)
-    document = build_document(uri, version, text, cache=cache, ctx=ctx)
-    return Snapshot(document, DocumentIndex(document), True)
-
-
-def _build_toy(uri: str, version: int, text: str) -> Snapshot:
-    """A Toy file: its diagnostics, no MLIR items, and a Toy name index."""
-    from ir_studio.source import LineIndex
-    from ir_studio.toy.ide import ToyIndex, toy_check
-
-    name = uri.removeprefix("file://").rsplit("/", 1)[-1]
-    diagnostics, shapes = toy_check(text, name)
-    document = IRDocument(uri, version, text, LineIndex(text), (), (), tuple(diagnostics))
-    return Snapshot(document, ToyIndex(text, shapes), True)  # type: ignore[arg-type]
-
-
-def _build_llvm(uri: str, version: int, text: str) -> Snapshot:
-    """An LLVM IR file: LLVM's own diagnostics and a name index."""
-    from ir_studio.llvm_ide import LLVMIndex, llvm_diagnostics
-    from ir_studio.source import LineIndex
-
-    document = IRDocument(
-        uri, version, text, LineIndex(text), (), (), tuple(llvm_diagnostics(text))
-    )
-    return Snapshot(document, LLVMIndex(text), True)  # type: ignore[arg-type]
+    """The file's language (from the registry) builds the document and its index."""
+    analysis = language_for(uri).analyse(uri, version, text, cache=cache, ctx=ctx)
+    return Snapshot(analysis.document, analysis.index, True)  # pyright: ignore[reportArgumentType]  # Snapshot.index is the file language's own index
 
 
 class DocumentStore:

@@ -5,6 +5,36 @@ from pathlib import Path
 
 import pytest
 
+TIERS = ("unit", "e2e", "oracle", "editors")
+# First match wins; a test that carries a tier marker itself keeps it.
+_TIER_BY_PATH = (
+    ("differential/", "oracle"),
+    ("editors/", "editors"),
+    ("grammars/test_textmate.py", "editors"),
+    ("lsp/", "e2e"),
+    ("tui/test_terminal.py", "e2e"),
+    ("cli/", "e2e"),
+    ("test_types.py", "e2e"),  # pyright over the whole tree: a minute, not a unit test
+)
+
+
+def _tier(item: pytest.Item) -> str:
+    """Why by path: a tier says what a test needs (processes, outside tools, editors), and
+    that follows from where it lives; a new test file lands in the right tier unmarked."""
+    relative = item.path.as_posix().split("/tests/", 1)[-1]
+    if "mlir_opt" in getattr(item, "fixturenames", ()):
+        return "oracle"
+    for prefix, tier in _TIER_BY_PATH:
+        if relative.startswith(prefix):
+            return tier
+    return "unit"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if not any(item.get_closest_marker(tier) for tier in TIERS):
+            item.add_marker(getattr(pytest.mark, _tier(item)))
+
 MLIR_OPT_CANDIDATES = ("/usr/lib/llvm-22/bin/mlir-opt", "mlir-opt-22", "mlir-opt")
 
 

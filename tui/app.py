@@ -31,16 +31,20 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 
 from ir_studio.ir_diff import side_by_side, unified_diff
-from ir_studio.pygments_lexers import MLIRLexer, ToyLexer
+from ir_studio.languages import language_for
+from ir_studio.pygments_lexers import MLIRLexer
 from ir_studio.session import (
     LoadedFile,
     StepView,
+    check_pipeline,
     copy_command,
     default_pipeline,
-    filter_function,
+    execution_report,
+    function_text,
     load_file,
-    location_at,
     run_steps,
+    source_at,
+    warm_texts,
 )
 
 BINDINGS_HELP = [
@@ -152,7 +156,7 @@ class IRStudioApp(App[None]):
                 text = Path(self.path).read_text(encoding="utf-8", errors="replace")
             except OSError:
                 return
-        lexer = ToyLexer() if self.path.endswith(".toy") else MLIRLexer()
+        lexer = language_for(self.path).make_lexer()
         self.query_one("#source", CodeView).set_lines(text.splitlines(), lexer)
         self.query_one("#ir", CodeView).set_lines(text.splitlines(), lexer)
 
@@ -166,6 +170,7 @@ class IRStudioApp(App[None]):
         if loaded.module is not None:
             try:
                 _, steps = run_steps(loaded, pipeline)
+                warm_texts(steps[:2])  # what is on screen first; the rest in `warm`
             except Exception as failure:  # a bad pipeline is shown, not raised
                 error = str(failure)
         self.call_from_thread(self._loaded, loaded, pipeline, steps, error)
@@ -176,7 +181,7 @@ class IRStudioApp(App[None]):
         self.loaded, self.pipeline, self.steps = loaded, pipeline, steps
         self.query_one("#busy").display = False
         self.query_one("#pipeline", Input).value = pipeline
-        lexer = ToyLexer() if loaded.kind == "toy" else MLIRLexer()
+        lexer = loaded.lexer
         self.query_one("#source", CodeView).set_lines(loaded.text.splitlines(), lexer)
         table = self.query_one("#diagnostics", DataTable)
         table.clear()
@@ -192,9 +197,15 @@ class IRStudioApp(App[None]):
         self.select(0)
         self.query_one("#passes", OptionList).focus()
         if steps:
+            self.warm()
             self.check_execution()
         if loaded.kind == "tpu":
             self.simulate()
+
+    @work(thread=True, exclusive=True, group="warm")
+    def warm(self) -> None:
+        """Print the steps' IR off the UI loop, so moving between steps never waits."""
+        warm_texts(self.steps)
 
     @work(thread=True, exclusive=True, group="exec")
     def check_execution(self) -> None:
@@ -204,27 +215,7 @@ class IRStudioApp(App[None]):
                 {s.index: "not run: the program has no main function" for s in self.steps},
             )
             return
-        from ir_studio.execution.step_check import execute_text
-
-        outputs: dict[int, str] = {}
-        previous = None
-        for step in self.steps:
-            if step.error:
-                break
-            result = execute_text(step.ir)
-            out = result.output
-            verdict = (
-                ("not run: " + (result.error or ""))
-                if out is None
-                else (
-                    "reference"
-                    if previous is None
-                    else ("same output" if out == previous else "OUTPUT CHANGED")
-                )
-            )
-            outputs[step.index] = f"[{result.engine}] {verdict}\n{out or ''}"
-            previous = out if out is not None else previous
-        self.call_from_thread(self._checked, outputs)
+        self.call_from_thread(self._checked, execution_report(self.steps))
 
     def _has_main(self) -> bool:
         module = self.loaded.module if self.loaded is not None else None
@@ -255,7 +246,7 @@ class IRStudioApp(App[None]):
             results[mode] = simulate(module, BM1684X)
         self.call_from_thread(self._simulated, results)
 
-    def _simulated(self, results: dict) -> None:  # type: ignore[type-arg]
+    def _simulated(self, results: dict) -> None:
         self.timelines = results
         self.query_one("#timeline", TimelineView).show(results["w8a16"])
         rows = ["mode     total ms   GDMA %   BDC %   overlap ms   loaded MiB"]
@@ -299,7 +290,7 @@ class IRStudioApp(App[None]):
         self.current = max(0, min(index, len(self.steps) - 1))
         step = self.steps[self.current]
         function = self.query_one("#function", Input).value.strip().lstrip("@")
-        ir = filter_function(step.ir, function)
+        ir = function_text(step, function)
         self.query_one("#ir", CodeView).set_lines(ir.splitlines())
         self._diff_dirty = True
         if self.query_one("#tabs", TabbedContent).active == "tab-diff":
@@ -321,15 +312,16 @@ class IRStudioApp(App[None]):
         self._diff_dirty = False
         step = self.steps[self.current]
         function = self.query_one("#function", Input).value.strip().lstrip("@")
-        ir = filter_function(step.ir, function)
-        before = self.steps[self.current - 1].ir if self.current > 0 else step.ir
+        ir = function_text(step, function)
+        before = function_text(self.steps[self.current - 1] if self.current > 0 else step,
+                               function)
         diff_view = self.query_one("#diff", CodeView)
         if self.side_by_side:
-            rows = side_by_side(filter_function(before, function), ir)
+            rows = side_by_side(before, ir)
             width = max((len(r[1]) for r in rows), default=0)
             diff_view.set_lines([f"{tag}{left:<{width}} │ {right}" for tag, left, right in rows])
         else:
-            diff = unified_diff(filter_function(before, function), ir)
+            diff = unified_diff(before, ir)
             diff_view.set_lines(diff or ["(no change, ignoring SSA renumbering)"])
 
     @on(TabbedContent.TabActivated)
@@ -403,21 +395,13 @@ class IRStudioApp(App[None]):
 
     @on(Input.Changed, "#pipeline")
     def _validate_pipeline(self, event: Input.Changed) -> None:
-        from ir_studio.pass_spec import PipelineError
-        from ir_studio.pipeline import resolve_pipeline
-        from ir_studio.transforms import NAMED_PIPELINES
-
-        value = event.value.strip()
-        try:
-            if value in NAMED_PIPELINES:
-                resolve_pipeline(value, None)
-            else:
-                resolve_pipeline(None, value)
+        error = check_pipeline(event.value)
+        if error is None:
             event.input.remove_class("invalid")
             event.input.tooltip = None
-        except PipelineError as error:
+        else:
             event.input.add_class("invalid")
-            event.input.tooltip = str(error)
+            event.input.tooltip = error
 
     @on(Input.Submitted, "#pipeline")
     def _run_pipeline(self, event: Input.Submitted) -> None:
@@ -437,7 +421,8 @@ class IRStudioApp(App[None]):
     @on(CodeView.LineSelected, "#ir")
     def _map_to_source(self, event: CodeView.LineSelected) -> None:
         """An op in the IR -> the source line it came from (its location)."""
-        loc = location_at(event.text)
+        function = self.query_one("#function", Input).value.strip().lstrip("@")
+        loc = source_at(self.steps[self.current], function, event.index) if self.steps else None
         label = self.query_one("#counts", Label)
         if loc is None:
             label.update("no location on this line")

@@ -9,26 +9,25 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ir_studio.application import SourceText, Unreadable, load_program, read_source
 from ir_studio.cli.exit_codes import ExitCode
-from ir_studio.cli.inputs import SourceText, UnreadableInput, read_source
 from ir_studio.cli.render import render_all
 from ir_studio.diagnostics import Diagnostic
 from ir_studio.source import LineIndex
 
 
 def load(path: str) -> SourceText | None:
-    try:
-        return read_source(path)
-    except UnreadableInput as error:
-        print(f"ir-studio: error: {error}", file=sys.stderr)
+    source = read_source(path)
+    if isinstance(source, Unreadable):
+        print(f"ir-studio: error: {source.message}", file=sys.stderr)
         return None
+    return source
 
 
 def check_text(source: SourceText) -> tuple[list[Diagnostic], LineIndex]:
-    from ir_studio.cli.program import load_program
-
-    loaded = load_program(source)
-    return loaded.diagnostics, loaded.lines
+    """The file's diagnostics through its language, exactly as the editor shows them."""
+    program = load_program(source)
+    return program.diagnostics, program.lines
 
 
 def run_check(paths: list[str]) -> int:

@@ -6,13 +6,16 @@ import argparse
 import sys
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from ir_studio.application import SourceText, decode
 from ir_studio.cli.check import load
 from ir_studio.cli.exit_codes import ExitCode
-from ir_studio.cli.inputs import SourceText, decode
 from ir_studio.cli.render import render_all
-from ir_studio.pass_spec import PipelineError
 from ir_studio.pipeline import PipelineRun, StepRecord
+
+if TYPE_CHECKING:
+    from xdsl.dialects.builtin import ModuleOp
 
 DEFAULT_SAMPLE = "demo.mlir"
 DEFAULT_SAMPLE_PIPELINE = "lower-to-cf"
@@ -54,15 +57,21 @@ EMIT_PIPELINES = {
 """toyc's -emit levels: the pipeline each implies when none is given."""
 
 
-def _default_pipeline(args: argparse.Namespace, toy: bool) -> str | None:
-    if args.pipeline is not None or args.pass_pipeline is not None:
-        return args.pipeline
+def _pipeline_spec(args: argparse.Namespace, toy: bool) -> str | None:
+    """`--pipeline` and `--pass-pipeline` are the same thing (a named pipeline or a
+    pipeline string, resolved by one resolver); without either, what `--emit` implies."""
+    given = args.pipeline if args.pipeline is not None else args.pass_pipeline
+    if given is not None:
+        return given
+    implied = None
     if args.emit in EMIT_PIPELINES:
         # An .mlir file at llvm level needs nothing more; the rest takes the Toy path.
-        return EMIT_PIPELINES[args.emit] if toy or args.emit != "llvm" else None
-    if args.emit == "mlir" and toy and args.opt:
-        return "toy-opt"
-    return None
+        implied = EMIT_PIPELINES[args.emit] if toy or args.emit != "llvm" else None
+    elif args.emit == "mlir" and toy and args.opt:
+        implied = "toy-opt"
+    if implied is None and args.file is None:
+        return DEFAULT_SAMPLE_PIPELINE
+    return implied
 
 
 def print_step_failure(source: SourceText, lines: object, failed: StepRecord) -> None:
@@ -83,56 +92,58 @@ def print_step_failure(source: SourceText, lines: object, failed: StepRecord) ->
 def run_lower(args: argparse.Namespace) -> int:
     import time
 
-    from ir_studio.cli.program import is_toy, load_program
+    from ir_studio.application import load_program, lower_module, lowerable
+    from ir_studio.languages import language_for
+    from ir_studio.pass_spec import PipelineError
+    from ir_studio.pipeline import resolve_pipeline
 
     source = bundled_sample() if args.file is None else load(args.file)
     if source is None:
         return ExitCode.USAGE
-    toy = is_toy(source)
+    toy = language_for(source.name).id == "toy"
     if args.emit in ("ast",) and not toy:
         print("ir-studio: error: --emit ast needs a .toy file", file=sys.stderr)
         return ExitCode.USAGE
-    pipeline_name = _default_pipeline(args, toy)
-    if args.file is None and pipeline_name is None and args.pass_pipeline is None:
-        pipeline_name = DEFAULT_SAMPLE_PIPELINE
-    from ir_studio.pipeline import resolve_pipeline, run_pipeline
-
     try:
-        steps = resolve_pipeline(pipeline_name, args.pass_pipeline)
+        pipeline = resolve_pipeline(_pipeline_spec(args, toy) or "")
     except PipelineError as error:
         print(f"ir-studio: error: {error}", file=sys.stderr)
         return ExitCode.USAGE
     start = time.perf_counter()
-    loaded = load_program(source)
-    if loaded.diagnostics:
-        print(render_all(source.name, loaded.lines, loaded.diagnostics), file=sys.stderr)
+    program = load_program(source)
+    if program.diagnostics:
+        print(render_all(source.name, program.lines, program.diagnostics), file=sys.stderr)
         return ExitCode.DIAGNOSTICS
     if args.emit == "ast":
         from ir_studio.toy.ast_dump import dump_ast
 
-        return _write(dump_ast(loaded.ast), args)  # type: ignore[arg-type]
-    if loaded.chunks > 1:
-        print("ir-studio: error: lower takes one module; this file has `// -----` splits",
-              file=sys.stderr)
+        assert program.ast is not None  # a Toy file without diagnostics has its AST
+        return _write(dump_ast(program.ast), args)
+    why_not = lowerable(program)
+    if why_not is not None:
+        print(f"ir-studio: error: {why_not}", file=sys.stderr)
         return ExitCode.USAGE
     parse_seconds = time.perf_counter() - start
-    module = loaded.module
+    module = program.module
     assert module is not None
     record = args.print_ir_after_all or args.print_ir_after_change or args.check_each_step
 
     def on_step(step: StepRecord) -> None:
-        if step.ir is None:
+        if step.snapshot is None:
             return
         if args.print_ir_after_all or (args.print_ir_after_change and step.changed):
             print(_pass_title(step), file=sys.stderr)
             print(step.ir, file=sys.stderr)
 
-    run = run_pipeline(module, steps, record_ir=record, generic=args.generic, on_step=on_step)
+    lowering = lower_module(module, pipeline, record_ir=record, generic=args.generic,
+                            on_step=on_step)
+    run = lowering.run
+    assert run is not None
     if args.timing:
         print(_timing_table(run, parse_seconds), file=sys.stderr)
     failed = run.failed
     if failed is not None:
-        print_step_failure(source, loaded.lines, failed)
+        print_step_failure(source, program.lines, failed)
         return ExitCode.DIAGNOSTICS
     if args.check_each_step:
         from ir_studio.cli.step_report import report_steps
@@ -158,15 +169,15 @@ def _write(output: str, args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
-def _emit(module: object, args: argparse.Namespace) -> str | None:
+def _emit(module: ModuleOp, args: argparse.Namespace) -> str | None:
     from ir_studio.printing import print_ir
 
     if args.emit != "llvm":
-        return print_ir(module, generic=args.generic)  # type: ignore[arg-type]
+        return print_ir(module, generic=args.generic)
     from ir_studio.llvm_emit import LLVMEmitError, emit_llvm_ir
 
     try:
-        return emit_llvm_ir(module)  # type: ignore[arg-type]
+        return emit_llvm_ir(module)
     except LLVMEmitError as error:
         print(f"ir-studio: error: {error}", file=sys.stderr)
         return None

@@ -30,10 +30,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"ir-studio {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    check = commands.add_parser("check", help="parse and verify MLIR files", epilog=EPILOG,
-                                description="Parse and verify MLIR files; report every "
-                                "error as FILE:LINE:COL on stderr.")
-    check.add_argument("files", nargs="*", metavar="FILE", help="MLIR file, or - for stdin")
+    check = commands.add_parser("check", help="parse and verify MLIR, Toy or LLVM IR files",
+                                epilog=EPILOG,
+                                description="Parse and verify files (MLIR, Toy or LLVM IR, "
+                                "by suffix) as the editor does; report every error as "
+                                "FILE:LINE:COL on stderr.")
+    check.add_argument("files", nargs="*", metavar="FILE", help="a file, or - for stdin (MLIR)")
     from ir_studio.cli.check import add_verify_diagnostics_option
 
     add_verify_diagnostics_option(check)
@@ -44,7 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
     lower.add_argument("file", nargs="?", metavar="FILE",
                        help="MLIR file or - for stdin (default: the bundled sample)")
     group = lower.add_mutually_exclusive_group()
-    group.add_argument("--pipeline", metavar="NAME", help="a named pipeline (see 'passes')")
+    group.add_argument("--pipeline", metavar="NAME",
+                       help="a named pipeline or any pass (see 'passes'), or a pipeline string")
     group.add_argument("--pass-pipeline", metavar="STR",
                        help="e.g. 'cse,canonicalize{max-iterations=3}' or "
                        "'builtin.module(func.func(cse))'")
@@ -65,9 +68,11 @@ def build_parser() -> argparse.ArgumentParser:
     lower.add_argument("--timing", action="store_true", help="per-pass time table on stderr")
 
     run = commands.add_parser("run", help="JIT-compile and run a program", epilog=EPILOG,
-                              description="Lower a .toy or .mlir program to LLVM IR, "
+                              description="Lower a .toy or .mlir program to LLVM IR (an .ll file "
+                              "runs as it is), "
                               "JIT-compile it and run its main; prints what it prints.")
-    run.add_argument("file", metavar="FILE", help=".toy or .mlir file, or - for stdin")
+    run.add_argument("file", metavar="FILE",
+                     help=".toy, .mlir or .ll file, or - for stdin (MLIR)")
     run.add_argument("--entry", default="main", help="function to call (default: main)")
 
     commands.add_parser("lsp", help="start the language server (stdio by default)",

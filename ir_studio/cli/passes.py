@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ir_studio.cli.exit_codes import ExitCode
 
 
-def _summary(factory: object) -> str:
+def _summary(factory: Callable[[], object]) -> str:
     try:
-        doc = (factory() .__doc__ or "").strip()  # type: ignore[operator]
+        doc = (factory() .__doc__ or "").strip()
     except Exception:
         return "(could not be loaded)"
     first = doc.split("\n\n")[0].replace("\n", " ").strip()

@@ -11,7 +11,7 @@ from ir_studio.cli.exit_codes import ExitCode
 from ir_studio.cli.render import render_all
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(commands: argparse._SubParsersAction) -> None:
     tpu = commands.add_parser(
         "tpu",
         help="TPU-MLIR style lowering, numerics, samples",
@@ -148,7 +148,7 @@ def _mib(n: int) -> str:
     return f"{n / 2**20:10.3f}"
 
 
-def _report(rows: list, mode: str) -> str:  # type: ignore[type-arg]
+def _report(rows: list, mode: str) -> str:
     lines = [
         f"weights of the matmuls, mode {mode} (MiB)",
         f"{'matmul':<44} {'K x N':>13} {'f16':>10} {'stored':>10} {'scales':>10} {'zp':>10}",

@@ -43,7 +43,7 @@ class FuncLowering(ConversionPattern):
             return False
         private = op.sym_visibility is not None and op.sym_visibility.data == "private"
         linkage = llvm.LinkageAttr("internal" if private and op.body.blocks else "external")
-        ftype = llvm.LLVMFunctionType(inputs, outputs[0] if outputs else None)  # type: ignore[arg-type]
+        ftype = llvm.LLVMFunctionType(inputs, outputs[0] if outputs else None)  # pyright: ignore[reportArgumentType]  # checked above: every type converted
         new = llvm.FuncOp(
             op.sym_name.data, ftype, linkage=linkage, body=rewriter.move_region(op.body)
         )

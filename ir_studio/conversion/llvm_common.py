@@ -69,7 +69,7 @@ def int_constant(value: int, width: int = 64) -> llvm.ConstantOp:
     return llvm.ConstantOp(IntegerAttr(value, IntegerType(width)), IntegerType(width))
 
 
-def convert_dialect_to_llvm(module: ModuleOp, dialect: str, patterns: list) -> None:  # type: ignore[type-arg]
+def convert_dialect_to_llvm(module: ModuleOp, dialect: str, patterns: list) -> None:
     """The body of every `convert-<dialect>-to-llvm` pass: a partial conversion with the
     llvm type converter; a failure is raised as a located PassFailure."""
     from ir_studio.conversion.driver import apply_partial_conversion

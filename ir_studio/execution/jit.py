@@ -77,7 +77,7 @@ def run_llvm_ir(text: str, entry: str = "main") -> JITResult:
     if return_type not in ("void", "i32"):
         raise JITError(f"'@{entry}' must return void or i32, not {return_type}")
     returns_int = return_type == "i32"
-    engine = llvm.create_mcjit_compiler(module, tm)  # type: ignore[arg-type]
+    engine = llvm.create_mcjit_compiler(module, tm)
     engine.finalize_object()
     engine.run_static_constructors()
     address = engine.get_function_address(entry)

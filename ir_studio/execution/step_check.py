@@ -32,6 +32,17 @@ class StepCheck:
     matches_previous: bool | None
     """None when this step or the one before could not be run."""
 
+    @property
+    def verdict(self) -> str:
+        """The one-word finding the CLI and the TUI both show."""
+        if self.execution.output is None:
+            return f"not run: {self.execution.error}"
+        if self.matches_previous is False:
+            return "OUTPUT CHANGED"
+        if self.matches_previous is None and self.index > 0:
+            return "ran (nothing to compare with)"
+        return "same output" if self.index > 0 else "reference"
+
 
 def _engine(module: ModuleOp) -> str:
     from ir_studio.toy.evaluator import is_toy_level
@@ -67,6 +78,7 @@ def execute_module(module: ModuleOp) -> Execution:
 
 
 def execute_text(ir: str) -> Execution:
+    """Run printed IR (for IR that only exists as text, e.g. a user's file)."""
     from xdsl.parser import Parser
 
     from ir_studio.context import shared_context
@@ -74,17 +86,25 @@ def execute_text(ir: str) -> Execution:
     try:
         module = Parser(shared_context(), ir).parse_module()
     except Exception as error:
-        return Execution("parser", None, f"cannot re-parse the IR of this step: {error}")
+        return Execution("parser", None, f"cannot parse this IR: {error}")
     return execute_module(module)
 
 
-def check_steps(input_ir: str, steps: list[StepRecord]) -> list[StepCheck]:
-    """Execute the input and every recorded step (steps need their IR recorded)."""
-    checks = [StepCheck(0, "input", execute_text(input_ir), None)]
+def has_entry(module: ModuleOp, entry: str = "main") -> bool:
+    return any(
+        getattr(op.properties.get("sym_name"), "data", None) == entry
+        for op in module.body.block.ops
+    )
+
+
+def check_steps(input_module: ModuleOp, steps: list[StepRecord]) -> list[StepCheck]:
+    """Execute the input and the module after every recorded step (the records hold the
+    modules: nothing is printed or parsed again). Stops at the first failed step."""
+    checks = [StepCheck(0, "input", execute_module(input_module), None)]
     for i, step in enumerate(steps, start=1):
-        if step.ir is None or step.error is not None:
+        if step.module is None or step.error is not None:
             break
-        execution = execute_text(step.ir)
+        execution = execute_module(step.module)
         before = checks[-1].execution.output
         same = None if before is None or execution.output is None else before == execution.output
         checks.append(StepCheck(i, step.pass_name, execution, same))

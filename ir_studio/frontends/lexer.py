@@ -53,7 +53,7 @@ class FastMLIRLexer(MLIRLexer):
 
     def lex(self) -> MLIRToken:
         content = self.input.content
-        pos = _WS.match(content, self.pos).end()  # type: ignore[union-attr]
+        pos = _WS.match(content, self.pos).end()  # pyright: ignore[reportOptionalMemberAccess]  # the pattern matches the empty string, so always matches
         self.pos = pos
         if pos >= self.input.len:
             return Token(MLIRTokenKind.EOF, Span(pos, pos, self.input))

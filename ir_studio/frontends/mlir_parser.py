@@ -18,6 +18,7 @@ from xdsl.dialects.builtin import (
     FileLineColLoc,
     IntAttr,
     IntegerAttr,
+    LocationAttr,
     MemRefType,
     NoneAttr,
     StringAttr,
@@ -53,7 +54,7 @@ _HASH = MLIRTokenKind.HASH_IDENT
 _BANG = MLIRTokenKind.EXCLAMATION_IDENT
 _TYPE_CACHE: dict[str, Any] = {}
 
-LocationFactory = Callable[[int], Attribute]
+LocationFactory = Callable[[int], LocationAttr]
 
 
 def line_col_locations(filename: str, line_of: Callable[[int], tuple[int, int]]) -> LocationFactory:
@@ -70,7 +71,7 @@ def line_col_locations(filename: str, line_of: Callable[[int], tuple[int, int]])
     names = [name for name, _ in FileLineColLoc.get_irdl_definition().parameters]
     setter = object.__setattr__
 
-    def make(offset: int) -> Attribute:
+    def make(offset: int) -> LocationAttr:
         # FileLineColLoc.new verifies its three parameters on every call; they are a
         # StringAttr and two IntAttrs by construction here, so build it directly.
         line, column = line_of(offset)
@@ -280,7 +281,7 @@ class SpanRecordingParser(RegionRules, CheckedAffineMaps, LiteralRangeChecks,
         start = self._parser_state.current_token.span.start
         index = len(self.record.ops)
         parent = self._owner()
-        self.record.ops.append(None)  # type: ignore[arg-type]  # filled below, pre-order
+        self.record.ops.append(None)  # pyright: ignore[reportArgumentType]  # a placeholder, filled below in pre-order
         self._op_stack.append(index)
         self._name_spans.append(None)
         try:

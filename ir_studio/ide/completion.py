@@ -110,7 +110,7 @@ def _values(item: PlacedItem, offset: int, prefix: str) -> CompletionResult:
             continue
         value = definition.value
         owner = value.owner
-        block = owner if isinstance(owner, Block) else owner.parent  # type: ignore[union-attr]
+        block = owner if isinstance(owner, Block) else owner.parent
         if block is None or id(block) not in enclosing_blocks:
             continue
         candidates.append(definition)
@@ -128,7 +128,7 @@ def _values(item: PlacedItem, offset: int, prefix: str) -> CompletionResult:
         if isinstance(value, BlockArgument):
             detail = f"arg #{value.index}: {type_name}"
         else:
-            detail = f"{op_display_name(value.owner)}: {type_name}"  # type: ignore[arg-type]
+            detail = f"{op_display_name(value.owner)}: {type_name}"
         items.append(Completion(name, "value", detail, insert=name[1:]))
     return CompletionResult(items, incomplete=len(candidates) > LIMIT)
 

@@ -9,10 +9,11 @@ aliases their expansion.
 from __future__ import annotations
 
 import inspect
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from xdsl.dialects.builtin import FunctionType
-from xdsl.ir import Block, BlockArgument, Operation, SSAValue
+from xdsl.ir import Block, BlockArgument, Operation, OpResult, SSAValue
 
 from ir_studio.document import IRDocument
 from ir_studio.ide.generic_form import generic_head
@@ -43,8 +44,8 @@ def _doc(op: Operation) -> str:
     return ""
 
 
-def _types(values: object) -> str:
-    return ", ".join(f"`{v.type}`" for v in values) or "none"  # type: ignore[attr-defined]
+def _types(values: Iterable[SSAValue]) -> str:
+    return ", ".join(f"`{v.type}`" for v in values) or "none"
 
 
 def hover_op(op: Operation) -> str:
@@ -67,7 +68,8 @@ def _defining(value: SSAValue) -> str:
         parent = value.block.parent_op()
         where = f" of `{op_display_name(parent)}`" if parent is not None else ""
         return f"block argument #{value.index}{where}"
-    return f'result #{value.index} of `"{op_display_name(value.owner)}"`'  # type: ignore[arg-type]
+    assert isinstance(value, OpResult)  # a value is a block argument or an op result
+    return f'result #{value.index} of `"{op_display_name(value.owner)}"`'
 
 
 def hover_value(value: SSAValue, name: str) -> str:

@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass, field
 
 from xdsl.dialects.builtin import FunctionType, ModuleOp, StringAttr
+from xdsl.ir import Operation
 
-from ir_studio.document import IRDocument
+from ir_studio.document import IRDocument, PlacedItem
 from ir_studio.source import Span
 from ir_studio.verify import op_display_name
 
@@ -23,12 +24,12 @@ class OutlineNode:
     children: list[OutlineNode] = field(default_factory=list)
 
 
-def _node(op: object, span: Span, selection: Span) -> OutlineNode | None:
-    sym = op.properties.get("sym_name") or op.attributes.get("sym_name")  # type: ignore[attr-defined]
+def _node(op: Operation, span: Span, selection: Span) -> OutlineNode | None:
+    sym = op.properties.get("sym_name") or op.attributes.get("sym_name")
     if isinstance(sym, StringAttr):
-        ftype = op.properties.get("function_type") or op.attributes.get("function_type")  # type: ignore[attr-defined]
+        ftype = op.properties.get("function_type") or op.attributes.get("function_type")
         kind = "function" if ftype is not None else "class"
-        detail = str(ftype) if isinstance(ftype, FunctionType) else op_display_name(op)  # type: ignore[arg-type]
+        detail = str(ftype) if isinstance(ftype, FunctionType) else op_display_name(op)
         return OutlineNode(sym.data, kind, span, selection, detail)
     if isinstance(op, ModuleOp):
         return OutlineNode("<builtin.module>", "namespace", span, selection)
@@ -79,12 +80,12 @@ def outline(document: IRDocument) -> list[OutlineNode]:
     return out
 
 
-def _shell_node(document: IRDocument, placed: object) -> OutlineNode | None:
-    records = placed.parsed.record.ops  # type: ignore[attr-defined]
+def _shell_node(document: IRDocument, placed: PlacedItem) -> OutlineNode | None:
+    records = placed.parsed.record.ops
     if not records:
         return None
-    base = placed.base  # type: ignore[attr-defined]
-    chunk = next(c.chunk for c in document.chunks if c.chunk.index == placed.chunk)  # type: ignore[attr-defined]
+    base = placed.base
+    chunk = next(c.chunk for c in document.chunks if c.chunk.index == placed.chunk)
     close = document.text.rfind("}", base, chunk.end)
     span = Span(base, close + 1 if close >= 0 else chunk.end)
     return _node(records[0].op, span, records[0].name_span.shifted(base))

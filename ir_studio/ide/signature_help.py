@@ -25,15 +25,15 @@ def describe(constr: object) -> str:
         inner = getattr(constr, "constraint", None) or getattr(constr, "constr", None)
         return describe(inner) if inner is not None else "any"
     if kind == "VarConstraint":
-        return f"{describe(constr.constraint)} (same as other {constr.name})"  # type: ignore[attr-defined]
+        return f"{describe(constr.constraint)} (same as other {constr.name})"  # pyright: ignore[reportAttributeAccessIssue]  # dispatched on the constraint's class name above
     if kind == "AnyOf":
-        return " | ".join(describe(c) for c in constr.attr_constrs)  # type: ignore[attr-defined]
+        return " | ".join(describe(c) for c in constr.attr_constrs)  # pyright: ignore[reportAttributeAccessIssue]  # dispatched on the constraint's class name above
     if kind == "BaseAttr":
-        return _short(constr.attr)  # type: ignore[attr-defined]
+        return _short(constr.attr)  # pyright: ignore[reportAttributeAccessIssue]  # dispatched on the constraint's class name above
     if kind == "ParamAttrConstraint":
-        return _short(constr.base_attr) + "<...>"  # type: ignore[attr-defined]
+        return _short(constr.base_attr) + "<...>"  # pyright: ignore[reportAttributeAccessIssue]  # dispatched on the constraint's class name above
     if kind == "EqAttrConstraint":
-        return str(constr.attr)  # type: ignore[attr-defined]
+        return str(constr.attr)  # pyright: ignore[reportAttributeAccessIssue]  # dispatched on the constraint's class name above
     if kind == "AnyAttr":
         return "any"
     return kind
@@ -56,7 +56,7 @@ def signature_at(line_before_cursor: str) -> Signature | None:
     op = shared_context().get_optional_op(name)
     if op is None or not hasattr(op, "get_irdl_definition"):
         return None
-    definition = op.get_irdl_definition()
+    definition = op.get_irdl_definition()  # pyright: ignore[reportAttributeAccessIssue]  # checked with hasattr above: an IRDL op
     params = [
         f"%{operand_name}: {describe(operand.constr)}"
         for operand_name, operand in definition.operands

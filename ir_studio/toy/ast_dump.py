@@ -81,7 +81,7 @@ class _Dumper:
             case A.Number(value=value, loc=loc):
                 self.emit(f"{_num(value)} {_loc(loc)}")
             case A.Literal(loc=loc):
-                self.emit(f"Literal: {_literal_text(node)} {_loc(loc)}")  # type: ignore[arg-type]
+                self.emit(f"Literal: {_literal_text(node)} {_loc(loc)}")
             case A.StructLiteral(values=values, loc=loc):
                 self.emit(f"Struct Literal: {_loc(loc)}")
                 for value in values:

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from xdsl.dialects.builtin import (
     ArrayAttr,
     DenseIntOrFPElementsAttr,
-    FlatSymbolRefAttr,
     FunctionType,
     IntegerAttr,
     StringAttr,
@@ -365,7 +364,7 @@ class GenericCallOp(IRDLOperation):
         super().__init__(
             operands=[args],
             result_types=[result_types],
-            properties={"callee": FlatSymbolRefAttr(callee)},
+            properties={"callee": SymbolRefAttr(callee)},
         )
 
 

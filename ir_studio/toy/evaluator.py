@@ -51,7 +51,7 @@ def _dense(attr: DenseIntOrFPElementsAttr) -> np.ndarray:
 
 
 def _struct(attr: ArrayAttr) -> tuple:
-    return tuple(_struct(a) if isinstance(a, ArrayAttr) else _dense(a) for a in attr.data)  # type: ignore[arg-type]
+    return tuple(_struct(a) if isinstance(a, ArrayAttr) else _dense(a) for a in attr.data)  # pyright: ignore[reportArgumentType]  # a struct constant holds only arrays and dense tensors
 
 
 class _Evaluator:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ir_studio.diagnostics import Diagnostic
 from ir_studio.ide.name_index import NameIndex
@@ -15,54 +16,96 @@ from ir_studio.toy import ast_nodes as A
 from ir_studio.toy.lexer import Location
 from ir_studio.toy.parser import ToyParseError, parse_toy
 
+if TYPE_CHECKING:
+    from xdsl.dialects.builtin import ModuleOp
+
+    from ir_studio.pipeline import Pipeline
+
 
 def toy_diagnostics(text: str, file: str) -> list[Diagnostic]:
-    return toy_check(text, file)[0]
+    return toy_check(text, file).diagnostics
 
 
 Shapes = dict[tuple[int, int], set[str]]
 OperandShapes = dict[tuple[int, int], set[tuple[str, ...]]]
 
 
-def toy_check(text: str, file: str) -> tuple[list[Diagnostic], Shapes]:
+@dataclass(frozen=True)
+class ToyCheck:
+    """One compilation of a Toy text: what the editor and `check` both report."""
+
+    diagnostics: list[Diagnostic]
+    shapes: Shapes
+    ast: A.Module | None
+    module: ModuleOp | None = None
+    """The generated toy-dialect module before any pass (with `keep_module`)."""
+
+
+def toy_check(text: str, file: str, *, keep_module: bool = False) -> ToyCheck:
     """Frontend errors, then (if it compiles) shape inference errors at their Toy line;
     and the inferred result types by Toy (line, column): after inlining, an expression of
-    a generic function called with several shapes has one type per specialisation."""
-    from xdsl.dialects.builtin import FileLineColLoc, TensorType
-
-    from ir_studio.pipeline import resolve_pipeline, run_pipeline
+    a generic function called with several shapes has one type per specialisation.
+    With `keep_module` shape inference runs on a copy and the module stays as generated."""
+    from ir_studio.pipeline import run_pipeline
     from ir_studio.toy.frontend import compile_toy
 
     program = compile_toy(text, file)
     if program.diagnostics or program.module is None:
-        return list(program.diagnostics), {}
-    pipeline = resolve_pipeline(None, "toy-inline,canonicalize,toy-shape-inference")
-    run = run_pipeline(program.module, pipeline, record_ir=False)
+        return ToyCheck(list(program.diagnostics), {}, program.ast)
+    inferred = program.module.clone() if keep_module else program.module
+    kept = program.module if keep_module else None
+    run = run_pipeline(inferred, _SHAPE_PIPELINE.get(), record_ir=False)
+    shapes = _shapes(inferred)
+    failed = run.failed
+    if failed is None:
+        return ToyCheck([], shapes, program.ast, kept)
+    lines = LineIndex(text)
+    start = 0
+    if failed.error_at is not None and failed.error_at[0] == file:
+        start = lines.offset(failed.error_at[1] - 1, failed.error_at[2] - 1)
+    message = failed.error or "shape inference failed"
+    diagnostic = Diagnostic(Span(start, start + 1), message, category="verify")
+    return ToyCheck([diagnostic], shapes, program.ast, kept)
+
+
+class _Resolved:
+    """The shape-inference pipeline, resolved on first use and then reused."""
+
+    def __init__(self, spec: str) -> None:
+        self.spec = spec
+        self._pipeline: Pipeline | None = None
+
+    def get(self) -> Pipeline:
+        if self._pipeline is None:
+            from ir_studio.pipeline import resolve_pipeline
+
+            self._pipeline = resolve_pipeline(self.spec)
+        return self._pipeline
+
+
+_SHAPE_PIPELINE = _Resolved("toy-inline,canonicalize,toy-shape-inference")
+
+
+def _shapes(module: ModuleOp) -> Shapes:
+    from xdsl.dialects.builtin import FileLineColLoc, TensorType
+
     shapes: dict[tuple[int, int], set[str]] = {}
-    for op in program.module.walk():
+    for op in module.walk():
         loc = op.location
         if op.name == "toy.cast":
             continue  # inlining gives argument casts the call's location, not its value
         if isinstance(loc, FileLineColLoc) and op.operands:
             key = ("operands", loc.line.data, loc.column.data)
-            shapes.setdefault(key, set()).add(  # type: ignore[arg-type]
-                tuple(str(v.type) for v in op.operands)
-            )  # type: ignore[arg-type]
+            shapes.setdefault(key, set()).add(  # pyright: ignore[reportArgumentType]  # ('operands', line, col) keys hold operand-type tuples
+                tuple(str(v.type) for v in op.operands)  # pyright: ignore[reportArgumentType]  # ('operands', line, col) keys hold operand-type tuples
+            )
         if (
             isinstance(loc, FileLineColLoc)
             and op.results
             and isinstance(op.results[0].type, TensorType)
         ):
             shapes.setdefault((loc.line.data, loc.column.data), set()).add(str(op.results[0].type))
-    failed = run.failed
-    if failed is None:
-        return [], shapes
-    lines = LineIndex(text)
-    start = 0
-    if failed.error_at is not None and failed.error_at[0] == file:
-        start = lines.offset(failed.error_at[1] - 1, failed.error_at[2] - 1)
-    message = failed.error or "shape inference failed"
-    return [Diagnostic(Span(start, start + 1), message, category="verify")], shapes
+    return shapes
 
 
 @dataclass(frozen=True)
@@ -76,7 +119,16 @@ class _Entry:
 class ToyIndex(NameIndex):
     """Occurrences of names in a Toy file (empty if it does not parse)."""
 
-    def __init__(self, text: str, shapes: dict[tuple[int, int], set[str]] | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        shapes: dict[tuple[int, int], set[str]] | None = None,
+        ast: A.Module | None = None,
+        *,
+        parse: bool = True,
+    ) -> None:
+        """`ast`: the file's AST from its one compilation (`parse=False`: the text did not
+        parse, do not try again); without it the text is parsed here."""
         self.text = text
         self.shapes = shapes or {}
         self.decls: dict[tuple[str, str], Location] = {}
@@ -85,10 +137,13 @@ class ToyIndex(NameIndex):
         """(function, variable) -> (location of the op consuming it, operand index)."""
         self.lines = LineIndex(text)
         self.entries: list[_Entry] = []
-        self.module: A.Module | None = None
-        try:
-            self.module = parse_toy(text, "<toy>")
-        except ToyParseError:
+        self.module: A.Module | None = ast
+        if self.module is None and parse:
+            try:
+                self.module = parse_toy(text, "<toy>")
+            except ToyParseError:
+                return
+        if self.module is None:
             return
         self._collect(self.module)
         self.entries.sort(key=lambda e: e.span.start)
@@ -212,7 +267,7 @@ class ToyIndex(NameIndex):
         specialisation has its own copy of those ops."""
         found: set[str] = set()
         for loc, index in self.uses.get((scope, name), ()):
-            for operand_types in self.shapes.get(("operands", loc.line, loc.col), ()):  # type: ignore[call-overload]
+            for operand_types in self.shapes.get(("operands", loc.line, loc.col), ()):  # pyright: ignore[reportCallIssue, reportArgumentType]  # ('operands', line, col) keys hold operand-type tuples
                 if index < len(operand_types) and "*" not in operand_types[index]:
                     found.add(operand_types[index])
         return sorted(found)

@@ -7,12 +7,15 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypedDict
+
+from xdsl.ir import Operation
 
 from ir_studio.tpu.chip import Chip
 from ir_studio.tpu.files import parse_module
 from ir_studio.tpu.lowering import lower_to_tpu
 from ir_studio.tpu.model import CHATGLM2_6B, GLMConfig, build_model
-from ir_studio.tpu.simulate import Timeline, simulate
+from ir_studio.tpu.simulate import Timeline, TimelineSummary, simulate
 
 PRESETS = {"chatglm2-6b": CHATGLM2_6B}
 
@@ -43,6 +46,19 @@ def config_from_json(path: Path, seq: int | None) -> GLMConfig:
     )
 
 
+class EstimateSummary(TypedDict):
+    """The JSON form of an estimate, typed so its readers can do arithmetic on it."""
+
+    mode: str
+    prefill_s: float
+    decode_s_per_token: float
+    decode_tokens_per_s: float
+    weight_bytes: int
+    kv_cache_bytes: int
+    prefill: TimelineSummary
+    decode: TimelineSummary
+
+
 @dataclass(frozen=True)
 class Estimate:
     mode: str
@@ -51,7 +67,7 @@ class Estimate:
     weight_bytes: int
     kv_cache_bytes: int
 
-    def as_dict(self) -> dict[str, object]:
+    def as_dict(self) -> EstimateSummary:
         return {
             "mode": self.mode,
             "prefill_s": self.prefill.total_s,
@@ -64,14 +80,14 @@ class Estimate:
         }
 
 
-def _weight_bytes(module: object) -> int:
+def _weight_bytes(module: Operation) -> int:
     from xdsl.dialects.builtin import TensorType
 
     from ir_studio.tpu.kernels import _bytes
 
     return sum(
         _bytes(op.results[0].type)
-        for op in module.walk()  # type: ignore[attr-defined]
+        for op in module.walk()
         if op.name == "top.Weight" and isinstance(op.results[0].type, TensorType)
     )
 

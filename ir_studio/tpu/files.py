@@ -44,4 +44,4 @@ def load_weights(module: ModuleOp, beside: Path) -> dict[str, np.ndarray] | None
 
 
 def save_weights(path: Path, weights: dict[str, np.ndarray]) -> None:
-    np.savez(path, **weights)
+    np.savez(path, **weights)  # pyright: ignore[reportArgumentType]  # no weight is named allow_pickle

@@ -83,7 +83,7 @@ class Program:
         self.stores_of: dict[int, list[int]] = {}  # SSA value id -> store instr ids
 
     def _new(self, **kw: object) -> Instr:
-        instr = Instr(id=len(self.instrs), **kw)  # type: ignore[arg-type]
+        instr = Instr(id=len(self.instrs), **kw)  # pyright: ignore[reportArgumentType]  # kw are Instr's fields, by name
         self.instrs.append(instr)
         return instr
 
@@ -244,14 +244,15 @@ def build_program(module: Operation, chip: Chip) -> Program:
             k = x.get_shape()[-1]
             if kind == "A16MatMul":
                 n = w.get_shape()[0]
-                bits = int_attr(op, "weight_bits")  # type: ignore[arg-type]
-                group = int_attr(op, "q_group_size", 0)  # type: ignore[arg-type]
+                bits = int_attr(op, "weight_bits")
+                group = int_attr(op, "q_group_size", 0)
                 groups = 1 if group == 0 else k // group
                 weight_operand = True
             else:
                 n = w.get_shape()[-1]
                 bits, groups = None, 0
-                weight_operand = op.operands[1].owner.name == "top.Weight"  # type: ignore[union-attr]
+                right = op.operands[1].owner
+                weight_operand = isinstance(right, Operation) and right.name == "top.Weight"
             m = math.prod(x.get_shape()[:-1])
             if not weight_operand or len(w.get_shape()) > 2:
                 flops = 2 * m * k * n

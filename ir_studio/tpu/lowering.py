@@ -82,12 +82,12 @@ def _weight_op(name: str, type_: TensorType) -> Operation:
 
 
 def _qualifies(op: Operation, mode: str, group: int) -> bool:
-    if mode == "f16" or op.name != "top.MatMul" or bool_attr(op, "right_transpose"):  # type: ignore[arg-type]
+    if mode == "f16" or op.name != "top.MatMul" or bool_attr(op, "right_transpose"):
         return False
     right = op.operands[1].owner
     if not isinstance(right, Operation) or right.name != "top.Weight":
         return False
-    shape = right.results[0].type.get_shape()  # type: ignore[attr-defined]
+    shape = right.results[0].type.get_shape()  # pyright: ignore[reportAttributeAccessIssue]  # top/tpu verifiers require ranked tensors
     if len(shape) != 2:
         return False
     return mode != "w4a16" or (shape[0] % group == 0 and shape[0] % 2 == 0)
@@ -166,7 +166,7 @@ def _lower_op(
         return
     if isinstance(op, ReturnOp):
         values = [
-            _cast(v, TensorType(f32, v.type.get_shape()), f"output_{i}_f32", op)  # type: ignore[attr-defined]
+            _cast(v, TensorType(f32, v.type.get_shape()), f"output_{i}_f32", op)  # pyright: ignore[reportAttributeAccessIssue]  # top/tpu verifiers require ranked tensors
             if isinstance(getattr(v.type, "element_type", None), Float16Type)
             else v
             for i, v in enumerate(op.operands)
@@ -180,8 +180,9 @@ def _lower_op(
     if kind == "MatMul" and id(op.operands[1].owner) in quantized_rights:
         _lower_a16(op, mode, group, weights, new_weights, report, name)
         return
-    if kind == "MatMul" and op.operands[1].owner.name == "top.Weight":  # type: ignore[union-attr]
-        k, n = op.operands[1].type.get_shape()[-2:]  # type: ignore[attr-defined]
+    right = op.operands[1].owner if kind == "MatMul" else None
+    if isinstance(right, Operation) and right.name == "top.Weight":
+        k, n = op.operands[1].type.get_shape()[-2:]  # pyright: ignore[reportAttributeAccessIssue]  # top/tpu verifiers require ranked tensors
         report.append(MatMulReport(name, k, n, k * n * 2, k * n * 2, 0, 0))
     new = TPU_OPS[kind].create(
         operands=list(op.operands),
@@ -204,7 +205,7 @@ def _lower_a16(
     right = op.operands[1].owner
     assert isinstance(right, Operation)
     wname = loc_name(right) or f"{name}.weight"
-    k, n = right.results[0].type.get_shape()  # type: ignore[attr-defined]
+    k, n = right.results[0].type.get_shape()  # pyright: ignore[reportAttributeAccessIssue]  # top/tpu verifiers require ranked tensors
     bits = 8 if mode == "w8a16" else 4
     g = 0 if bits == 8 else group
     groups = 1 if g == 0 else k // g
@@ -218,7 +219,7 @@ def _lower_a16(
         created.append(zp)
         zp_value = zp.results[0]
     else:
-        none = next(o for o in op.parent_block().ops if o.name == "top.None")  # type: ignore[union-attr]
+        none = next(o for o in op.parent_block().ops if o.name == "top.None")  # pyright: ignore[reportOptionalMemberAccess]  # the op being lowered is in @main's block
         zp_value = none.results[0]
     for new in created:
         Rewriter.insert_op(new, InsertPoint.before(op))
@@ -228,12 +229,12 @@ def _lower_a16(
         data = weights[wname]
         if bits == 8:
             q, scale = quantize_w8(data)
-            new_weights[loc_name(qw)] = q  # type: ignore[index]
-            new_weights[loc_name(sc)] = scale  # type: ignore[index]
+            new_weights[loc_name(qw)] = q  # pyright: ignore[reportArgumentType]  # _weight_op names every weight
+            new_weights[loc_name(sc)] = scale  # pyright: ignore[reportArgumentType]  # _weight_op names every weight
         else:
             q, scale, zeros = quantize_w4(data, group)
-            new_weights[loc_name(qw)] = q  # type: ignore[index]
-            new_weights[loc_name(sc)] = scale  # type: ignore[index]
+            new_weights[loc_name(qw)] = q  # pyright: ignore[reportArgumentType]  # _weight_op names every weight
+            new_weights[loc_name(sc)] = scale  # pyright: ignore[reportArgumentType]  # _weight_op names every weight
             new_weights[f"{wname}_zp"] = zeros
     bias = op.operands[2] if len(op.operands) > 2 else None
     operands = [op.operands[0], qw.results[0], sc.results[0], zp_value]

@@ -43,7 +43,7 @@ class _Builder:
     lines: list[str] = field(default_factory=list)
     locs: list[str] = field(default_factory=list)
     weights: dict[str, np.ndarray] = field(default_factory=dict)
-    shapes: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    shapes: dict[str, tuple[int, ...] | None] = field(default_factory=dict)
     counter: int = 0
     rng: np.random.Generator = field(default_factory=lambda: np.random.default_rng(2023))
     with_data: bool = True
@@ -110,7 +110,7 @@ def _start(
             ]
     none = b.value()
     b.lines.append(f'    {none} = "top.None"() : () -> none loc({b.loc("none")})')
-    b.shapes[none] = None  # type: ignore[assignment]
+    b.shapes[none] = None
     return b, args, [], none
 
 

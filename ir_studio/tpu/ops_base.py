@@ -17,7 +17,7 @@ from xdsl.dialects.builtin import (
     NoneType,
     TensorType,
 )
-from xdsl.ir import Attribute
+from xdsl.ir import Attribute, Operation
 from xdsl.irdl import AnyAttr, IRDLOperation, var_operand_def, var_result_def
 from xdsl.utils.exceptions import VerifyException
 
@@ -33,7 +33,7 @@ def shape_of(t: Attribute) -> Shape | None:
     raise VerifyException(f"expected a tensor or none, got {t}")
 
 
-def int_attr(op: IRDLOperation, name: str, default: int | None = None) -> int:
+def int_attr(op: Operation, name: str, default: int | None = None) -> int:
     attr = op.attributes.get(name)
     if isinstance(attr, IntegerAttr):
         return attr.value.data
@@ -42,7 +42,7 @@ def int_attr(op: IRDLOperation, name: str, default: int | None = None) -> int:
     return default
 
 
-def float_attr(op: IRDLOperation, name: str, default: float) -> float:
+def float_attr(op: Operation, name: str, default: float) -> float:
     attr = op.attributes.get(name)
     if isinstance(attr, FloatAttr):
         return float(attr.value.data)
@@ -51,14 +51,14 @@ def float_attr(op: IRDLOperation, name: str, default: float) -> float:
     return default
 
 
-def bool_attr(op: IRDLOperation, name: str, default: bool = False) -> bool:
+def bool_attr(op: Operation, name: str, default: bool = False) -> bool:
     attr = op.attributes.get(name)
     if isinstance(attr, IntegerAttr):
         return bool(attr.value.data)
     return default
 
 
-def ints_attr(op: IRDLOperation, name: str, default: Sequence[int] | None = None) -> list[int]:
+def ints_attr(op: Operation, name: str, default: Sequence[int] | None = None) -> list[int]:
     attr = op.attributes.get(name)
     if isinstance(attr, ArrayAttr):
         return [a.value.data for a in attr.data if isinstance(a, IntegerAttr)]

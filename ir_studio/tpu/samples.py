@@ -24,11 +24,11 @@ def write_samples(folder: Path) -> list[Path]:
         path = folder / f"{stem}.mlir"
         path.write_text(text, encoding="utf-8")
         inputs = folder / f"{stem}_inputs.npz"
-        np.savez(inputs, **block_inputs(small, decode=decode))
+        np.savez(inputs, **block_inputs(small, decode=decode))  # pyright: ignore[reportArgumentType]  # no input is named allow_pickle
         written += [path, inputs]
         if not decode:
             npz = folder / "glm_block_top_f32_all_weight.npz"
-            np.savez(npz, **weights)
+            np.savez(npz, **weights)  # pyright: ignore[reportArgumentType]  # no weight is named allow_pickle
             written.append(npz)
     for decode, stem in ((False, "chatglm2_6b_block_prefill"), (True, "chatglm2_6b_block_decode")):
         text, _ = build_block(CHATGLM2_6B, decode=decode, with_weights=False)

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from typing import TypedDict
+
+from xdsl.ir import Operation
 
 from ir_studio.tpu.chip import Chip
 from ir_studio.tpu.kernels import Instr, Program, build_program
@@ -27,6 +30,22 @@ class OpSummary:
     flops: int = 0
 
 
+class TimelineSummary(TypedDict):
+    """The JSON summary of a timeline, typed so its readers can do arithmetic on it."""
+
+    chip: str
+    total_s: float
+    gdma_busy_s: float
+    bdc_busy_s: float
+    gdma_utilisation: float
+    bdc_utilisation: float
+    overlap_s: float
+    bytes_loaded: int
+    bytes_stored: int
+    flops: int
+    instructions: int
+
+
 @dataclass
 class Timeline:
     chip: Chip
@@ -42,7 +61,7 @@ class Timeline:
     def utilisation(self, engine: str) -> float:
         return self.busy_s[engine] / self.total_s if self.total_s else 0.0
 
-    def summary(self) -> dict[str, object]:
+    def summary(self) -> TimelineSummary:
         return {
             "chip": self.chip.name,
             "total_s": self.total_s,
@@ -172,5 +191,5 @@ def run(program: Program) -> Timeline:
     )
 
 
-def simulate(module: object, chip: Chip) -> Timeline:
-    return run(build_program(module, chip))  # type: ignore[arg-type]
+def simulate(module: Operation, chip: Chip) -> Timeline:
+    return run(build_program(module, chip))

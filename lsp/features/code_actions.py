@@ -6,6 +6,7 @@ from ir_studio.lsp.convert import Converter
 from ir_studio.lsp.server import IRStudioServer
 from lsprotocol import types
 
+from ir_studio.diagnostics import Subject
 from ir_studio.ide.code_actions import Fix, did_you_mean, expected_checks
 from ir_studio.ide.convert_form import form_edits
 
@@ -40,7 +41,8 @@ async def code_actions(
             for r in diag.related_information or []
             if r.location.uri == uri
         ]
-        for fix in did_you_mean(snapshot.document if snapshot else None, text, span, diag.message):
+        subject = Subject.from_data(diag.data, span.start)
+        for fix in did_you_mean(subject, text):
             actions.append(_action(fix, uri, conv, diag))
         fix = expected_checks(text, span, diag.message, int(diag.severity or 1), notes)
         actions.append(_action(fix, uri, conv, diag))

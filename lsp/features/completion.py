@@ -6,7 +6,7 @@ from __future__ import annotations
 from ir_studio.lsp.server import IRStudioServer
 from lsprotocol import types
 
-from ir_studio.ide.completion import complete
+from ir_studio.languages import Analysis, language_for
 
 _KIND = {
     "value": types.CompletionItemKind.Variable,
@@ -17,6 +17,10 @@ _KIND = {
     "type": types.CompletionItemKind.TypeParameter,
     "attribute": types.CompletionItemKind.Constant,
     "keyword": types.CompletionItemKind.Keyword,
+    "builtin": types.CompletionItemKind.Function,
+    "function": types.CompletionItemKind.Function,
+    "variable": types.CompletionItemKind.Variable,
+    "field": types.CompletionItemKind.Field,
 }
 TRIGGERS = [".", "%", "^", "!", "#", "@", "(", ",", "<", ":", "[", " "]
 
@@ -28,16 +32,13 @@ async def completion(ls: IRStudioServer, params: types.CompletionParams) -> type
     if text is None or conv is None:
         return types.CompletionList(is_incomplete=False, items=[])
     offset = conv.offset(params.position)
-    if uri.endswith(".toy"):
-        return _toy(ls, uri, text, offset)
     snapshot = ls.store.current(uri)
     if snapshot is not None:
         item = snapshot.document.item_at(offset)
         if item is None or item.parsed.op is None:
             snapshot = ls.store.last_good(uri) or snapshot
-    if snapshot is None:
-        return types.CompletionList(is_incomplete=False, items=[])
-    result = complete(snapshot.document, text, offset)
+    analysis = Analysis(snapshot.document, snapshot.index) if snapshot is not None else None
+    result = language_for(uri).complete(analysis, text, offset)
     items = [
         types.CompletionItem(
             label=c.label,
@@ -52,28 +53,6 @@ async def completion(ls: IRStudioServer, params: types.CompletionParams) -> type
         for i, c in enumerate(result.items)
     ]
     return types.CompletionList(is_incomplete=result.incomplete, items=items)
-
-
-_TOY_KINDS = {
-    "builtin": types.CompletionItemKind.Function,
-    "function": types.CompletionItemKind.Function,
-    "variable": types.CompletionItemKind.Variable,
-    "field": types.CompletionItemKind.Field,
-}
-
-
-def _toy(ls: IRStudioServer, uri: str, text: str, offset: int) -> types.CompletionList:
-    from ir_studio.toy.ide import ToyIndex, toy_completions
-
-    snapshot = ls.store.last_good(uri) or ls.store.current(uri)
-    index = snapshot.index if snapshot is not None else ToyIndex(text)
-    if not isinstance(index, ToyIndex):
-        return types.CompletionList(is_incomplete=False, items=[])
-    items = [
-        types.CompletionItem(label=name, kind=_TOY_KINDS[kind], detail=kind)
-        for name, kind in toy_completions(index, text, offset)
-    ]
-    return types.CompletionList(is_incomplete=False, items=items)
 
 
 FEATURES = [

@@ -15,6 +15,7 @@ from ir_studio.lsp.server import IRStudioServer
 from lsprotocol import types
 
 from ir_studio.ide.outline import outline
+from ir_studio.languages import language_for
 
 LENS_PIPELINE = "cleanup"
 
@@ -47,6 +48,8 @@ async def lower(ls: IRStudioServer, params: Any) -> dict[str, Any]:
         return {"output": None, "steps": [], "error": f"document not open: {uri}"}
     if not snapshot.document.ok:
         return {"output": None, "steps": [], "error": "the document has errors; fix them first"}
+    if not language_for(uri).lowers:
+        return {"output": None, "steps": [], "error": "there is no MLIR to lower in this file"}
     import asyncio
 
     return await asyncio.get_running_loop().run_in_executor(
@@ -55,31 +58,15 @@ async def lower(ls: IRStudioServer, params: Any) -> dict[str, Any]:
 
 
 def _run(document: Any, pipeline: str, function: str | None) -> dict[str, Any]:
-    from xdsl.dialects.builtin import ModuleOp
-
-    from ir_studio.pass_spec import PipelineError
-    from ir_studio.pipeline import resolve_pipeline, run_pipeline
-    from ir_studio.printing import print_ir
-    from ir_studio.transforms import NAMED_PIPELINES
+    """The application layer's `lower_module`, as `ir-studio lower` and the TUI run it."""
+    from ir_studio.application import lower_module
 
     module = document.clone_module()
     if module is None:
         return {"output": None, "steps": [], "error": "nothing to lower"}
-    if function:
-        picked = [
-            op.clone()
-            for op in module.body.block.ops
-            if getattr(op.properties.get("sym_name"), "data", None) == function
-        ]
-        if not picked:
-            return {"output": None, "steps": [], "error": f"no function @{function}"}
-        module = ModuleOp(picked)
-    try:
-        named = pipeline if pipeline in NAMED_PIPELINES else None
-        steps = resolve_pipeline(named, None if named else pipeline)
-    except PipelineError as error:
-        return {"output": None, "steps": [], "error": str(error)}
-    run = run_pipeline(module, steps, record_ir=True)
+    lowering = lower_module(module, pipeline, function=function)
+    if lowering.run is None:
+        return {"output": None, "steps": [], "error": lowering.error}
     records = [
         {
             "pass": s.pass_name,
@@ -88,14 +75,9 @@ def _run(document: Any, pipeline: str, function: str | None) -> dict[str, Any]:
             "error": s.error,
             "opCounts": s.op_counts,
         }
-        for s in run.steps
+        for s in lowering.run.steps
     ]
-    failed = run.failed
-    return {
-        "output": print_ir(module),
-        "steps": records,
-        "error": None if failed is None else f"{failed.pass_name}: {failed.error}",
-    }
+    return {"output": lowering.output(), "steps": records, "error": lowering.message}
 
 
 async def code_lens(ls: IRStudioServer, params: types.CodeLensParams) -> list[types.CodeLens]:
@@ -105,7 +87,7 @@ async def code_lens(ls: IRStudioServer, params: types.CodeLensParams) -> list[ty
     conv = ls.converter(snapshot)
     lenses: list[types.CodeLens] = []
 
-    def visit(nodes: list) -> None:  # type: ignore[type-arg]
+    def visit(nodes: list) -> None:
         for node in nodes:
             if node.kind == "function":
                 where = conv.range(node.selection)

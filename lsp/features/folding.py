@@ -5,20 +5,14 @@ from __future__ import annotations
 from ir_studio.lsp.server import IRStudioServer
 from lsprotocol import types
 
-from ir_studio.ide.folding import folding_ranges
+from ir_studio.languages import Analysis, language_for
 
 
 async def folding(ls: IRStudioServer, params: types.FoldingRangeParams) -> list[types.FoldingRange]:
     snapshot = await ls.store.fresh(params.text_document.uri)
     if snapshot is None:
         return []
-    if params.text_document.uri.endswith(".ll"):
-        from ir_studio.llvm_ide import llvm_folds
-
-        return [
-            types.FoldingRange(start_line=a, end_line=b, kind=types.FoldingRangeKind.Region)
-            for a, b in llvm_folds(snapshot.document.text)
-        ]
+    language = language_for(params.text_document.uri)
     return [
         types.FoldingRange(
             start_line=f.start_line,
@@ -27,7 +21,7 @@ async def folding(ls: IRStudioServer, params: types.FoldingRangeParams) -> list[
             if f.kind == "comment"
             else types.FoldingRangeKind.Region,
         )
-        for f in folding_ranges(snapshot.document)
+        for f in language.folding(Analysis(snapshot.document, snapshot.index))
     ]
 
 

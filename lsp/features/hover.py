@@ -5,7 +5,7 @@ from __future__ import annotations
 from ir_studio.lsp.server import IRStudioServer
 from lsprotocol import types
 
-from ir_studio.ide.hover import hover_at
+from ir_studio.languages import Analysis, language_for
 
 
 async def hover(ls: IRStudioServer, params: types.HoverParams) -> types.Hover | None:
@@ -14,16 +14,8 @@ async def hover(ls: IRStudioServer, params: types.HoverParams) -> types.Hover | 
         return None
     conv = ls.converter(snapshot)
     offset = conv.offset(params.position)
-    own = getattr(snapshot.index, "hover", None)
-    if own is not None:  # LLVM IR files answer from their own index
-        found = own(offset)
-        if found is None:
-            return None
-        markdown, span = found
-        return types.Hover(
-            types.MarkupContent(types.MarkupKind.Markdown, markdown), conv.range(span)
-        )
-    info = hover_at(snapshot.document, snapshot.index, offset)
+    language = language_for(params.text_document.uri)
+    info = language.hover(Analysis(snapshot.document, snapshot.index), offset)
     if info is None:
         return None
     return types.Hover(

@@ -6,12 +6,13 @@ from ir_studio.lsp.convert import Converter
 from ir_studio.lsp.server import IRStudioServer
 from lsprotocol import types
 
-from ir_studio.ide.semantic_tokens import MODIFIERS, TOKEN_TYPES, semantic_tokens
+from ir_studio.ide.semantic_tokens import MODIFIERS, TOKEN_TYPES
+from ir_studio.languages import Analysis, language_for
 
 LEGEND = types.SemanticTokensLegend(token_types=list(TOKEN_TYPES), token_modifiers=list(MODIFIERS))
 
 
-def _encode(tokens: list, conv: Converter) -> list[int]:  # type: ignore[type-arg]
+def _encode(tokens: list, conv: Converter) -> list[int]:
     data: list[int] = []
     last_line = last_col = 0
     for token in tokens:
@@ -37,13 +38,9 @@ async def full(ls: IRStudioServer, params: types.SemanticTokensParams) -> types.
     if snapshot is None or not snapshot.fresh:
         return types.SemanticTokens(data=[])
     conv = ls.converter(snapshot)
-    if params.text_document.uri.endswith(".ll"):
-        from ir_studio.ide.semantic_tokens import SemanticToken
-        from ir_studio.llvm_ide import llvm_semantic_tokens
-
-        tokens = [SemanticToken(*t) for t in llvm_semantic_tokens(snapshot.index)]  # type: ignore[arg-type]
-        return types.SemanticTokens(data=_encode(tokens, conv))
-    return types.SemanticTokens(data=_encode(semantic_tokens(snapshot.document), conv))
+    language = language_for(params.text_document.uri)
+    tokens = language.tokens(Analysis(snapshot.document, snapshot.index))
+    return types.SemanticTokens(data=_encode(tokens, conv))
 
 
 async def range_(
@@ -54,7 +51,8 @@ async def range_(
         return types.SemanticTokens(data=[])
     conv = ls.converter(snapshot)
     span = conv.span(params.range)
-    tokens = semantic_tokens(snapshot.document, span.start, span.end)
+    language = language_for(params.text_document.uri)
+    tokens = language.tokens(Analysis(snapshot.document, snapshot.index), span.start, span.end)
     return types.SemanticTokens(data=_encode(tokens, conv))
 
 

@@ -10,13 +10,16 @@ from ir_studio.lsp.server import IRStudioServer
 from lsprotocol import types
 from pygls.uris import from_fs_path
 
-from ir_studio.ide.outline import OutlineNode, outline, scan_symbols
+from ir_studio.ide.outline import OutlineNode, scan_symbols
+from ir_studio.languages import Analysis, language_for
 from ir_studio.source import Span
 
 _KINDS = {
     "function": types.SymbolKind.Function,
     "class": types.SymbolKind.Class,
     "namespace": types.SymbolKind.Namespace,
+    "struct": types.SymbolKind.Struct,
+    "variable": types.SymbolKind.Variable,
 }
 MAX_WORKSPACE_FILES = 2_000
 
@@ -39,38 +42,9 @@ async def document_symbols(
     if snapshot is None:
         return []
     conv = ls.converter(snapshot)
-    if params.text_document.uri.endswith(".toy"):
-        return _toy_symbols(snapshot, conv)
-    if params.text_document.uri.endswith(".ll"):
-        index = snapshot.index
-        out = []
-        for name, span in [*index.functions, *index.globals]:  # type: ignore[attr-defined]
-            kind = (
-                types.SymbolKind.Function
-                if (name, span) in index.functions  # type: ignore[attr-defined]
-                else types.SymbolKind.Variable
-            )
-            rng = conv.range(span)
-            out.append(types.DocumentSymbol(name=name, kind=kind, range=rng, selection_range=rng))
-        return out
-    return [_symbol(node, conv) for node in outline(snapshot.document)]
-
-
-def _toy_symbols(snapshot: object, conv: Converter) -> list[types.DocumentSymbol]:
-    index = snapshot.index  # type: ignore[attr-defined]
-    out = []
-    for entry in index.entries:
-        if entry.kind in ("function-def", "struct-def"):
-            kind = (
-                types.SymbolKind.Function
-                if entry.kind == "function-def"
-                else types.SymbolKind.Struct
-            )
-            rng = conv.range(entry.span)
-            out.append(
-                types.DocumentSymbol(name=entry.name, kind=kind, range=rng, selection_range=rng)
-            )
-    return out
+    language = language_for(params.text_document.uri)
+    nodes = language.outline(Analysis(snapshot.document, snapshot.index))
+    return [_symbol(node, conv) for node in nodes]
 
 
 def _workspace_files(ls: IRStudioServer) -> list[Path]:

@@ -103,7 +103,8 @@ def test_lower_nested_pipeline_syntax_and_output_file(files: Path, tmp_path: Pat
 def test_lower_unknown_pass_lists_close_matches(files: Path) -> None:
     result = run("lower", str(files / "ok.mlir"), "--pass-pipeline", "canonicalise")
     assert result.returncode == 2
-    assert "unknown pass 'canonicalise'; did you mean canonicalize" in result.stderr
+    assert ("unknown pass or pipeline 'canonicalise'; did you mean canonicalize"
+            in result.stderr)
 
 
 def test_lower_timing_table(files: Path) -> None:
@@ -188,3 +189,30 @@ def test_console_script_keeps_exit_codes(files: Path) -> None:
     missing = subprocess.run([str(script), "check", str(files / "nope.mlir")],
                              capture_output=True, text=True, timeout=120)
     assert missing.returncode == 2
+
+
+LLVM_IR = ('@.fmt = private constant [4 x i8] c"%d\\0A\\00"\ndeclare i32 @printf(ptr, ...)\n'
+           "define i32 @main() {\n  %r = call i32 (ptr, ...) @printf(ptr @.fmt, i32 7)\n"
+           "  ret i32 0\n}\n")
+
+
+def test_llvm_ir_files_are_checked_run_and_not_lowered_as_llvm_ir(tmp_path: Path) -> None:
+    """`check prog.ll` used to parse LLVM IR as MLIR ("unknown operation 'define'")."""
+    path = tmp_path / "prog.ll"
+    path.write_text(LLVM_IR)
+    assert (run("check", str(path)).returncode, run("check", str(path)).stderr) == (0, "")
+    assert run("run", str(path)).stdout == "7\n"
+    lowered = run("lower", str(path), "--pipeline", "cse")
+    assert lowered.returncode == 2
+    assert "is LLVM IR: there is no MLIR to lower" in lowered.stderr
+    path.write_text(LLVM_IR.replace("ret i32 0", "ret i32 %q"))
+    broken = run("check", str(path))
+    assert broken.returncode == 1
+    assert broken.stderr.startswith(f"{path}:5:11: error: use of undefined value '%q'")
+
+
+def test_any_pass_or_named_pipeline_goes_to_either_option(files: Path) -> None:
+    for option in ("--pipeline", "--pass-pipeline"):
+        for spec in ("cleanup", "cse", "canonicalize,cse"):
+            result = run("lower", str(files / "ok.mlir"), option, spec)
+            assert result.returncode == 0, (option, spec, result.stderr)

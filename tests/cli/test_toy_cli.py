@@ -43,12 +43,15 @@ def test_run_reports_toy_errors_with_location_and_exit_1(tmp_path: Path) -> None
 
 
 def test_a_failing_pass_is_placed_at_the_toy_line(tmp_path: Path) -> None:
+    """Inlining fails while checking the file (as in the editor): `run` and `check`
+    report it at the Toy line, with the same words."""
     path = tmp_path / "rec.toy"
     path.write_text(RECURSIVE)
     result = run("run", str(path))
     assert result.returncode == 1
-    assert f"{path}:2:10: error: pass 'toy-inline' failed: recursive call to 'f'" in result.stderr
+    assert f"{path}:2:10: error: recursive call to 'f' cannot be inlined" in result.stderr
     assert "  return f(a);\n         ^" in result.stderr
+    assert run("check", str(path)).stderr == result.stderr
 
 
 def test_run_missing_file_is_a_usage_error() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ir_studio.cli.inputs import decode
+from ir_studio.application import decode
 from ir_studio.document import build_document
 
 

@@ -36,12 +36,12 @@ def test_nested_mlir_syntax_anchors_steps() -> None:
 @pytest.mark.parametrize("bad", ["cse,", "builtin.module(cse", "cse{x=1", "cse)"])
 def test_malformed_pipelines_are_user_errors(bad: str) -> None:
     with pytest.raises(PipelineError):
-        resolve_pipeline(None, bad)
+        resolve_pipeline(bad)
 
 
 def test_unknown_named_pipeline() -> None:
     with pytest.raises(PipelineError, match="did you mean lower-to-cf"):
-        resolve_pipeline("lower-to-c", None)
+        resolve_pipeline("lower-to-c")
 
 
 def _module(text: str):
@@ -52,7 +52,7 @@ def _module(text: str):
 
 def test_records_every_step() -> None:
     module = _module(LOOP)
-    run = run_pipeline(module, resolve_pipeline(None, "cse,convert-scf-to-cf,dce"))
+    run = run_pipeline(module, resolve_pipeline("cse,convert-scf-to-cf,dce"))
     names = [step.pass_name for step in run.steps]
     assert names == ["cse", "convert-scf-to-cf", "dce"]
     assert [step.changed for step in run.steps] == [False, True, False]
@@ -64,7 +64,7 @@ def test_records_every_step() -> None:
 
 def test_ops_created_by_rewrites_inherit_the_replaced_ops_location() -> None:
     module = _module(LOOP)
-    run_pipeline(module, resolve_pipeline(None, "convert-scf-to-cf"), record_ir=False)
+    run_pipeline(module, resolve_pipeline("convert-scf-to-cf"), record_ir=False)
     created = [op for op in module.walk() if op.name in ("cf.br", "cf.cond_br")]
     assert created
     for op in created:
@@ -74,7 +74,7 @@ def test_ops_created_by_rewrites_inherit_the_replaced_ops_location() -> None:
 
 def test_anchored_steps_run_on_each_function_only() -> None:
     module = _module(LOOP + "func.func @g() {\n  return\n}\n")
-    run = run_pipeline(module, resolve_pipeline(None, "builtin.module(func.func(convert-scf-to-cf))"))
+    run = run_pipeline(module, resolve_pipeline("builtin.module(func.func(convert-scf-to-cf))"))
     assert run.failed is None
     names = [op.sym_name.data for op in module.body.block.ops]  # type: ignore[attr-defined]
     assert names == ["f", "g"]  # order kept
@@ -90,7 +90,7 @@ def test_a_failing_pass_ends_the_run_with_its_error(monkeypatch) -> None:
         raise RuntimeError("pass exploded")
 
     monkeypatch.setattr(CommonSubexpressionElimination, "apply", explode)
-    run = run_pipeline(_module(LOOP), resolve_pipeline(None, "cse,dce"))
+    run = run_pipeline(_module(LOOP), resolve_pipeline("cse,dce"))
     assert len(run.steps) == 1
     assert run.failed is not None
     assert "pass exploded" in (run.failed.error or "")

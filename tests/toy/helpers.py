@@ -33,7 +33,7 @@ def compile_text(text: str, name: str = "t.toy") -> ModuleOp:
 
 
 def lower(module: ModuleOp, pipeline: str) -> PipelineRun:
-    run = run_pipeline(module, resolve_pipeline(None, pipeline))
+    run = run_pipeline(module, resolve_pipeline(pipeline))
     assert run.failed is None, run.failed
     return run
 

@@ -34,8 +34,8 @@ def test_custom_syntax_of_every_op() -> None:
         CHECK: toy.mul
         CHECK: toy.return
         CHECK-LABEL: toy.func @main()
-        CHECK: toy.struct_constant [dense<{{
-    """.replace("{{", ""))
+        CHECK: toy.struct_constant [dense<{{.*}}
+    """)
     filecheck(print_ir(compile_text("def main() { var a<2, 2> = [1, 2, 3, 4]; print(a + a); }")), """
         CHECK: toy.constant dense<[1.000000e+00, 2.000000e+00, 3.000000e+00, 4.000000e+00]> : tensor<4xf64>
         CHECK: toy.reshape(%0 : tensor<4xf64>) to tensor<2x2xf64>
@@ -85,8 +85,8 @@ def test_ch4_inlines_calls_with_casts_then_infers_every_shape() -> None:
         CHECK-NOT: toy.generic_call
         CHECK-NOT: @multiply_transpose
         CHECK-LABEL: toy.func @main()
-        CHECK: toy.cast %{{
-    """.replace("%{{", ""))
+        CHECK: toy.cast %{{.*}}
+    """)
     lower(module, "canonicalize,toy-shape-inference,canonicalize,cse")
     text = print_ir(module)
     assert "tensor<*xf64>" not in text
@@ -101,7 +101,7 @@ def test_ch4_recursion_is_a_located_error_not_a_hang() -> None:
     module = compile_text("def f(a) {\n  return f(a);\n}\ndef main() {\n  print(f([1]));\n}", "r.toy")
     from ir_studio.pipeline import resolve_pipeline, run_pipeline
 
-    run = run_pipeline(module, resolve_pipeline(None, "toy-inline"))
+    run = run_pipeline(module, resolve_pipeline("toy-inline"))
     assert run.failed is not None
     assert "recursive call to 'f' cannot be inlined" in (run.failed.error or "")
     assert run.failed.error_at == ("r.toy", 2, 10)
@@ -114,14 +114,14 @@ def test_ch5_is_a_partial_conversion_that_keeps_print() -> None:
     filecheck(text, """
         CHECK-LABEL: func.func @main()
         CHECK: memref.alloc() : memref<3x2xf64>
-        CHECK: affine.store %{{
+        CHECK: affine.store %{{.*}}
         CHECK: affine.for
         CHECK: affine.load
         CHECK: arith.mulf
-        CHECK: toy.print %{{
+        CHECK: toy.print %{{.*}}
         CHECK: memref.dealloc
         CHECK: func.return
-    """.replace("%{{", ""))
+    """)
     toy_ops = {line.split("toy.")[1].split()[0] for line in text.splitlines() if "toy." in line}
     assert toy_ops == {"print"}
     assert "memref<3x2xf64>" in next(line for line in text.splitlines() if "toy.print" in line)

@@ -7,11 +7,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from xdsl.parser import Parser
 
+from ir_studio.context import shared_context
 from ir_studio.execution.jit import JITError, run_llvm_ir
 from ir_studio.execution.step_check import check_steps, execute_text
 from ir_studio.llvm_emit import emit_llvm_ir
-from ir_studio.pipeline import StepRecord
+from ir_studio.pipeline import ModuleSnapshot, StepRecord
 from ir_studio.printing import print_ir
 from ir_studio.toy.parser import parse_toy
 from ir_studio.transforms import TOY_OPT, TOY_TO_AFFINE, TOY_TO_LLVM
@@ -44,7 +46,8 @@ def test_toyc_print_layout() -> None:
 def test_every_step_prints_the_same(path: Path) -> None:
     module = compile_sample(path.name)
     run = lower(module, TOY_TO_LLVM)
-    checks = check_steps(run.input_ir or "", run.steps)
+    assert run.input is not None
+    checks = check_steps(run.input.module, run.steps)
     assert len(checks) == len(run.steps) + 1
     engines = {c.execution.engine for c in checks}
     assert engines == {"toy-evaluator", "interpreter", "jit"}
@@ -60,8 +63,10 @@ def test_a_step_that_changes_the_output_is_reported() -> None:
     good = run.steps[-1]
     broken_ir = (good.ir or "").replace("2.000000e+00", "7.000000e+00", 1)
     assert broken_ir != good.ir
-    broken = StepRecord("miscompile", "", broken_ir, True, 0.0, {})
-    checks = check_steps(run.input_ir or "", [*run.steps, broken])
+    broken_module = Parser(shared_context(), broken_ir).parse_module()
+    broken = StepRecord("miscompile", "", ModuleSnapshot(broken_module), True, 0.0, {})
+    assert run.input is not None
+    checks = check_steps(run.input.module, [*run.steps, broken])
     assert [c.matches_previous for c in checks[1:-1]] == [True] * len(run.steps)
     assert checks[-1].matches_previous is False
     assert checks[-1].execution.output != checks[-2].execution.output
@@ -73,7 +78,7 @@ def test_an_unrunnable_step_is_reported_not_raised() -> None:
     assert result.error
     result = execute_text("this is not IR")
     assert result.output is None
-    assert "cannot re-parse" in (result.error or "")
+    assert "cannot parse this IR" in (result.error or "")
 
 
 def test_jit_errors_are_values() -> None:

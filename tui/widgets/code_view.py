@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from pygments.lexer import Lexer
-from pygments.token import Token
+from pygments.token import Token, _TokenType
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
@@ -35,12 +35,12 @@ DIFF_STYLES = {
 }
 
 
-def _style(token: object) -> Style | None:
+def _style(token: _TokenType | None) -> Style | None:
     while token is not None:
-        style = _STYLES.get(token)  # type: ignore[arg-type]
+        style = _STYLES.get(token)
         if style is not None:
             return style
-        token = token.parent  # type: ignore[attr-defined]
+        token = token.parent
     return None
 
 
@@ -76,7 +76,7 @@ class CodeView(ScrollView, can_focus=True):
         self.post_message(self.LineSelected(self, self.highlighted, self.lines[self.highlighted]))
 
     def __init__(self, lexer: Lexer | None = None, *, diff: bool = False, **kw: object) -> None:
-        super().__init__(**kw)  # type: ignore[arg-type]
+        super().__init__(**kw)  # pyright: ignore[reportArgumentType]  # forwards Textual's widget keywords (name, id, classes, ...)
         self.lexer = lexer
         self.diff = diff
         self.lines: list[str] = []

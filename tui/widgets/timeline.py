@@ -56,7 +56,7 @@ class TimelineView(Widget, can_focus=True):
             self.index = index
 
     def __init__(self, **kw: object) -> None:
-        super().__init__(**kw)  # type: ignore[arg-type]
+        super().__init__(**kw)  # pyright: ignore[reportArgumentType]  # forwards Textual's widget keywords (name, id, classes, ...)
         self.timeline: Timeline | None = None
 
     def show(self, timeline: Timeline) -> None:
@@ -114,7 +114,7 @@ class TimelineView(Widget, can_focus=True):
         labels = ["GDMA ", "BDC  ", "ops  ", "", ""]
         if self.timeline is None or y > 2:
             return Strip([Segment(" " * width)])
-        cells = [(" ", None)] * max(0, width - 5)
+        cells: list[tuple[str, Style | None]] = [(" ", None)] * max(0, width - 5)
         engine = ("GDMA", "BDC", "ops")[y]
         items = (
             self.timeline.ops

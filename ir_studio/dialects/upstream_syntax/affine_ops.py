@@ -70,8 +70,8 @@ def install() -> None:
 
         return parse, symbols, spans
 
-    AffineParser._get_parse_optional_ssa_value = with_symbol  # type: ignore[method-assign]
-    AffineParser._ir_studio_symbol = True  # type: ignore[attr-defined]
+    AffineParser._get_parse_optional_ssa_value = with_symbol
+    AffineParser._ir_studio_symbol = True  # pyright: ignore[reportAttributeAccessIssue]  # marks the class patched, so installing twice is a no-op
 
 
 def extra_ops(dialect: str) -> list[type[Operation]]:
@@ -116,7 +116,7 @@ class DelinearizeIndexOp(IRDLOperation):
     name = "affine.delinearize_index"
     linear_index = operand_def(IndexType())
     dynamic_basis = var_operand_def(IndexType())
-    static_basis = prop_def(DenseArrayBase)
+    static_basis = prop_def(DenseArrayBase.constr(i64))
     multi_index = var_result_def(IndexType())
     traits = traits_def(Pure())
 
@@ -155,7 +155,7 @@ class LinearizeIndexOp(IRDLOperation):
     name = "affine.linearize_index"
     multi_index = var_operand_def(IndexType())
     dynamic_basis = var_operand_def(IndexType())
-    static_basis = prop_def(DenseArrayBase)
+    static_basis = prop_def(DenseArrayBase.constr(i64))
     disjoint = opt_prop_def(UnitAttr)
     linear_index = result_def(IndexType())
     irdl_options = (AttrSizedOperandSegments(as_property=True),)

@@ -75,14 +75,14 @@ def install() -> None:
     """Idempotent."""
     for cls in _RULES:
         replace_constraints(cls, {"input": AnyAttr(), "result": AnyAttr()})
-        cls.verify_ = _verify  # type: ignore[method-assign]
+        cls.verify_ = _verify
     for compare in (arith.CmpiOp, arith.CmpfOp):
         if getattr(compare, "_ir_studio_shaped", False):
             continue
         replace_constraints(compare, {"result": AnyAttr()})
-        compare.parse = classmethod(_shaped_compare(compare.parse.__func__))  # type: ignore[method-assign, assignment]
+        compare.parse = classmethod(_shaped_compare(compare.parse.__func__))  # pyright: ignore[reportAttributeAccessIssue]  # installs upstream MLIR's syntax on xDSL's op class
         add_verifier(compare, _check_compare_result)
-        compare._ir_studio_shaped = True  # type: ignore[attr-defined]
+        compare._ir_studio_shaped = True  # pyright: ignore[reportAttributeAccessIssue]  # marks the class patched, so installing twice is a no-op
     replace_constraints(arith.SelectOp, {"cond": AnyAttr()})
     attach_syntax(arith.SelectOp, _parse_select, _print_select)
     add_verifier(arith.SelectOp, _check_select_condition)

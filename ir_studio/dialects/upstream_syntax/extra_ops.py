@@ -120,7 +120,7 @@ class _FunctionReference(SymbolUserOpInterface):
         name = op.value.root_reference.data
         if target is None or target.name != "func.func":
             raise VerifyException(f"reference to undefined function '{name}'")
-        if target.function_type != op.result.type:  # type: ignore[attr-defined]
+        if target.function_type != op.result.type:  # pyright: ignore[reportAttributeAccessIssue]  # checked by name above: a func.func
             raise VerifyException("reference to function with mismatched type")
 
 

@@ -86,9 +86,9 @@ class ForallOp(IRDLOperation):
     dynamicUpperBound = var_operand_def(IndexType)
     dynamicStep = var_operand_def(IndexType)
     outputs = var_operand_def(TensorType)
-    staticLowerBound = prop_def(DenseArrayBase)
-    staticUpperBound = prop_def(DenseArrayBase)
-    staticStep = prop_def(DenseArrayBase)
+    staticLowerBound = prop_def(DenseArrayBase.constr(i64))
+    staticUpperBound = prop_def(DenseArrayBase.constr(i64))
+    staticStep = prop_def(DenseArrayBase.constr(i64))
     mapping = opt_prop_def(ArrayAttr)
     res = var_result_def()
     region = region_def("single_block")
@@ -253,8 +253,8 @@ class BitcastOp(IRDLOperation):
 
     def verify_(self) -> None:
         source, dest = self.source.type, self.dest.type
-        width = getattr(source.element_type, "bitwidth", None)
-        if (tuple(source.get_shape()) != tuple(dest.get_shape())
+        width = getattr(source.element_type, "bitwidth", None)  # pyright: ignore[reportAttributeAccessIssue]  # operand constraints, verified before verify_, make it a shaped type
+        if (tuple(source.get_shape()) != tuple(dest.get_shape())  # pyright: ignore[reportAttributeAccessIssue]  # operand constraints, verified before verify_, make it a shaped type
                 or width != getattr(dest.element_type, "bitwidth", None)):
             raise VerifyException(f"operand type '{source}' and result type '{dest}' are "
                                   "cast incompatible")

@@ -34,15 +34,15 @@ def attach_format(cls: type[IRDLOperation], assembly_format: str) -> None:
     def print_op(self: IRDLOperation, printer: Printer) -> None:
         compiled().print(printer, self)
 
-    cls.parse = classmethod(parse)  # type: ignore[method-assign, assignment]
-    cls.print = print_op  # type: ignore[method-assign]
+    cls.parse = classmethod(parse)  # pyright: ignore[reportAttributeAccessIssue]  # installs upstream MLIR's syntax on xDSL's op class
+    cls.print = print_op
 
 
 def attach_syntax(cls: type[Operation], parse: Callable[[Any, Parser], Any],
                   print_op: Callable[[Any, Printer], None]) -> None:
     """Hand-written syntax for what a declarative format cannot say."""
-    cls.parse = classmethod(parse)  # type: ignore[method-assign, assignment]
-    cls.print = print_op  # type: ignore[method-assign]
+    cls.parse = classmethod(parse)  # pyright: ignore[reportAttributeAccessIssue]  # installs upstream MLIR's syntax on xDSL's op class
+    cls.print = print_op  # pyright: ignore[reportAttributeAccessIssue]  # installs upstream MLIR's syntax on xDSL's op class
 
 
 def add_verifier(cls: type[IRDLOperation], check: Callable[[Any], None]) -> None:
@@ -55,8 +55,8 @@ def add_verifier(cls: type[IRDLOperation], check: Callable[[Any], None]) -> None
         original(self)
         check(self)
 
-    cls.verify_ = verify_  # type: ignore[method-assign]
-    cls._ir_studio_checked = check  # type: ignore[attr-defined]
+    cls.verify_ = verify_
+    cls._ir_studio_checked = check  # pyright: ignore[reportAttributeAccessIssue]  # marks the class patched, so installing twice is a no-op
 
 
 def parse_optional_arrow_types(parser: Parser) -> list[Any]:
@@ -114,7 +114,7 @@ def segment_sizes_when_missing(cls: type[Operation],
     generic form from mlir-opt does."""
     if getattr(cls, "_ir_studio_segments", False):
         return
-    create = cls.create.__func__  # type: ignore[attr-defined]
+    create = cls.create.__func__
 
     def create_with_segments(klass: type[Any], *args: Any, **kwargs: Any) -> Any:
         attributes = dict(kwargs.get("attributes") or {})
@@ -126,8 +126,8 @@ def segment_sizes_when_missing(cls: type[Operation],
             kwargs["attributes"] = attributes
         return create(klass, *args, **kwargs)
 
-    cls.create = classmethod(create_with_segments)  # type: ignore[method-assign, assignment]
-    cls._ir_studio_segments = True  # type: ignore[attr-defined]
+    cls.create = classmethod(create_with_segments)  # pyright: ignore[reportAttributeAccessIssue]  # installs upstream MLIR's syntax on xDSL's op class
+    cls._ir_studio_segments = True  # pyright: ignore[reportAttributeAccessIssue]  # marks the class patched, so installing twice is a no-op
 
 
 def parse_word_from(parser: Parser, choices: Sequence[str]) -> str:

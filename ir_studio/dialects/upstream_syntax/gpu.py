@@ -50,9 +50,9 @@ def install() -> None:
     attach_format(gpu.YieldOp, "attr-dict ($values^ `:` type($values))?")
     attach_syntax(gpu.ModuleOp, _parse_module, _print_module)
     attach_syntax(gpu.FuncOp, _parse_func, _print_func)
-    gpu.FuncOp.verify_ = _verify_func  # type: ignore[method-assign]
+    gpu.FuncOp.verify_ = _verify_func  # pyright: ignore[reportAttributeAccessIssue]  # installs upstream MLIR's verifier on xDSL's op class
     attach_syntax(gpu.LaunchOp, _parse_launch, _print_launch)
-    gpu.LaunchOp.verify_ = _verify_launch  # type: ignore[method-assign]
+    gpu.LaunchOp.verify_ = _verify_launch  # pyright: ignore[reportAttributeAccessIssue]  # installs upstream MLIR's verifier on xDSL's op class
     attach_syntax(gpu.LaunchFuncOp, _parse_launch_func, _print_launch_func)
     install_memory_ops()
 
@@ -126,7 +126,7 @@ def _print_module(self: gpu.ModuleOp, printer: Printer) -> None:
     targets = attributes.pop("targets", None)
     if targets is not None:
         printer.print_string(" [")
-        printer.print_list(targets.data, printer.print_attribute)
+        printer.print_list(targets.data, printer.print_attribute)  # pyright: ignore[reportAttributeAccessIssue]  # the parser stores targets as an ArrayAttr
         printer.print_string("]")
     printer.print_op_attributes(attributes, print_keyword=True)
     printer.print_string(" ")

@@ -68,7 +68,7 @@ def _parse_alloc(cls: type[gpu.AllocOp], parser: Parser) -> gpu.AllocOp:
     attributes = parser.parse_optional_attr_dict()
     parser.parse_punctuation(":")
     memref_type = parser.parse_type()
-    op = cls(memref_type, sizes, host_shared, dependencies, is_async)
+    op = cls(memref_type, sizes, host_shared, dependencies, is_async)  # pyright: ignore[reportArgumentType]  # the op's verifier reports a non-memref type
     op.attributes |= attributes
     return op
 

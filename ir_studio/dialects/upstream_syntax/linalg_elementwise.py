@@ -33,7 +33,7 @@ def install() -> None:
 
     if getattr(ReduceOp, "_ir_studio_short", False):
         return
-    parse_long = ReduceOp.parse.__func__  # type: ignore[attr-defined]
+    parse_long = ReduceOp.parse.__func__
 
     def parse(cls: type[Any], parser: Parser) -> Any:
         if parser.parse_optional_punctuation("{") is None:
@@ -43,8 +43,8 @@ def install() -> None:
         parser.parse_punctuation("}")
         return _reduce_short_form(cls, parser, name, attributes)
 
-    ReduceOp.parse = classmethod(parse)  # type: ignore[method-assign, assignment]
-    ReduceOp._ir_studio_short = True  # type: ignore[attr-defined]
+    ReduceOp.parse = classmethod(parse)  # pyright: ignore[reportAttributeAccessIssue]  # installs upstream MLIR's syntax on xDSL's op class
+    ReduceOp._ir_studio_short = True  # pyright: ignore[reportAttributeAccessIssue]  # marks the class patched, so installing twice is a no-op
 
 
 def extra_ops(dialect: str) -> list[type[Operation]]:
@@ -71,14 +71,14 @@ def _reduce_short_form(cls: type[Any], parser: Parser, name: str,
     parser.parse_keyword("dimensions")
     parser.parse_punctuation("=")
     dims = parser.parse_comma_separated_list(Parser.Delimiter.SQUARE, parser.parse_integer)
-    element = init.type.get_element_type()  # type: ignore[attr-defined]
+    element = init.type.get_element_type()  # pyright: ignore[reportAttributeAccessIssue]  # linalg.reduce's init is a tensor or memref
     op_class = parser.ctx.get_optional_op(name)
     if op_class is None:
         parser.raise_error(f"unknown operation '{name}' in the linalg.reduce short form")
     block = Block(arg_types=[element, element])
     definition = getattr(op_class, "get_irdl_definition", None)
     names = definition().properties if definition is not None else {}
-    combined = op_class.build(  # type: ignore[union-attr]
+    combined = op_class.build(  # pyright: ignore[reportAttributeAccessIssue]  # the context's ops are IRDL ops (build is IRDLOperation's)
         operands=[block.args[0], block.args[1]], result_types=[element],
         properties={k: v for k, v in attributes.items() if k in names},
         attributes={k: v for k, v in attributes.items() if k not in names})
@@ -113,10 +113,10 @@ def _elementwise(short_name: str, arity: int, float_op: str | None,
                 from xdsl.dialects.arith import ConstantOp
                 from xdsl.dialects.builtin import FloatAttr
 
-                one = ConstantOp(FloatAttr(1.0, element))
+                one = ConstantOp(FloatAttr(1.0, element))  # pyright: ignore[reportCallIssue, reportArgumentType]  # reciprocal has no integer form: element is a float here
                 block.add_op(one)
                 args = [one.result, block.args[0]]
-            result = op_class.build(operands=args, result_types=[element])
+            result = op_class.build(operands=args, result_types=[element])  # pyright: ignore[reportAttributeAccessIssue]  # the context's ops are IRDL ops (build is IRDLOperation's)
             block.add_ops([result, YieldOp(result.results[0])])
             return Region(block)
 

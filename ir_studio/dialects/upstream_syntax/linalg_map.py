@@ -137,7 +137,7 @@ def _short_form_body(parser: Parser, short: tuple[str, dict[str, Any]],
     definition = getattr(op_class, "get_irdl_definition", None)
     names = definition().properties if definition is not None else {}
     properties = {k: v for k, v in attributes.items() if k in names}
-    operation = op_class.build(  # type: ignore[union-attr]
+    operation = op_class.build(  # pyright: ignore[reportAttributeAccessIssue]  # the context's ops are IRDL ops (build is IRDLOperation's)
         operands=list(block.args[: len(inputs)]), result_types=[_element(init.type)],
         properties=properties,
         attributes={k: v for k, v in attributes.items() if k not in names})

@@ -24,7 +24,7 @@ def install() -> None:
     write a transposed or broadcast matmul (xDSL reads `ins` first and then fails)."""
     if getattr(MatmulOp, "_ir_studio_maps", False):
         return
-    parse_rest = MatmulOp.parse.__func__  # type: ignore[attr-defined]
+    parse_rest = MatmulOp.parse.__func__
     print_rest = MatmulOp.print
     default = MatmulOp.get_irdl_definition().properties["indexing_maps"].default_value
 
@@ -48,9 +48,9 @@ def install() -> None:
             printer.print_attribute(maps)
         print_rest(self, printer)
 
-    MatmulOp.parse = classmethod(parse)  # type: ignore[method-assign, assignment]
-    MatmulOp.print = print_op  # type: ignore[method-assign]
-    MatmulOp._ir_studio_maps = True  # type: ignore[attr-defined]
+    MatmulOp.parse = classmethod(parse)  # pyright: ignore[reportAttributeAccessIssue]  # installs upstream MLIR's syntax on xDSL's op class
+    MatmulOp.print = print_op
+    MatmulOp._ir_studio_maps = True  # pyright: ignore[reportAttributeAccessIssue]  # marks the class patched, so installing twice is a no-op
 
 
 def extra_ops(dialect: str) -> list[type[Operation]]:

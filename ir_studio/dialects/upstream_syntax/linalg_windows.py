@@ -66,8 +66,8 @@ def _depthwise(d: list[AffineExpr], stride: tuple[int, int],
 
 
 def _windowed_maps(op: Operation, maps_of: MapsOf) -> tuple[AffineMap, ...]:
-    stride_h, stride_w = op.strides.get_values()  # type: ignore[attr-defined]
-    dilation_h, dilation_w = op.dilations.get_values()  # type: ignore[attr-defined]
+    stride_h, stride_w = op.strides.get_values()  # pyright: ignore[reportAttributeAccessIssue]  # every windowed linalg op declares strides
+    dilation_h, dilation_w = op.dilations.get_values()  # pyright: ignore[reportAttributeAccessIssue]  # every windowed linalg op declares dilations
     dims: list[AffineExpr] = [AffineDimExpr(i) for i in range(6)]
     return maps_of(dims, (stride_h, stride_w), (dilation_h, dilation_w))
 
@@ -90,7 +90,7 @@ def _pooling(op_name: str, maps_of: MapsOf, combine: tuple[str, str]) -> type[Op
             op_class = shared_context().get_op(wanted)
             block = Block(arg_types=arg_types)
             # MLIR's pooling bodies fold the output (last argument) with the input.
-            folded = op_class.build(operands=[block.args[-1], block.args[0]],
+            folded = op_class.build(operands=[block.args[-1], block.args[0]],  # pyright: ignore[reportAttributeAccessIssue]  # the context's ops are IRDL ops (build is IRDLOperation's)
                                     result_types=[arg_types[-1]])
             block.add_ops([folded, YieldOp(folded.results[0])])
             return Region(block)
@@ -139,9 +139,9 @@ class SoftmaxOp(IRDLOperation):
 
     def verify_(self) -> None:
         source, target = self.input.type, self.output.type
-        if tuple(source.get_shape()) != tuple(target.get_shape()):
+        if tuple(source.get_shape()) != tuple(target.get_shape()):  # pyright: ignore[reportAttributeAccessIssue]  # operand constraints, verified before verify_, make it a shaped type
             raise VerifyException("incompatible output shape")
-        if not 0 <= self.dimension.value.data < len(source.get_shape()):
+        if not 0 <= self.dimension.value.data < len(source.get_shape()):  # pyright: ignore[reportAttributeAccessIssue]  # operand constraints, verified before verify_, make it a shaped type
             raise VerifyException("incorrect dimension specified")
 
     @classmethod

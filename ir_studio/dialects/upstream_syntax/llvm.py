@@ -94,7 +94,7 @@ class SwitchOp(IRDLOperation):
     defaultOperands = var_operand_def()
     caseOperands = var_operand_def()
     case_values = opt_prop_def(DenseIntOrFPElementsAttr)
-    case_operand_segments = prop_def(DenseArrayBase)
+    case_operand_segments = prop_def(DenseArrayBase.constr(i32))
     defaultDestination = successor_def()
     caseDestinations = var_successor_def()
     irdl_options = (AttrSizedOperandSegments(as_property=True),)
@@ -137,8 +137,8 @@ class SwitchOp(IRDLOperation):
         properties: dict[str, Any] = {"case_operand_segments": DenseArrayBase.from_list(
             i32, [len(operands) for _, _, operands in cases])}
         if cases:
-            properties["case_values"] = DenseIntOrFPElementsAttr.from_list(
-                VectorType(value_type, [len(cases)]), [number for number, _, _ in cases])
+            properties["case_values"] = DenseIntOrFPElementsAttr.from_list(  # pyright: ignore[reportCallIssue]  # llvm.switch's value type is an integer type
+                VectorType(value_type, [len(cases)]), [number for number, _, _ in cases])  # pyright: ignore[reportArgumentType]  # llvm.switch's value type is an integer type
         op = cls.build(
             operands=[parser.resolve_operand(value, value_type), default_operands,
                       [v for _, _, operands in cases for v in operands]],
@@ -189,5 +189,5 @@ def _quiet_default_global_properties() -> None:
         finally:
             self.properties.update(hidden)
 
-    llvm.GlobalOp.print = print_op  # type: ignore[method-assign]
-    llvm.GlobalOp._ir_studio_quiet = True  # type: ignore[attr-defined]
+    llvm.GlobalOp.print = print_op
+    llvm.GlobalOp._ir_studio_quiet = True  # pyright: ignore[reportAttributeAccessIssue]  # marks the class patched, so installing twice is a no-op

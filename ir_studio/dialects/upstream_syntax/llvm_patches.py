@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from xdsl.dialects import llvm
-from xdsl.dialects.builtin import IntegerAttr, i32
+from xdsl.dialects.builtin import IntegerAttr, UnitAttr, i32
 from xdsl.parser import Parser
 from xdsl.printer import Printer
 
@@ -25,7 +25,7 @@ def install_gep_flags() -> None:
     bare `inbounds`)."""
     if getattr(llvm.GEPOp, "_ir_studio_flags", False):
         return
-    parse_rest = llvm.GEPOp.parse.__func__  # type: ignore[attr-defined]
+    parse_rest = llvm.GEPOp.parse.__func__
     print_rest = llvm.GEPOp.print
 
     def parse(cls: type[llvm.GEPOp], parser: Parser) -> llvm.GEPOp:
@@ -47,7 +47,7 @@ def install_gep_flags() -> None:
         op = parse_rest(cls, parser)
         op.properties["noWrapFlags"] = IntegerAttr(flags, i32)
         if flags & 1:
-            op.properties["inbounds"] = llvm.UnitAttr()
+            op.properties["inbounds"] = UnitAttr()
         else:
             op.properties.pop("inbounds", None)
         return op
@@ -69,9 +69,9 @@ def install_gep_flags() -> None:
             if saved is not None:
                 self.properties["inbounds"] = saved
 
-    llvm.GEPOp.parse = classmethod(parse)  # type: ignore[method-assign, assignment]
-    llvm.GEPOp.print = print_op  # type: ignore[method-assign]
-    llvm.GEPOp._ir_studio_flags = True  # type: ignore[attr-defined]
+    llvm.GEPOp.parse = classmethod(parse)  # pyright: ignore[reportAttributeAccessIssue]  # installs upstream MLIR's syntax on xDSL's op class
+    llvm.GEPOp.print = print_op
+    llvm.GEPOp._ir_studio_flags = True  # pyright: ignore[reportAttributeAccessIssue]  # marks the class patched, so installing twice is a no-op
 
 
 def install_volatile_load() -> None:
@@ -83,7 +83,7 @@ def install_volatile_load() -> None:
 
     llvm.LoadOp.get_irdl_definition().properties.setdefault(
         "volatile_", OptPropertyDef(base_unit()))
-    parse_rest = llvm.LoadOp.parse.__func__  # type: ignore[attr-defined]
+    parse_rest = llvm.LoadOp.parse.__func__
     print_rest = llvm.LoadOp.print
 
     def parse(cls: type[llvm.LoadOp], parser: Parser) -> llvm.LoadOp:
@@ -103,9 +103,9 @@ def install_volatile_load() -> None:
             if flag is not None:
                 self.properties["volatile_"] = flag
 
-    llvm.LoadOp.parse = classmethod(parse)  # type: ignore[method-assign, assignment]
-    llvm.LoadOp.print = print_op  # type: ignore[method-assign]
-    llvm.LoadOp._ir_studio_volatile = True  # type: ignore[attr-defined]
+    llvm.LoadOp.parse = classmethod(parse)  # pyright: ignore[reportAttributeAccessIssue]  # installs upstream MLIR's syntax on xDSL's op class
+    llvm.LoadOp.print = print_op
+    llvm.LoadOp._ir_studio_volatile = True  # pyright: ignore[reportAttributeAccessIssue]  # marks the class patched, so installing twice is a no-op
 
 
 def base_unit() -> Any:
@@ -153,13 +153,13 @@ def install_branch_weights() -> None:
         printer.print_operand(self.cond)
         weights = self.properties.get("branch_weights")
         if weights is not None:
-            printer.print_string(f" weights({list(weights.get_values())})")
+            printer.print_string(f" weights({list(weights.get_values())})")  # pyright: ignore[reportAttributeAccessIssue]  # branch_weights is a dense i32 array
         printer.print_string(", ")
         print_successor_with_operands(printer, self.then_block, self.then_arguments)
         printer.print_string(", ")
         print_successor_with_operands(printer, self.else_block, self.else_arguments)
         printer.print_op_attributes(self.attributes)
 
-    llvm.CondBrOp.parse = classmethod(parse)  # type: ignore[method-assign, assignment]
-    llvm.CondBrOp.print = print_op  # type: ignore[method-assign]
-    llvm.CondBrOp._ir_studio_weights = True  # type: ignore[attr-defined]
+    llvm.CondBrOp.parse = classmethod(parse)  # pyright: ignore[reportAttributeAccessIssue]  # installs upstream MLIR's syntax on xDSL's op class
+    llvm.CondBrOp.print = print_op
+    llvm.CondBrOp._ir_studio_weights = True  # pyright: ignore[reportAttributeAccessIssue]  # marks the class patched, so installing twice is a no-op

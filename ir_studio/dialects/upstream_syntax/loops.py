@@ -36,8 +36,8 @@ from ir_studio.dialects.upstream_syntax.formats import (
 def install() -> None:
     """Idempotent."""
     attach_syntax(scf.ParallelOp, _parse_scf_parallel, _print_scf_parallel)
-    scf.IfOp.parse = classmethod(_parse_scf_if)  # type: ignore[method-assign, assignment]
-    scf.WhileOp.parse = classmethod(_parse_scf_while)  # type: ignore[method-assign, assignment]
+    scf.IfOp.parse = classmethod(_parse_scf_if)  # pyright: ignore[reportAttributeAccessIssue]  # installs upstream MLIR's syntax on xDSL's op class
+    scf.WhileOp.parse = classmethod(_parse_scf_while)  # pyright: ignore[reportAttributeAccessIssue]  # installs upstream MLIR's syntax on xDSL's op class
     attach_syntax(affine.IfOp, _parse_affine_if, _print_affine_if)
     attach_syntax(affine.ParallelOp, _parse_affine_parallel, _print_affine_parallel)
 
@@ -239,9 +239,9 @@ def _parse_affine_parallel(cls: type[affine.ParallelOp], parser: Parser) -> affi
     reductions: list[StringAttr] = []
     result_types: list[Any] = []
     if parser.parse_optional_keyword("reduce") is not None:
-        reductions = parser.parse_comma_separated_list(Parser.Delimiter.PAREN,
-                                                       parser.parse_str_literal)
-        reductions = [StringAttr(kind) for kind in reductions]
+        kinds = parser.parse_comma_separated_list(Parser.Delimiter.PAREN,
+                                                  parser.parse_str_literal)
+        reductions = [StringAttr(kind) for kind in kinds]
         result_types = parse_optional_arrow_types(parser)
     body = parser.parse_region(ivs)
     attributes = parser.parse_optional_attr_dict()
@@ -290,8 +290,8 @@ def _parse_bounds(parser: Parser, keyword: str) -> tuple[AffineMap, list[int], l
         exprs.extend(group)
 
     parser.parse_comma_separated_list(Parser.Delimiter.PAREN, bound)
-    operands = [parser.resolve_operand(UnresolvedOperand(span, 0), IndexType())
-                for span in spans]
+    operands: list[SSAValue] = [parser.resolve_operand(UnresolvedOperand(span, 0), IndexType())
+                                for span in spans]
     return AffineMap(0, len(symbols), tuple(exprs)), groups, operands
 
 

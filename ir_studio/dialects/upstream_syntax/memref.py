@@ -55,13 +55,13 @@ def install() -> None:
     add_verifier(memref.CastOp, _check_cast)
     any_memref = base(MemRefType) | base(UnrankedMemRefType)  # MLIR copies unranked too
     replace_constraints(memref.CopyOp, {"source": any_memref, "destination": any_memref})
-    memref.CopyOp.verify_ = _verify_copy  # type: ignore[method-assign]
+    memref.CopyOp.verify_ = _verify_copy  # pyright: ignore[reportAttributeAccessIssue]  # installs upstream MLIR's verifier on xDSL's op class
 
 
 def _verify_copy(op: memref.CopyOp) -> None:
     """Shapes are compared only when both sides are ranked (xDSL's check assumes so)."""
     source, target = op.source.type, op.destination.type
-    if source.element_type != target.element_type:
+    if source.element_type != target.element_type:  # pyright: ignore[reportAttributeAccessIssue]  # operand constraints, verified before verify_, make it a shaped type
         raise VerifyException("Expected source and destination to have the same element "
                               "type.")
     if (isinstance(source, MemRefType) and isinstance(target, MemRefType)

@@ -66,5 +66,5 @@ def _print(self: GlobalOp, printer: Printer) -> None:
 
 def install() -> None:
     """Idempotent: give GlobalOp MLIR's syntax."""
-    GlobalOp.parse = classmethod(_parse)  # type: ignore[method-assign, assignment]
-    GlobalOp.print = _print  # type: ignore[method-assign]
+    GlobalOp.parse = classmethod(_parse)  # pyright: ignore[reportAttributeAccessIssue]  # installs upstream MLIR's syntax on xDSL's op class
+    GlobalOp.print = _print

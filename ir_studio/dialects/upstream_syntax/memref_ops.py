@@ -52,8 +52,8 @@ def install() -> None:
     attach_syntax(memref.DmaWaitOp, _parse_dma_wait, _print_dma_wait)
     # MLIR takes a tag memref of any element type; xDSL insists on i32.
     replace_constraints(memref.DmaStartOp, {"tag": base(MemRefType)})
-    memref.DmaStartOp.verify_ = _verify_dma_start  # type: ignore[method-assign]
-    memref.DmaWaitOp.verify_ = _verify_dma_wait  # type: ignore[method-assign]
+    memref.DmaStartOp.verify_ = _verify_dma_start  # pyright: ignore[reportAttributeAccessIssue]  # installs upstream MLIR's verifier on xDSL's op class
+    memref.DmaWaitOp.verify_ = _verify_dma_wait  # pyright: ignore[reportAttributeAccessIssue]  # installs upstream MLIR's verifier on xDSL's op class
     segment_sizes_when_missing(memref.DmaStartOp, _dma_start_segments)
 
 
@@ -198,7 +198,7 @@ class ReshapeOp(IRDLOperation):
 
     def verify_(self) -> None:
         source, shape, result = self.source.type, self.shape.type, self.result.type
-        if source.element_type != result.element_type:
+        if source.element_type != result.element_type:  # pyright: ignore[reportAttributeAccessIssue]  # operand constraints, verified before verify_, make it a shaped type
             raise VerifyException("element types of source and destination memref types "
                                   "should be the same")
         if not isinstance(shape, MemRefType) or shape.get_num_dims() != 1:

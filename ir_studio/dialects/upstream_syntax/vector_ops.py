@@ -187,7 +187,7 @@ class MultiDimReductionOp(IRDLOperation):
     acc = operand_def(AnyAttr())
     dest = result_def(AnyAttr())
     kind = prop_def(CombiningKindAttr)
-    reduction_dims = prop_def(DenseArrayBase)
+    reduction_dims = prop_def(DenseArrayBase.constr(i64))
     traits = traits_def(Pure())
 
     def verify_(self) -> None:

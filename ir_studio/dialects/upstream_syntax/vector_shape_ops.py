@@ -54,7 +54,7 @@ class TransposeOp(IRDLOperation):
     name = "vector.transpose"
     vector = operand_def(VectorType)
     result = result_def(VectorType)
-    permutation = prop_def(DenseArrayBase)
+    permutation = prop_def(DenseArrayBase.constr(i64))
     traits = traits_def(Pure())
 
     def verify_(self) -> None:
@@ -212,7 +212,7 @@ class ConstantMaskOp(IRDLOperation):
     """`vector.constant_mask [2, 3] : vector<4x4xi1>`"""
 
     name = "vector.constant_mask"
-    mask_dim_sizes = prop_def(DenseArrayBase)
+    mask_dim_sizes = prop_def(DenseArrayBase.constr(i64))
     result = result_def(VectorType)
     traits = traits_def(Pure())
 

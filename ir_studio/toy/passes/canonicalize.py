@@ -10,6 +10,7 @@ from xdsl.dialects.builtin import ArrayAttr, DenseIntOrFPElementsAttr, TensorTyp
 from xdsl.pattern_rewriter import PatternRewriter, RewritePattern, op_type_rewrite_pattern
 
 from ir_studio.toy import dialect as toy
+from ir_studio.toy.types import StructType
 
 
 class SimplifyRedundantTranspose(RewritePattern):
@@ -51,7 +52,7 @@ class FoldConstantReshapeOptPattern(RewritePattern):
             return
         values = list(const.value.get_values())
         rewriter.replace(
-            op, toy.ConstantOp(DenseIntOrFPElementsAttr.from_list(op.res.type, values))
+            op, toy.ConstantOp(DenseIntOrFPElementsAttr.from_list(op.res.type, values))  # pyright: ignore[reportCallIssue, reportArgumentType]  # Toy constants are f64 tensors
         )
 
 
@@ -75,5 +76,5 @@ class FoldStructAccessOfConstant(RewritePattern):
         element = const.value.data[op.index.value.data]
         if isinstance(element, DenseIntOrFPElementsAttr):
             rewriter.replace(op, toy.ConstantOp(element))
-        elif isinstance(element, ArrayAttr):
-            rewriter.replace(op, toy.StructConstantOp(element, op.res.type))  # type: ignore[arg-type]
+        elif isinstance(element, ArrayAttr) and isinstance(op.res.type, StructType):
+            rewriter.replace(op, toy.StructConstantOp(element, op.res.type))

@@ -54,7 +54,7 @@ def inline_call(call: toy.GenericCallOp, callee: toy.FuncOp) -> None:
         raise PassFailure(
             f"cannot inline '{callee.sym_name.data}': it has more than one block", call
         )
-    body: Block = callee.body.clone().blocks.first  # type: ignore[assignment]
+    body: Block = callee.body.clone().blocks.first  # pyright: ignore[reportAssignmentType]  # checked above: the callee has one block
     params = callee.function_type.inputs.data
     if len(params) != len(call.inputs):
         raise PassFailure(

@@ -91,7 +91,7 @@ def _identity(rank: int) -> AffineMapAttr:
 
 
 class _Elementwise(ConversionPattern):
-    arith_op: type[Operation]
+    arith_op: type[arith.FloatingPointLikeBinaryOperation]
 
     def match_and_rewrite(
         self, op: Operation, operands: list[SSAValue], rewriter: ConversionRewriter
@@ -107,7 +107,7 @@ class _Elementwise(ConversionPattern):
         def body(ivs: list[SSAValue], _: Block) -> list[Operation]:
             a = affine.LoadOp(lhs, ivs, _identity(rank))
             b = affine.LoadOp(rhs, ivs, _identity(rank))
-            value = self.arith_op(a.result, b.result)  # type: ignore[call-arg]
+            value = self.arith_op(a.result, b.result)
             return [a, b, value, affine.StoreOp(value.results[0], out, ivs, _identity(rank))]
 
         _loop_nest(tuple(rtype.get_shape()), rewriter, body)
@@ -159,7 +159,7 @@ class ConstantOpLowering(ConversionPattern):
         out = _alloc_and_dealloc(op, MemRefType(rtype.element_type, shape), rewriter)
         values = list(op.value.get_values())
         for index, value in zip(itertools.product(*(range(d) for d in shape)), values, strict=True):
-            cst = arith.ConstantOp(FloatAttr(float(value), f64))
+            cst = arith.ConstantOp(FloatAttr(float(value), f64))  # pyright: ignore[reportArgumentType]  # Toy constants are f64 tensors
             where = AffineMapAttr(AffineMap(0, 0, tuple(AffineExpr.constant(i) for i in index)))
             rewriter.insert(cst, affine.StoreOp(cst.result, out, [], where))
         rewriter.replace_op(op, [out])

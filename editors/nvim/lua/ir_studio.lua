@@ -3,6 +3,10 @@
 --
 --   require('ir_studio').setup()                       -- uses `ir-studio lsp` on PATH
 --   require('ir_studio').setup({ cmd = { '/path/to/venv/bin/ir-studio', 'lsp' } })
+--
+-- On 0.11 setup() goes through the native `vim.lsp.config` / `vim.lsp.enable` with the
+-- defaults of lsp/ir_studio.lua; `vim.lsp.enable('ir_studio')` alone does the same when
+-- this folder is on the runtimepath.
 local M = {}
 
 local function root_dir(fname)
@@ -32,6 +36,15 @@ function M.setup(opts)
       autocmd BufRead,BufNewFile *.ll setlocal filetype=llvm
     augroup END
   ]])
+  if vim.lsp.config ~= nil and vim.lsp.enable ~= nil then -- 0.11 and later
+    vim.lsp.config('ir_studio', {
+      cmd = cmd,
+      filetypes = { 'mlir', 'toy', 'llvm' },
+      root_markers = { 'ir-studio.toml', 'pyproject.toml', '.git' },
+    })
+    vim.lsp.enable('ir_studio')
+    return
+  end
   local clients = {}
   local function start(bufnr)
     local root = root_dir(vim.api.nvim_buf_get_name(bufnr))

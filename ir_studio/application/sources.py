@@ -1,4 +1,6 @@
-"""Reading user files: every failure becomes a message, never a traceback."""
+"""Reading user files of any language: every failure is a value (`Unreadable` for a
+missing or unreadable path, a `problem` diagnostic for bytes that are not UTF-8 text),
+never a traceback."""
 
 from __future__ import annotations
 
@@ -10,8 +12,12 @@ from ir_studio.diagnostics import Diagnostic
 from ir_studio.source import Span
 
 
-class UnreadableInput(Exception):
+@dataclass(frozen=True, slots=True)
+class Unreadable:
     """The file cannot be read at all (missing, a directory, no permission)."""
+
+    path: str
+    message: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,7 +28,8 @@ class SourceText:
     """Set when the bytes are not text; `text` then is a lossy decoding for display."""
 
 
-def read_source(path: str) -> SourceText:
+def read_source(path: str) -> SourceText | Unreadable:
+    """The text of `path` (`-`: stdin)."""
     if path == "-":
         data = sys.stdin.buffer.read()
         name = "<stdin>"
@@ -30,11 +37,11 @@ def read_source(path: str) -> SourceText:
         try:
             data = Path(path).read_bytes()
         except IsADirectoryError:
-            raise UnreadableInput(f"{path}: is a directory") from None
+            return Unreadable(path, f"{path}: is a directory")
         except FileNotFoundError:
-            raise UnreadableInput(f"{path}: no such file") from None
+            return Unreadable(path, f"{path}: no such file")
         except OSError as error:
-            raise UnreadableInput(f"{path}: cannot read: {error.strerror}") from None
+            return Unreadable(path, f"{path}: cannot read: {error.strerror}")
         name = path
     return decode(name, data)
 
@@ -45,7 +52,7 @@ def decode(name: str, data: bytes) -> SourceText:
         text = data[:nul].decode("utf-8", "replace")
         return SourceText(name, text, Diagnostic(
             Span(len(text), len(text)),
-            f"binary file: NUL byte at offset {nul}; MLIR text files cannot contain one",
+            f"binary file: NUL byte at offset {nul}; IR text files cannot contain one",
             category="io",
         ))
     try:
