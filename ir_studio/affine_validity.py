@@ -31,7 +31,7 @@ CONSTANTS = frozenset({"arith.constant", "index.constant", "llvm.mlir.constant"}
 def _owner_op(value: SSAValue) -> tuple[Block | None, Operation | None]:
     if isinstance(value.owner, Block):
         return value.owner, None
-    return value.owner.parent_block(), value.owner  # type: ignore[union-attr]
+    return value.owner.parent_block(), value.owner
 
 
 def _known_inner(block: Block | None) -> bool | None:

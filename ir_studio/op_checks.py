@@ -12,9 +12,11 @@ from xdsl.dialects.builtin import (
     DYNAMIC_INDEX,
     AnyFloat,
     ArrayAttr,
+    DenseArrayBase,
     DenseIntOrFPElementsAttr,
     DictionaryAttr,
     FloatAttr,
+    FunctionType,
     IntegerAttr,
     IntegerType,
     MemRefType,
@@ -69,12 +71,13 @@ def _memref_global(op: Operation) -> None:
     if not isinstance(memref, MemRefType) or any(s < 0 for s in memref.get_shape()):
         raise VerifyException(f"type should be static shaped memref, but got '{memref}'")
     initial = _property(op, "initial_value")
-    if isinstance(initial, DenseIntOrFPElementsAttr):
-        element = initial.get_type().element_type  # type: ignore[union-attr]
+    initial_type = initial.get_type() if isinstance(initial, DenseIntOrFPElementsAttr) else None
+    if isinstance(initial_type, TensorType | VectorType):
+        element = initial_type.element_type
         if element != memref.element_type:
             raise VerifyException(f"initial value element expected to be of type "
                                   f"'{memref.element_type}', but was of type '{element}'")
-        shape = tuple(initial.get_type().get_shape())  # type: ignore[union-attr]
+        shape = tuple(initial_type.get_shape())
         if shape != tuple(memref.get_shape()):
             raise VerifyException(f"initial value shape expected to be "
                                   f"{_shape_text(memref.get_shape())} but was "
@@ -124,7 +127,9 @@ def _llvm_constant(op: Operation) -> None:
     if isinstance(value, DenseIntOrFPElementsAttr):
         if not isinstance(result, VectorType) and result.name != "llvm.array":
             raise VerifyException("expected vector or array type")
-        element = value.get_type().element_type  # type: ignore[union-attr]
+        value_type = value.get_type()
+        element = value_type.element_type if isinstance(value_type, TensorType | VectorType) \
+            else None
         if isinstance(result, VectorType) and isinstance(element, AnyFloat):
             _float_agrees(element, result.element_type)
         expected, got = _count(result), _count(value.get_type())
@@ -197,7 +202,7 @@ def _linalg_index(op: Operation) -> None:
 # -- tensor.extract_slice / insert_slice (ViewLikeInterface.cpp, TensorOps.cpp) -----------
 def _static(op: Operation, name: str) -> list[int]:
     values = _property(op, name)
-    return list(values.get_values()) if values is not None else []  # type: ignore[attr-defined]
+    return list(values.get_values()) if isinstance(values, DenseArrayBase) else []
 
 
 def _slice(full_operand: int, reduced: Callable[[Operation], Attribute]) -> Callable[
@@ -258,8 +263,11 @@ def _launch_func(op: Operation) -> None:
         return
     if _property(function, "kernel") is None and "gpu.kernel" not in function.attributes:
         raise VerifyException("kernel function is missing the 'gpu.kernel' attribute")
-    inputs = function.function_type.inputs.data  # type: ignore[attr-defined]
-    arguments = list(op.kernelOperands)  # type: ignore[attr-defined]
+    signature = _property(function, "function_type")
+    if not isinstance(signature, FunctionType):
+        return
+    inputs = signature.inputs.data
+    arguments = list(getattr(op, "kernelOperands", ()))
     if len(arguments) != len(inputs):
         raise VerifyException(f"got {len(arguments)} kernel operands but expected "
                               f"{len(inputs)}")
@@ -291,7 +299,7 @@ def _constant_index(value: SSAValue) -> int | None:
 
 
 def _scf_parallel(op: Operation) -> None:
-    steps = list(op.step)  # type: ignore[attr-defined]
+    steps = list(getattr(op, "step", ()))
     if not steps:
         raise VerifyException("needs at least one tuple element for lowerBound, upperBound "
                               "and step")

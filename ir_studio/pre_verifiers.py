@@ -18,7 +18,9 @@ from xdsl.dialects.builtin import (
     IntegerType,
     MemRefType,
     ShapedType,
+    TensorType,
     UnregisteredOp,
+    VectorType,
 )
 from xdsl.ir import Attribute, Operation, SSAValue
 from xdsl.utils.exceptions import VerifyException
@@ -142,9 +144,10 @@ def _window_attributes(op: Operation) -> None:
             value = op.attributes.get(name)
         if value is None:
             continue
-        shape = list(value.get_type().get_shape()) if isinstance(
-            value, DenseIntOrFPElementsAttr) else None
-        element = value.get_type().element_type if shape is not None else None  # type: ignore[union-attr]
+        value_type = value.get_type() if isinstance(value, DenseIntOrFPElementsAttr) else None
+        shaped = isinstance(value_type, TensorType | VectorType)
+        shape = list(value_type.get_shape()) if shaped else None
+        element = value_type.element_type if shaped else None
         if shape != [rank] or element != IntegerType(64):
             raise VerifyException(f"attribute '{name}' failed to satisfy constraint: 64-bit "
                                   f"signless int elements attribute of shape [{rank}]")

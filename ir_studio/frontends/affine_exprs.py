@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from xdsl.dialects.builtin import IndexType
+from xdsl.ir import SSAValue
 from xdsl.ir.affine import AffineMap, AffineSet
 from xdsl.ir.affine.affine_expr import (
     AffineBinaryOpExpr,
@@ -19,7 +21,9 @@ from xdsl.ir.affine.affine_expr import (
     AffineDimExpr,
     AffineExpr,
 )
+from xdsl.parser import Parser
 from xdsl.parser.affine_parser import AffineParser
+from xdsl.parser.core import UnresolvedOperand
 from xdsl.utils.exceptions import ParseError
 from xdsl.utils.mlir_lexer import MLIRToken
 
@@ -69,23 +73,17 @@ class CheckedAffineParser(AffineParser):
             return AffineBinaryOpExpr(kind, lhs, rhs)
 
 
-class CheckedAffineMaps:
+class CheckedAffineMaps(Parser):
     """Mixin for parsers: every affine map or set they read goes through the rules."""
 
-    _parser_state: object
-
     def parse_affine_map(self) -> AffineMap:
-        return CheckedAffineParser(self._parser_state).parse_affine_map()  # type: ignore[arg-type]
+        return CheckedAffineParser(self._parser_state).parse_affine_map()
 
     def parse_affine_set(self) -> AffineSet:
-        return CheckedAffineParser(self._parser_state).parse_affine_set()  # type: ignore[arg-type]
+        return CheckedAffineParser(self._parser_state).parse_affine_set()
 
-    def parse_affine_map_of_ssa_ids(self) -> tuple[AffineMap, Sequence[object]]:
-        from xdsl.dialects.builtin import IndexType
-        from xdsl.parser.core import UnresolvedOperand
-
-        affine_map, spans = CheckedAffineParser(
-            self._parser_state).parse_affine_map_of_ssa_ids()  # type: ignore[arg-type]
-        operands = [self.resolve_operand(UnresolvedOperand(span, 0), IndexType())  # type: ignore[attr-defined]
+    def parse_affine_map_of_ssa_ids(self) -> tuple[AffineMap, Sequence[SSAValue[IndexType]]]:
+        affine_map, spans = CheckedAffineParser(self._parser_state).parse_affine_map_of_ssa_ids()
+        operands = [self.resolve_operand(UnresolvedOperand(span, 0), IndexType())
                     for span in spans]
         return affine_map, operands

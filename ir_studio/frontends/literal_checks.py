@@ -16,6 +16,7 @@ import re
 from typing import Any
 
 from xdsl.dialects.builtin import AnyFloat, FloatAttr
+from xdsl.parser import Parser
 from xdsl.utils.exceptions import ParseError, VerifyException
 from xdsl.utils.lexer import Span as XSpan
 
@@ -49,28 +50,28 @@ def _literal_body(text: str) -> str:
     return ""
 
 
-class LiteralRangeChecks:
+class LiteralRangeChecks(Parser):
     """Mixin for parsers; relies on xDSL's AttrParser members."""
 
-    _current_token: Any
+    _last_end: int
 
     def parse_optional_builtin_int_or_float_attr(self) -> Any:
         start = self._current_token.span
         negative = self._current_token.text == "-"
         if negative:
-            literal = self._parser_state.lexer.input.content[start.end:].lstrip()  # type: ignore[attr-defined]
+            literal = self._parser_state.lexer.input.content[start.end:].lstrip()
             hexadecimal = literal[:2] in ("0x", "0X")
         else:
             hexadecimal = self._current_token.text[:2] in ("0x", "0X")
         decimal = (self._current_token.kind.name == "INTEGER_LIT" and not hexadecimal) or (
             negative and not hexadecimal)
         try:
-            attribute = super().parse_optional_builtin_int_or_float_attr()  # type: ignore[misc]
+            attribute = super().parse_optional_builtin_int_or_float_attr()
         except (ValueError, OverflowError, VerifyException) as error:
             raise ParseError(XSpan(start.start, start.end, start.input),
                              self._literal_message(str(error), negative, hexadecimal)) from None
         if isinstance(attribute, FloatAttr):
-            token_text = self._parser_state.lexer.input.content[start.start:].lstrip("-").lstrip()  # type: ignore[attr-defined]
+            token_text = self._parser_state.lexer.input.content[start.start:].lstrip("-").lstrip()
             match = _ELEMENT.match(token_text)
             if match is not None and (decimal or hexadecimal):
                 problem = float_literal_problem(match.group(2), negative,
@@ -90,7 +91,7 @@ class LiteralRangeChecks:
     def parse_dense_int_or_fp_elements_attr(self, type: Any) -> Any:
         start = self._current_token.span
         try:
-            dense = super().parse_dense_int_or_fp_elements_attr(type)  # type: ignore[misc]
+            dense = super().parse_dense_int_or_fp_elements_attr(type)
         except (ValueError, OverflowError) as error:
             detail = str(error)
             if "bytes" in detail or "too big" in detail or "float" in detail.lower():
@@ -100,7 +101,7 @@ class LiteralRangeChecks:
             raise ParseError(XSpan(start.start, start.end, start.input), message) from None
         element = getattr(dense.type, "element_type", None)
         if isinstance(element, AnyFloat):
-            text = self._parser_state.lexer.input.content[start.start:self._last_end]  # type: ignore[attr-defined]
+            text = self._parser_state.lexer.input.content[start.start:self._last_end]
             body = _literal_body(text)
             if not body.lstrip().startswith('"'):
                 for match in _ELEMENT.finditer(body):

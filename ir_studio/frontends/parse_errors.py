@@ -51,7 +51,7 @@ RULES: dict[tuple[str, type[Exception]], tuple[_Rule, str]] = {
 
 def reword(op_name: str, error: Exception) -> tuple[str, str] | None:
     for kind in type(error).__mro__:
-        found = RULES.get((op_name, kind))  # type: ignore[arg-type]
+        found = RULES.get((op_name, kind))
         if found is not None:
             message = found[0](error)
             return None if message is None else (message, found[1])

@@ -6,19 +6,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from xdsl.parser import Parser
 from xdsl.utils.exceptions import ParseError
 
 FUNCTIONS = frozenset({"func.func", "gpu.func", "llvm.func"})
 
 
-class RegionRules:
+class RegionRules(Parser):
     """Mixin for SpanRecordingParser (uses its `_name_spans`, `text_of`, xDSL state)."""
 
     ssa_values: dict[str, Any]
     forward_ssa_references: dict[str, Any]
     _name_spans: list[Any]
-    _current_token: Any
-
     def text_of(self, span: Any) -> str:
         raise NotImplementedError
 
@@ -32,7 +31,7 @@ class RegionRules:
                 raise ParseError(argument.name,
                                  f"region entry argument '%{name}' is already in use")
         start = self._current_token.span
-        region = super().parse_optional_region(arguments)  # type: ignore[misc]
+        region = super().parse_optional_region(arguments)
         if region is not None and not region.blocks:
             owner = self._name_spans[-1] if self._name_spans else None
             # custom form only: the generic form writes a declaration as `({})`

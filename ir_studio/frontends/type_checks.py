@@ -28,6 +28,7 @@ from xdsl.dialects.builtin import (
     VectorType,
 )
 from xdsl.ir import Attribute, TypeAttribute
+from xdsl.parser import Parser
 from xdsl.utils.exceptions import ParseError
 from xdsl.utils.lexer import Span as XSpan
 
@@ -81,14 +82,12 @@ def builtin_type_problem(parsed: Attribute) -> str | None:
     return None
 
 
-class BuiltinTypeChecks:
+class BuiltinTypeChecks(Parser):
     """Mixin for parsers; relies on xDSL's AttrParser members."""
-
-    _current_token: Any
 
     def _parse_optional_builtin_parametrized_type(self) -> Any:
         start = self._current_token.span
-        parsed = super()._parse_optional_builtin_parametrized_type()  # type: ignore[misc]
+        parsed = super()._parse_optional_builtin_parametrized_type()
         if parsed is not None:
             problem = builtin_type_problem(parsed)
             if problem is not None:
@@ -105,4 +104,4 @@ class BuiltinTypeChecks:
             if width > MAX_INTEGER_WIDTH:
                 raise ParseError(token.span, f"integer bitwidth is limited to "
                                  f"{MAX_INTEGER_WIDTH} bits")
-        return super()._parse_optional_integer_or_float_type()  # type: ignore[misc]
+        return super()._parse_optional_integer_or_float_type()
