@@ -19,6 +19,7 @@ from xdsl.dialects.builtin import (
     MemRefType,
     ShapedType,
     TensorType,
+    UnrankedTensorType,
     UnregisteredOp,
     VectorType,
 )
@@ -102,7 +103,25 @@ def _no_region_arguments(op: Operation) -> None:
             raise VerifyException(f"region #{index} should have no arguments")
 
 
+def _operand_is_tensor(op: Operation) -> None:
+    """ODS's AnyTensor operand (tensor.rank), before xDSL's verifier sees a scalar."""
+    if op.operands and not isinstance(op.operands[0].type, TensorType | UnrankedTensorType):
+        raise VerifyException(f"operand #0 must be tensor of any type values, but got "
+                              f"'{op.operands[0].type}'")
+
+
+def _same_type(first: str, second: str) -> Callable[[Operation], None]:
+    """ODS's AllTypesMatch<[first, second]> on the first operand and first result."""
+    def check(op: Operation) -> None:
+        if op.operands and op.results and op.operands[0].type != op.results[0].type:
+            raise VerifyException(f"failed to verify that all of {{{first}, {second}}} have "
+                                  f"same type")
+    return check
+
+
 PRE_VERIFIERS: dict[str, Callable[[Operation], None]] = {
+    "tensor.rank": _operand_is_tensor,
+    "gpu.shuffle": _same_type("value", "shuffleResult"),
     "scf.if": _no_region_arguments,
     "affine.if": _no_region_arguments,
     "memref.dma_start": _dma_start,
