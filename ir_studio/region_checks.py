@@ -1,13 +1,23 @@
 """MLIR's region verifiers for ops whose bodies xDSL 0.74 does not check, found by
 benchmarks/mlir_oracle.py: `tensor.pad` (TensorOps.cpp PadOp::verifyRegions),
 `gpu.all_reduce` (GPUDialect.cpp AllReduceOp::verifyRegions) and `gpu.return`
-(ReturnOp::verify). Merged into EXTRA_VERIFIERS by op name."""
+(ReturnOp::verify); and `llvm.call`'s callee and result rules. Merged into
+EXTRA_VERIFIERS by op name."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from xdsl.dialects.builtin import FunctionType, IndexType, ShapedType
+from xdsl.dialects.builtin import (
+    FunctionType,
+    IndexType,
+    MemRefType,
+    NoneType,
+    ShapedType,
+    TensorType,
+    UnrankedMemRefType,
+    UnrankedTensorType,
+)
 from xdsl.ir import Operation
 from xdsl.utils.exceptions import VerifyException
 
@@ -69,7 +79,27 @@ def _gpu_return(op: Operation) -> None:
             raise VerifyException(f"unexpected type `{operand.type}' for operand #{index}")
 
 
+_NOT_LLVM = (TensorType, UnrankedTensorType, MemRefType, UnrankedMemRefType, FunctionType,
+             NoneType)
+
+
+def _llvm_call(op: Operation) -> None:
+    """CallOp::verify (LLVMDialect.cpp): an indirect callee is a pointer; results are
+    LLVM-compatible and never void (ODS's result constraint)."""
+    if op.properties.get("callee") is None and op.operands:
+        callee = op.operands[0].type
+        if callee.name != "llvm.ptr":
+            raise VerifyException(f"indirect call expects a pointer as callee: '{callee}'")
+    for index, result in enumerate(op.results):
+        if result.type.name == "llvm.void":
+            raise VerifyException("expected a non-void result type")
+        if isinstance(result.type, _NOT_LLVM):
+            raise VerifyException(f"result #{index} must be LLVM dialect-compatible type, "
+                                  f"but got '{result.type}'")
+
+
 REGION_CHECKS: dict[str, Callable[[Operation], None]] = {
+    "llvm.call": _llvm_call,
     "tensor.pad": _pad,
     "gpu.all_reduce": _all_reduce,
     "gpu.return": _gpu_return,

@@ -202,9 +202,10 @@ def _check_function_reference(use: SymbolUse, target: SymbolDef) -> list[Diagnos
 
 def _check_llvm_call(use: SymbolUse, target: SymbolDef) -> list[Diagnostic]:
     """MLIR's llvm.call checks against the callee's !llvm.func type (varargs allowed)."""
-    if target.op.name != "llvm.func":
-        return []
     note = (Related(target.span, f"'@{use.name}' is defined here"),)
+    if target.op.name != "llvm.func":
+        return [Diagnostic(use.span, f"'llvm.call' op '{use.name}' does not reference a valid "
+                           "LLVM function or IFunc", category="symbol", related=note)]
     function_type = target.op.function_type  # pyright: ignore[reportAttributeAccessIssue]  # checked by name above: a func.func or llvm.func
     inputs = list(function_type.inputs.data)
     arguments = [v.type for v in use.op.args]  # pyright: ignore[reportAttributeAccessIssue]  # checked by name above: an llvm.call
