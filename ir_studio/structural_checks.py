@@ -5,6 +5,7 @@ positions against vector shapes, linalg results against their inits. Registered 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 
 from xdsl.dialects.builtin import (
@@ -106,7 +107,15 @@ def _linalg_results(op: Operation) -> None:
         return
     tensor_inits = [v for v in outputs if isinstance(v.type, TensorType)]
     if len(tensor_inits) != len(op.results):
-        return  # xDSL's own verifier reports a count mismatch
+        raise VerifyException(f"expected the number of tensor results ({len(op.results)}) "
+                              "to be equal to the number of output tensors "
+                              f"({len(tensor_inits)})")
+    if op.name == "linalg.fill" and len(outputs) == 1 and len(op.operands) == 2:
+        value, output = op.operands[0].type, outputs[0].type
+        element = output.get_element_type() if isinstance(output, ShapedType) else output
+        if value != element:
+            raise VerifyException(f"expected fill value type ('{value}') to match output "
+                                  f"element type ('{element}')")
     first_init = len(op.operands) - len(outputs)
     for init, result in zip(tensor_inits, op.results, strict=True):
         if init.type != result.type:
@@ -176,7 +185,27 @@ def _reassociation(collapsing: bool) -> Callable[[Operation], None]:
         if small.get_num_dims() and flat != list(range(large.get_num_dims())):
             raise VerifyException("expected reassociation map to cover all dimensions of "
                                   f"the {'source' if collapsing else 'result'} in order")
+        if not memref:
+            _collapsed_sizes(small.get_shape(), large.get_shape(), groups)
     return check
+
+
+def _collapsed_sizes(collapsed: Sequence[int], expanded: Sequence[int],
+                     groups: list[list[int]]) -> None:
+    """Each collapsed size is the product of its group's sizes, or dynamic when one of
+    them is (MLIR's reshapeLikeShapesAreCompatible)."""
+    for index, group in enumerate(groups):
+        sizes = [expanded[i] for i in group]
+        if DYNAMIC_INDEX in sizes:
+            if collapsed[index] != DYNAMIC_INDEX:
+                raise VerifyException(f"expected dimension {index} of collapsed type to be "
+                                      "dynamic since one or more of the corresponding "
+                                      "dimensions in the expanded type is dynamic")
+            continue
+        product = math.prod(sizes)
+        if collapsed[index] != product:
+            raise VerifyException(f"expected dimension {index} of collapsed type to be "
+                                  f"static value of {product}")
 
 
 def _rank_reduced(sizes: list[int], shape: list[int]) -> bool:
