@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from xdsl.dialects.builtin import AnyFloat, FloatAttr
+from xdsl.dialects.builtin import AnyFloat, FloatAttr, IntegerType
 from xdsl.parser import Parser
 from xdsl.utils.exceptions import ParseError, VerifyException
 from xdsl.utils.lexer import Span as XSpan
@@ -87,6 +87,19 @@ class LiteralRangeChecks(Parser):
         if negative and re.search(r"for type ui\d", detail):
             return "negative integer literal not valid for unsigned integer type"
         return "integer constant out of range for attribute"
+
+    def _parse_builtin_densearray_attr(self) -> Any:
+        """`array<i7: ...>`: MLIR stores dense arrays in whole bytes, so an integer element
+        type must be i1 or a multiple of 8 bits (Parser::parseDenseArrayAttr)."""
+        opening = self._current_token.span
+        content = self._parser_state.lexer.input.content
+        type_start = opening.end + len(content[opening.end:]) - len(content[opening.end:].lstrip())
+        array = super()._parse_builtin_densearray_attr()
+        element = getattr(array, "elt_type", None)
+        if isinstance(element, IntegerType) and element.width.data % 8 and element.width.data != 1:
+            raise ParseError(XSpan(type_start, type_start + len(str(element)), opening.input),
+                             "element type bitwidth must be a multiple of 8")
+        return array
 
     def parse_dense_int_or_fp_elements_attr(self, type: Any) -> Any:
         start = self._current_token.span
