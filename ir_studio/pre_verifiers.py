@@ -133,10 +133,21 @@ PRE_VERIFIERS: dict[str, Callable[[Operation], None]] = {
 }
 
 
+# Dialects whose every op (MLIR 22) ir-studio registers: another name in them is an
+# error even with --allow-unregistered-dialect.
+_CLOSED_DIALECTS = frozenset({"func", "cf"})
+
+
 def _every_op(op: Operation) -> None:
     """Rules of Operation::verify / Region verification that hold for any op."""
     if isinstance(op, UnregisteredOp) and not op.op_name.data:
         raise VerifyException("empty operation name is invalid")
+    if isinstance(op, UnregisteredOp) and "." in op.op_name.data:
+        dialect = op.op_name.data.split(".", 1)[0]
+        if dialect in _CLOSED_DIALECTS:
+            raise VerifyException(f"unregistered operation '{op.op_name.data}' found in "
+                                  f"dialect ('{dialect}') that does not allow unknown "
+                                  "operations")
     for region in op.regions:
         if region.blocks and region.blocks.first is not None \
                 and region.blocks.first.first_use is not None:
