@@ -84,6 +84,14 @@ def _memref_global(op: Operation) -> None:
                                   f"{_shape_text(shape)}")
 
 
+def _llvm_global(op: Operation) -> None:
+    alignment = _property(op, "alignment")
+    if isinstance(alignment, IntegerAttr):
+        value = alignment.value.data
+        if value <= 0 or value & (value - 1):
+            raise VerifyException("alignment attribute is not a power of 2")
+
+
 def _lookup(op: Operation, reference: SymbolRefAttr) -> Operation | None:
     scope = op.parent_op()
     while scope is not None and not scope.has_trait(SymbolTable):
@@ -363,4 +371,5 @@ OP_CHECKS: dict[str, Callable[[Operation], None]] = {
     "memref.global": _memref_global,
     "memref.get_global": _get_global,
     "llvm.mlir.constant": _llvm_constant,
+    "llvm.mlir.global": _llvm_global,
 }

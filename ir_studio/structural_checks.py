@@ -112,7 +112,7 @@ def _linalg_results(op: Operation) -> None:
                               f"({len(tensor_inits)})")
     if op.name == "linalg.fill" and len(outputs) == 1 and len(op.operands) == 2:
         value, output = op.operands[0].type, outputs[0].type
-        element = output.get_element_type() if isinstance(output, ShapedType) else output
+        element = output.element_type if isinstance(output, TensorType | MemRefType) else output
         if value != element:
             raise VerifyException(f"expected fill value type ('{value}') to match output "
                                   f"element type ('{element}')")
