@@ -47,10 +47,18 @@ def _func(op: Operation) -> None:
     if region is not None and not region.blocks and (
             not isinstance(visibility, StringAttr) or visibility.data == "public"):
         raise VerifyException("symbol declaration cannot have public visibility")
-    for key, word in (("arg_attrs", "arguments"), ("res_attrs", "results")):
+    function_type = _property(op, "function_type")
+    counts = (len(function_type.inputs.data), len(function_type.outputs.data)) \
+        if isinstance(function_type, FunctionType) else (None, None)
+    for (key, word), count in zip((("arg_attrs", "arguments"), ("res_attrs", "results")),
+                                  counts, strict=True):
         groups = _property(op, key)
         if not isinstance(groups, ArrayAttr):
             continue
+        if count is not None and len(groups.data) != count:
+            raise VerifyException(f"expects {word[:-1]} attribute array to have the same "
+                                  f"number of elements as the number of function {word}, "
+                                  f"got {len(groups.data)}, but expected {count}")
         for group in groups.data:
             if isinstance(group, DictionaryAttr) and any("." not in name for name in group.data):
                 raise VerifyException(f"{word} may only have dialect attributes")
@@ -90,6 +98,22 @@ def _llvm_global(op: Operation) -> None:
         value = alignment.value.data
         if value <= 0 or value & (value - 1):
             raise VerifyException("alignment attribute is not a power of 2")
+
+
+def _alloc_tensor(op: Operation) -> None:
+    """AllocTensorOp::verify: a copy gives the sizes, else one size per dynamic dimension."""
+    sizes = list(getattr(op, "dynamic_sizes", ()))
+    copy = getattr(op, "copy", None)
+    result = op.results[0].type if op.results else None
+    if copy is not None and sizes:
+        raise VerifyException("dynamic sizes not needed when copying a tensor")
+    if copy is None and isinstance(result, TensorType):
+        dynamic = sum(1 for size in result.get_shape() if size < 0)
+        if dynamic != len(sizes):
+            raise VerifyException(f"incorrect number of dynamic sizes, has {len(sizes)}, "
+                                  f"expected {dynamic}")
+    if copy is not None and copy.type != result:
+        raise VerifyException("expected that `copy` and return type match")
 
 
 def _lookup(op: Operation, reference: SymbolRefAttr) -> Operation | None:
@@ -372,4 +396,5 @@ OP_CHECKS: dict[str, Callable[[Operation], None]] = {
     "memref.get_global": _get_global,
     "llvm.mlir.constant": _llvm_constant,
     "llvm.mlir.global": _llvm_global,
+    "bufferization.alloc_tensor": _alloc_tensor,
 }
