@@ -6,11 +6,13 @@ EXTRA_VERIFIERS by op name."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from xdsl.dialects.builtin import (
     FunctionType,
     IndexType,
+    IntegerAttr,
     MemRefType,
     NoneType,
     ShapedType,
@@ -79,6 +81,27 @@ def _gpu_return(op: Operation) -> None:
             raise VerifyException(f"unexpected type `{operand.type}' for operand #{index}")
 
 
+def _gpu_func(op: Operation) -> None:
+    """GPUFuncOp::verifyBody: attributions are memrefs in the workgroup (first
+    `workgroup_attributions` of them) or private address space."""
+    signature = op.properties.get("function_type")
+    if not isinstance(signature, FunctionType) or not op.regions or not op.regions[0].blocks:
+        return
+    count = op.attributes.get("workgroup_attributions")
+    workgroup = count.value.data if isinstance(count, IntegerAttr) else 0
+    attributions = op.regions[0].blocks.first.args[len(signature.inputs.data):]
+    for index, value in enumerate(attributions):
+        space = "workgroup" if index < workgroup else "private"
+        if not isinstance(value.type, MemRefType):
+            raise VerifyException("expected memref type in attribution")
+        written = _ADDRESS_SPACE.fullmatch(str(value.type.memory_space))
+        if written is not None and written.group(1) != space:
+            raise VerifyException(f"expected memory space {space} in attribution")
+
+
+_ADDRESS_SPACE = re.compile(r"#gpu\.address_space<\s*(\w+)\s*>")
+
+
 _NOT_LLVM = (TensorType, UnrankedTensorType, MemRefType, UnrankedMemRefType, FunctionType,
              NoneType)
 
@@ -103,4 +126,5 @@ REGION_CHECKS: dict[str, Callable[[Operation], None]] = {
     "tensor.pad": _pad,
     "gpu.all_reduce": _all_reduce,
     "gpu.return": _gpu_return,
+    "gpu.func": _gpu_func,
 }
