@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 
 from xdsl.dialects.builtin import UnregisteredOp
 from xdsl.ir import Block, Operation, SSAValue
-from xdsl.ir.affine import AffineMap
+from xdsl.ir.affine import AffineConstantExpr, AffineMap
 from xdsl.utils.exceptions import VerifyException
 
 SCOPES = frozenset({"func.func", "builtin.module", "gpu.func", "llvm.func"})
@@ -92,6 +92,10 @@ def _for(op: Operation) -> None:
                            ("upperBoundOperands", "upperBoundMap")):
         bound = _map(op, name)
         if bound is not None:
+            if any(isinstance(result, AffineConstantExpr)
+                   and not -(1 << 63) <= result.value < 1 << 63 for result in bound.results):
+                # A literal bound is an i64 IntegerAttr in MLIR's parser (parseBound).
+                raise VerifyException("integer constant out of range for attribute")
             _dims_and_symbols(list(getattr(op, operands)), bound.num_dims)
 
 
