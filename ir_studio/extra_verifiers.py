@@ -15,6 +15,7 @@ from xdsl.utils.exceptions import VerifyException
 from ir_studio.affine_validity import AFFINE_VALIDITY
 from ir_studio.arith_checks import ARITH_CHECKS
 from ir_studio.op_checks import OP_CHECKS
+from ir_studio.pre_verifiers import region_edge_error
 from ir_studio.region_checks import REGION_CHECKS
 from ir_studio.structural_checks import STRUCTURAL_CHECKS, linalg_result_check
 
@@ -22,16 +23,17 @@ from ir_studio.structural_checks import STRUCTURAL_CHECKS, linalg_result_check
 def _yield_matches_parent(op: Operation) -> None:
     """scf.yield must forward exactly as many values as its parent produces."""
     parent = op.parent_op()
-    if parent is None or parent.name not in ("scf.if", "scf.for", "scf.while", "scf.index_switch"):
+    # scf.for's own pre-verifier checks its yield.
+    if parent is None or parent.name not in ("scf.if", "scf.while", "scf.index_switch"):
         return
+    target = "parent"
     if parent.name == "scf.while" and op.parent_region() is parent.regions[1]:
         expected = len(parent.regions[0].blocks[0].args) if parent.regions[0].blocks else 0
+        target = "Region #0"
     else:
         expected = len(parent.results)
     if len(op.operands) != expected:
-        raise VerifyException(
-            f"region branch point has {len(op.operands)} operands, but region successor "
-            f"needs {expected} inputs")
+        raise region_edge_error(parent, op, target, expected)
 
 
 def _index_count(data_operand: int, first_index: int) -> Callable[[Operation], None]:

@@ -314,6 +314,8 @@ def _scf_for(op: Operation) -> None:
     if body is None:
         return
     carried = list(body.args)[1:]
+    if len(carried) != len(op.results):
+        raise VerifyException("mismatch in number of loop-carried values and defined values")
     for index, (argument, result) in enumerate(zip(carried, op.results, strict=False)):
         if argument.type != result.type:
             raise VerifyException(f"{index}-th region iter_arg and {index}-th loop result "

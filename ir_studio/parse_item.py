@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from xdsl.context import Context
@@ -20,6 +20,7 @@ from ir_studio.dominance import check_dominance
 from ir_studio.frontends.mlir_parser import LocationFactory, SpanRecordingParser
 from ir_studio.frontends.parse_errors import reword
 from ir_studio.frontends.records import ParseRecord
+from ir_studio.pre_verifiers import VerifyAtOp
 from ir_studio.source import Span
 from ir_studio.symbols import SymbolDef, SymbolUse, collect
 from ir_studio.verify import (
@@ -231,6 +232,13 @@ def check_item(item: ParsedItem) -> None:
                 verify_op(op)
                 if key is not None:
                     memo.passed.add(key)
+            except VerifyAtOp as error:
+                diagnostic = _at_op(item, error.op, at, _verify_message(error.op, error))
+                if error.note is not None:
+                    noted = _at_op(item, error.note[0], at, error.note[1])
+                    diagnostic = replace(diagnostic, related=(Related(noted.span,
+                                                                      error.note[1]),))
+                problems.append(diagnostic)
             except VerifyException as error:
                 problems.append(Diagnostic(at, _verify_message(op, error), category="verify"))
             except RecursionError:

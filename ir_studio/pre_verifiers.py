@@ -27,6 +27,68 @@ from xdsl.ir import Attribute, Operation, SSAValue
 from xdsl.utils.exceptions import VerifyException
 
 
+class VerifyAtOp(VerifyException):
+    """A verifier's error that MLIR reports on another op (a nested one, e.g. the
+    `scf.reduce` of an `scf.parallel`); the diagnostic goes to that op."""
+
+    def __init__(self, op: Operation, message: str,
+                 note: tuple[Operation, str] | None = None) -> None:
+        super().__init__(message)
+        self.op = op
+        self.note = note
+
+
+def region_edge_error(parent: Operation, terminator: Operation, target: str,
+                      expected: int) -> VerifyAtOp:
+    """RegionBranchOpInterface's count check (verifyTypesAlongControlFlowEdges): on the
+    parent op, with a note at the terminator."""
+    return VerifyAtOp(parent, f"along control flow edge from Operation {terminator.name} to "
+                              f"{target}: region branch point has {len(terminator.operands)} "
+                              f"operands, but region successor needs {expected} inputs",
+                      note=(terminator, "region branch point"))
+
+
+def _scf_for_yield(op: Operation) -> None:
+    """The body's scf.yield passes one value per loop-carried value back to the body
+    (before xDSL's verifier words it differently)."""
+    body = op.regions[0].blocks.first if op.regions and op.regions[0].blocks else None
+    last = body.last_op if body is not None else None
+    if body is None or last is None or last.name != "scf.yield":
+        return
+    carried = len(body.args) - 1
+    if carried >= 0 and len(last.operands) != carried:
+        raise region_edge_error(op, last, "Region #0", carried)
+
+
+def _scf_parallel_reductions(op: Operation) -> None:
+    """ParallelOp::verify: the i-th `scf.reduce` operand has the i-th result's type,
+    reported on the scf.reduce."""
+    body = op.regions[0].blocks.first if op.regions and op.regions[0].blocks else None
+    reduce = body.last_op if body is not None else None
+    if reduce is None or reduce.name != "scf.reduce":
+        return
+    for index, (result, operand) in enumerate(zip(op.results, reduce.operands, strict=False)):
+        if result.type != operand.type:
+            raise VerifyAtOp(reduce, f"expects type of {index}-th reduction operand: "
+                                     f"'{operand.type}' to be the same as the {index}-th "
+                                     f"result type: '{result.type}'")
+
+
+def _scf_reduce_returns(op: Operation) -> None:
+    """ReduceReturnOp::verify: the returned value has the type of the reduction body's
+    arguments, reported on the scf.reduce.return."""
+    for region in op.regions:
+        block = region.blocks.first
+        last = block.last_op if block is not None else None
+        if block is None or last is None or last.name != "scf.reduce.return" \
+                or not block.args or len(last.operands) != 1:
+            continue
+        expected = block.args[0].type
+        if last.operands[0].type != expected:
+            raise VerifyAtOp(last, f"must have type '{expected}' (the type of the "
+                                   "reduction inputs)")
+
+
 def _rank(value: SSAValue) -> int:
     return value.type.get_num_dims() if isinstance(value.type, MemRefType) else 0
 
@@ -120,6 +182,9 @@ def _same_type(first: str, second: str) -> Callable[[Operation], None]:
 
 
 PRE_VERIFIERS: dict[str, Callable[[Operation], None]] = {
+    "scf.parallel": _scf_parallel_reductions,
+    "scf.for": _scf_for_yield,
+    "scf.reduce": _scf_reduce_returns,
     "tensor.rank": _operand_is_tensor,
     "gpu.shuffle": _same_type("value", "shuffleResult"),
     "scf.if": _no_region_arguments,

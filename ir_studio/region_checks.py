@@ -85,11 +85,12 @@ def _gpu_func(op: Operation) -> None:
     """GPUFuncOp::verifyBody: attributions are memrefs in the workgroup (first
     `workgroup_attributions` of them) or private address space."""
     signature = op.properties.get("function_type")
-    if not isinstance(signature, FunctionType) or not op.regions or not op.regions[0].blocks:
+    entry = op.regions[0].blocks.first if op.regions else None
+    if not isinstance(signature, FunctionType) or entry is None:
         return
     count = op.attributes.get("workgroup_attributions")
     workgroup = count.value.data if isinstance(count, IntegerAttr) else 0
-    attributions = op.regions[0].blocks.first.args[len(signature.inputs.data):]
+    attributions = entry.args[len(signature.inputs.data):]
     for index, value in enumerate(attributions):
         space = "workgroup" if index < workgroup else "private"
         if not isinstance(value.type, MemRefType):

@@ -97,7 +97,7 @@ def _parse_scf_while(cls: type[scf.WhileOp], parser: Parser) -> scf.WhileOp:
     arguments = [argument.resolve(t) for (argument, _), t in zip(pairs, inputs, strict=True)]
     operands = [parser.resolve_operand(operand, t)
                 for (_, operand), t in zip(pairs, inputs, strict=True)]
-    before = parser.parse_region(arguments)
+    before = parser.parse_region(arguments or None)  # MLIR: a label only without arguments
     parser.parse_keyword("do")
     after = parser.parse_region()
     op = cls(operands, function_type.outputs.data, before, after)
