@@ -169,6 +169,9 @@ _TYPE_MISMATCH = re.compile(r"operand is used with type (.*), but has been previ
                             r"or defined with type (.*)$")
 
 
+_OPERAND_TYPE_COUNT = re.compile(r"expected \d+ operand types but had \d+")
+
+
 def _from_parse_error(error: ParseError, parser: SpanRecordingParser) -> Diagnostic:
     span = Span(error.span.start, error.span.end)
     message = _tidy(str(error.msg) if hasattr(error, "msg") else str(error))
@@ -184,6 +187,11 @@ def _from_parse_error(error: ParseError, parser: SpanRecordingParser) -> Diagnos
         # token of a line is about what the previous line lacks, so report it at the end
         # of that line. Other errors (a missing keyword or value) stay where they are.
         span = Span(parser.last_end, parser.last_end)
+    if (parser.failed_name_span is not None and _OPERAND_TYPE_COUNT.match(message)
+            and parser.text_of(parser.failed_name_span) == "scf.for"):
+        # ForOp::parse: as many iter_args as result types, reported at the op.
+        return Diagnostic(parser.failed_name_span, "custom op 'scf.for' mismatch in number "
+                          "of loop-carried values and defined values")
     mismatch = _TYPE_MISMATCH.match(message)
     if mismatch is not None:
         # MLIR's words, and the note pointing at the prior definition or use.
