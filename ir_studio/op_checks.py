@@ -219,6 +219,10 @@ def _linalg_yield(op: Operation) -> None:
 
 
 def _linalg_index(op: Operation) -> None:
+    dim = _property(op, "dim")
+    if isinstance(dim, IntegerAttr) and dim.value.data < 0:
+        raise VerifyException("attribute 'dim' failed to satisfy constraint: 64-bit signless "
+                              "integer attribute whose minimum value is 0")
     if _linalg_inits(op) is None:
         return
     parent = op.parent_op()
