@@ -330,7 +330,12 @@ class Tally:
 
 
 def _pct(part: int, whole: int) -> str:
-    return f"{part}/{whole}" + (f" ({100 * part / whole:.0f}%)" if whole else "")
+    if not whole:
+        return f"{part}/{whole}"
+    percent = 100 * part / whole
+    # Never round a miss up to 100% (608/611 is 99.5%, not 100%).
+    shown = f"{percent:.1f}" if part != whole and percent >= 99.5 else f"{percent:.0f}"
+    return f"{part}/{whole} ({shown}%)"
 
 
 def table(rows: dict[str, Tally], title: str) -> str:
