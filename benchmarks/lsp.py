@@ -3,10 +3,12 @@
     PYTHONSAFEPATH=1 python benchmarks/lsp.py [--repeat N] [--out benchmarks/out/lsp.json]
 
 Drives `ir-studio lsp` (and mlir-lsp-server from LLVM 22 in the same run when it is
-installed) on the two standard inputs: open -> first diagnostics, one-line edit ->
-diagnostics in the 500-function file, hover / definition / references / highlight,
-completion after `%` deep in the 20,000-op function (time and reply size), and resident
-memory with both files open. Medians of N.
+installed) on the two standard inputs: open -> the error of a file whose last op is
+wrong, open -> first diagnostics, hover / definition / references / highlight, one-line
+edit -> diagnostics in the 500-function file, edits inside the 20,000-op function (a
+valid swap and a one-character error, each on an op not edited before, so every text is
+new: no per-text cache can answer), completion after `%` deep in the 20,000-op function
+(time and reply size), and resident memory with both files open. Medians of N.
 """
 
 from __future__ import annotations
@@ -35,6 +37,41 @@ def _pos(line: int, character: int) -> dict[str, int]:
     return {"line": line, "character": character}
 
 
+def _change(full_sync: bool, lines: list[str], line: int, new_line: str) -> dict[str, Any]:
+    """One line replaced: as a range edit, or as the whole new text for servers that
+    treat every change as the whole document (mlir-lsp-server)."""
+    if full_sync:
+        return {"text": "\n".join([*lines[:line], new_line, *lines[line + 1 :]])}
+    return {"range": {"start": _pos(line, 0), "end": _pos(line, len(lines[line]))},
+            "text": new_line}
+
+
+def _edit(client: StdioClient, uri: str, version: int, change: dict[str, Any],
+          want_error: bool | None = None) -> float:
+    """Seconds from sending the change to the diagnostics of that version (and, when
+    `want_error` says so, to diagnostics that do or do not contain an error)."""
+    client.drain()
+    start = client.notify("textDocument/didChange", {
+        "textDocument": {"uri": uri, "version": version}, "contentChanges": [change]})
+    return client.wait_diagnostics(uri, version, want_error) - start
+
+
+def _open_error(client: StdioClient, uri: str, text: str) -> float:
+    """Open a text whose only error is on its last op: seconds until that error is
+    published (an early empty or partial publish does not count)."""
+    client.drain()
+    start = client.notify("textDocument/didOpen", {"textDocument": {
+        "uri": uri, "languageId": "mlir", "version": 1, "text": text}})
+    return client.wait_diagnostics(uri, None, want_error=True) - start
+
+
+def _break_last_op(text: str) -> str:
+    lines = text.split("\n")
+    last = max(i for i, line in enumerate(lines) if "arith." in line)
+    lines[last] = lines[last].replace(": i32", ": i64", 1)  # a type error on the last op
+    return "\n".join(lines)
+
+
 def measure(command: list[str], inputs: dict[str, Path], repeat: int) -> dict[str, Any]:
     client = StdioClient(command)
     root = HERE.as_uri()
@@ -47,29 +84,22 @@ def measure(command: list[str], inputs: dict[str, Path], repeat: int) -> dict[st
     texts = {name: path.read_text() for name, path in inputs.items()}
     uris = {name: path.as_uri() for name, path in inputs.items()}
     for name in ("chain", "funcs"):
+        broken = inputs[name].with_name(f"{inputs[name].stem}-last-error.mlir")
+        out[f"open_to_last_line_error_s[{name}]"] = _open_error(
+            client, broken.as_uri(), _break_last_op(texts[name]))
+        client.notify("textDocument/didClose", {"textDocument": _doc(broken.as_uri())})
+    for name in ("chain", "funcs"):
+        client.drain()
         start = client.notify("textDocument/didOpen", {"textDocument": {
             "uri": uris[name], "languageId": "mlir", "version": 1, "text": texts[name]}})
-        out[f"open_to_diagnostics_s[{name}]"] = client.wait_diagnostics(uris[name], 1) - start
+        first = client.wait_diagnostics(uris[name], 1, complete=False)
+        out[f"open_to_first_publish_s[{name}]"] = first - start
+        complete = client.wait_diagnostics(uris[name], 1) if client.last_was_partial else first
+        out[f"open_to_diagnostics_s[{name}]"] = complete - start
     out["rss_mb_both_open"] = client.rss_mb()
-    # one-line edit in the middle of the 500-function file
+    # navigation in the middle of each file
     funcs = texts["funcs"].split("\n")
     line = next(i for i in range(len(funcs) // 2, len(funcs)) if "arith.addi" in funcs[i])
-    edits = []
-    for version in range(2, 2 + repeat):
-        client.drain()
-        edit = f" // edit {version}"
-        if full_sync:  # mlir-lsp-server takes each change's text as the whole document
-            whole = "\n".join([*funcs[:line], funcs[line] + edit, *funcs[line + 1 :]])
-            change: dict[str, Any] = {"text": whole}
-        else:
-            at = _pos(line, len(funcs[line]))
-            change = {"range": {"start": at, "end": at}, "text": edit}
-        start = client.notify("textDocument/didChange", {
-            "textDocument": {"uri": uris["funcs"], "version": version},
-            "contentChanges": [change]})
-        edits.append(client.wait_diagnostics(uris["funcs"], version) - start)
-    out["edit_to_diagnostics_s[funcs]"] = statistics.median(edits)
-    # navigation in the middle of each file
     chain_line = len(texts["chain"].split("\n")) // 2
     for name, at in (("chain", _pos(chain_line, 3)), ("funcs", _pos(line, 3))):
         params = {"textDocument": _doc(uris[name]), "position": at}
@@ -84,18 +114,45 @@ def measure(command: list[str], inputs: dict[str, Path], repeat: int) -> dict[st
             out[f"{key}_s[{name}]"] = statistics.median(times)
             if result is None and key == "documentHighlight":
                 out[f"{key}_s[{name}]"] = None
-    # completion after `%` at the end of the 20,000-op function: `  return %`
+    # one-line edit in the middle of the 500-function file, a new comment each time
+    version = 1
+    edits = []
+    for _ in range(repeat):
+        version += 1
+        new_line = funcs[line] + f" // edit {version}"
+        edits.append(_edit(client, uris["funcs"], version,
+                           _change(full_sync, funcs, line, new_line)))
+        funcs[line] = new_line
+    out["edit_to_diagnostics_s[funcs]"] = statistics.median(edits)
+    # Edits inside the 20,000-op function, each one new (a different op every time):
+    # a valid addi -> muli swap, then a one-character error near the end (undone after).
     chain = texts["chain"].split("\n")
+    ops = [i for i, text in enumerate(chain) if "arith.addi" in text]
+    valid, broken = [], []
+    version = 1
+    for k in range(repeat):
+        swap = ops[len(ops) // 4 + 97 * k]
+        version += 1
+        new_line = chain[swap].replace("arith.addi", "arith.muli")
+        valid.append(_edit(client, uris["chain"], version,
+                           _change(full_sync, chain, swap, new_line), want_error=False))
+        chain[swap] = new_line
+        typo = ops[-3 - 5 * k]
+        version += 1
+        wrong = chain[typo].replace("arith.addi", "arith.addx")
+        broken.append(_edit(client, uris["chain"], version,
+                            _change(full_sync, chain, typo, wrong), want_error=True))
+        version += 1
+        _edit(client, uris["chain"], version, _change(full_sync, chain, typo, chain[typo]))
+    out["edit_valid_swap_to_diagnostics_s[chain]"] = statistics.median(valid)
+    out["edit_valid_swap_worst_s[chain]"] = max(valid)
+    out["edit_one_char_error_to_diagnostics_s[chain]"] = statistics.median(broken)
+    out["edit_one_char_error_worst_s[chain]"] = max(broken)
+    # completion after `%` at the end of the 20,000-op function: `  return %`
     target = next(i for i in range(len(chain) - 1, 0, -1) if chain[i].startswith("  return"))
     edited = "  return %"
-    if full_sync:
-        change = {"text": "\n".join([*chain[:target], edited, *chain[target + 1 :]])}
-    else:
-        change = {"range": {"start": _pos(target, 0), "end": _pos(target, len(chain[target]))},
-                  "text": edited}
-    client.notify("textDocument/didChange", {
-        "textDocument": {"uri": uris["chain"], "version": 50}, "contentChanges": [change]})
-    client.wait_diagnostics(uris["chain"], 50)
+    version += 1
+    _edit(client, uris["chain"], version, _change(full_sync, chain, target, edited))
     client.drain()
     times, sizes = [], []
     for _ in range(repeat):
@@ -120,9 +177,11 @@ def main() -> int:
     inputs = write_inputs(HERE / "inputs")
     results: dict[str, Any] = {
         "ir-studio": measure([sys.executable, "-P", "-m", "ir_studio.lsp"], inputs, args.repeat),
-        "targets": {"edit_to_diagnostics_s[funcs]": 0.060, "hover/definition/references": 0.010,
-                    "completion_percent_s[chain]": 0.100, "completion_percent_reply_kb": 200,
-                    "open_to_diagnostics_s[chain]": 1.5, "rss_mb_both_open": 400},
+        "targets": {"edit_to_diagnostics_s[funcs]": 0.060, "hover/definition/references": 0.003,
+                    "edit_*_to_diagnostics_s[chain]": 0.100,
+                    "completion_percent_s[chain]": 0.050, "completion_percent_reply_kb": 100,
+                    "open_to_last_line_error_s": "10x mlir-lsp-server",
+                    "open_to_diagnostics_s": 1.5, "rss_mb_both_open": 400},
     }
     if MLIR_LSP.exists():
         results["mlir-lsp-server"] = measure([str(MLIR_LSP)], inputs, args.repeat)

@@ -19,6 +19,7 @@ class StdioClient:
         self._responses: dict[int, tuple[float, int, Any]] = {}
         self._notifications: queue.Queue[tuple[float, dict[str, Any]]] = queue.Queue()
         self._cond = threading.Condition()
+        self.last_was_partial = False
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self) -> None:
@@ -73,9 +74,12 @@ class StdioClient:
             done, size, message = self._responses.pop(ident)
         return done - start, size, message.get("result")
 
-    def wait_diagnostics(self, uri: str, version: int | None, timeout: float = 120) -> float:
+    def wait_diagnostics(self, uri: str, version: int | None, want_error: bool | None = None,
+                         timeout: float = 120, complete: bool = True) -> float:
         """Time at which diagnostics for `uri` (and `version`, when the server sends it)
-        arrived."""
+        arrived; with `want_error`, only a publish that has (True) or lacks (False) an
+        error counts; with `complete`, a publish ir-studio marks as partial (its first
+        diagnostic says "checking: ...") does not count."""
         deadline = time.perf_counter() + timeout
         while True:
             at, message = self._notifications.get(timeout=max(0.01, deadline - time.perf_counter()))
@@ -84,8 +88,18 @@ class StdioClient:
             params = message["params"]
             if params["uri"] != uri:
                 continue
-            if version is None or params.get("version") == version:
-                return at
+            if version is not None and params.get("version") not in (None, version):
+                continue
+            found = params["diagnostics"]
+            partial = bool(found) and found[0].get("message", "").startswith("checking: ")
+            if complete and partial:
+                continue
+            self.last_was_partial = partial
+            if want_error is not None:
+                has_error = any(d.get("severity", 1) == 1 for d in params["diagnostics"])
+                if has_error != want_error:
+                    continue
+            return at
 
     def rss_mb(self) -> float:
         with open(f"/proc/{self.process.pid}/status") as status:

@@ -3,40 +3,48 @@
 `build_document(uri, version, text)` splits `// -----` chunks, splits each chunk into
 top-level items, parses items independently (one broken function never hides the
 others), verifies them, checks dominance and symbols, and assembles one module per
-chunk. With an `ItemCache` unchanged items are reused, which is what makes re-checks
-after an edit cheap.
+chunk. With an `ItemCache` unchanged items are reused and an item an edit touched is
+patched from its previous version where the edit allows it (`ir_studio.incremental`),
+which is what makes re-checks after an edit cheap.
 
-Ownership: the xDSL ops of cached items move into the newest document's modules. The
-snapshot's data (text, spans, diagnostics) never changes; its IR belongs to the newest
-version of the document. Passes always run on a clone (`IRDocument.clone_module`).
+Ownership: nothing reachable from a snapshot changes after it is built. Without a
+cache (CLI, TUI) the items' ops are assembled into the chunks' modules. With a cache
+(the language server) items are shared between versions, so each keeps its op in a
+private module and a snapshot's modules are built on first use by a fresh parse of its
+text; passes always run on a copy (`IRDocument.clone_module`).
 """
 
 from __future__ import annotations
 
 import re
-import sys
 import threading
-from collections import OrderedDict
+import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
-from typing import TypeVar
+from dataclasses import dataclass, field, replace
 
 from xdsl.context import Context
-from xdsl.dialects.builtin import FileLineColLoc, IntAttr, ModuleOp
+from xdsl.dialects.builtin import ModuleOp
 from xdsl.ir import Attribute, Operation
 
 from ir_studio.context import shared_context
+from ir_studio.deep_stack import run_with_deep_stack, without_gc
 from ir_studio.diagnostics import Diagnostic, sort_key
-from ir_studio.frontends.mlir_parser import SpanRecordingParser, line_col_locations
+from ir_studio.frontends.mlir_parser import (
+    LocationFactory,
+    SpanRecordingParser,
+    line_col_locations,
+)
+from ir_studio.item_cache import ItemCache
 from ir_studio.items import Item, module_shell, split_items
-from ir_studio.parse_item import ParsedItem, check_item, parse_item
+from ir_studio.parse_item import ParsedItem, parse_item
 from ir_studio.source import Chunk, LineIndex, Span, split_chunks
 from ir_studio.symbols import SymbolDef, SymbolUse, check_symbols
 
-T = TypeVar("T")
-_STACK_BYTES = 512 * 1024 * 1024
-_RECURSION_LIMIT = 200_000
+__all__ = ["ChunkResult", "IRDocument", "ItemCache", "PlacedItem", "build_document",
+           "run_with_deep_stack"]
+
+PATCH_MIN_CHARS = 4_000
+"""Items shorter than this are re-parsed whole after an edit (it takes a few ms)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,11 +61,45 @@ class PlacedItem:
         return self.base + len(self.parsed.text)
 
 
-@dataclass(frozen=True, slots=True)
+class _FreshModules:
+    """The modules of a snapshot whose items are shared with other versions: built on
+    first use by parsing the snapshot's text again, so no shared op ever moves."""
+
+    def __init__(self, uri: str, text: str, ctx: Context | None) -> None:
+        self._args = (uri, text, ctx)
+        self._lock = threading.Lock()
+        self._modules: list[ModuleOp | None] | None = None
+
+    def fresh(self) -> list[ModuleOp | None]:
+        """A new parse each call: the caller owns the result."""
+        uri, text, ctx = self._args
+        document = build_document(uri, 0, text, ctx=ctx)
+        return [chunk.module for chunk in document.chunks]
+
+    def get(self, index: int) -> ModuleOp | None:
+        with self._lock:
+            if self._modules is None:
+                self._modules = self.fresh()
+        return self._modules[index] if index < len(self._modules) else None
+
+
 class ChunkResult:
-    chunk: Chunk
-    module: ModuleOp | None
-    aliases: tuple[tuple[str, Span], ...]
+    """One `// -----` chunk: its module (built lazily for shared items) and aliases."""
+
+    __slots__ = ("_lazy", "_module", "aliases", "chunk")
+
+    def __init__(self, chunk: Chunk, module: ModuleOp | None,
+                 aliases: tuple[tuple[str, Span], ...], lazy: _FreshModules | None = None):
+        self.chunk = chunk
+        self.aliases = aliases
+        self._module = module
+        self._lazy = lazy
+
+    @property
+    def module(self) -> ModuleOp | None:
+        if self._lazy is not None:
+            return self._lazy.get(self.chunk.index)
+        return self._module
 
 
 @dataclass(frozen=True)
@@ -69,17 +111,23 @@ class IRDocument:
     chunks: tuple[ChunkResult, ...]
     items: tuple[PlacedItem, ...]
     diagnostics: tuple[Diagnostic, ...]
+    lazy: _FreshModules | None = field(default=None, compare=False, repr=False)
 
     @property
     def ok(self) -> bool:
         return not any(d.severity == 1 for d in self.diagnostics)
 
     def modules(self) -> list[ModuleOp]:
-        return [c.module for c in self.chunks if c.module is not None]
+        return [m for m in (c.module for c in self.chunks) if m is not None]
 
     def clone_module(self, chunk: int = 0) -> ModuleOp | None:
         """A private copy for passes to mutate."""
-        module = self.chunks[chunk].module if chunk < len(self.chunks) else None
+        if chunk >= len(self.chunks):
+            return None
+        if self.lazy is not None:
+            modules = self.lazy.fresh()
+            return modules[chunk] if chunk < len(modules) else None
+        module = self.chunks[chunk].module
         return None if module is None else module.clone()
 
     def item_at(self, offset: int) -> PlacedItem | None:
@@ -98,60 +146,9 @@ class IRDocument:
         return item if offset <= item.end else None
 
 
-class ItemCache:
-    """Parsed items keyed by (alias environment, item text), least recently used out."""
-
-    def __init__(self, capacity: int = 20_000) -> None:
-        self._entries: OrderedDict[tuple[str, str], ParsedItem] = OrderedDict()
-        self._capacity = capacity
-
-    def get(self, key: tuple[str, str]) -> ParsedItem | None:
-        entry = self._entries.get(key)
-        if entry is not None:
-            self._entries.move_to_end(key)
-        return entry
-
-    def put(self, key: tuple[str, str], item: ParsedItem) -> None:
-        self._entries[key] = item
-        self._entries.move_to_end(key)
-        while len(self._entries) > self._capacity:
-            self._entries.popitem(last=False)
-
-
-_deep_lock = threading.Lock()
-_deep_worker: ThreadPoolExecutor | None = None
-_on_deep_stack = threading.local()
-
-
-def _deep_executor() -> ThreadPoolExecutor:
-    """One long-lived thread with a large stack (creating one per call costs ~6 ms)."""
-    global _deep_worker
-    with _deep_lock:
-        if _deep_worker is None:
-            old_size = threading.stack_size()
-            try:
-                threading.stack_size(_STACK_BYTES)
-                worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ir-studio-parse",
-                                            initializer=_mark_deep)
-                worker.submit(lambda: None).result()  # create the thread now, with that stack
-            finally:
-                threading.stack_size(old_size)
-            sys.setrecursionlimit(max(sys.getrecursionlimit(), _RECURSION_LIMIT))
-            _deep_worker = worker
-        return _deep_worker
-
-
-def _mark_deep() -> None:
-    _on_deep_stack.active = True
-
-
-def run_with_deep_stack(function: Callable[[], T]) -> T:
-    """Run on a thread with a large stack: xDSL recurses once per nesting level, and
-    files nested thousands deep must get an answer, not a crash. Calls from that thread
-    run inline; others queue for it (one parse at a time)."""
-    if getattr(_on_deep_stack, "active", False):
-        return function()
-    return _deep_executor().submit(function).result()
+Progress = Callable[[tuple[Diagnostic, ...], int, int], None]
+"""Called during a long build with the diagnostics of the items done so far (sorted),
+how many top-level ops are done and how many there are in the chunks seen so far."""
 
 
 def build_document(
@@ -161,25 +158,16 @@ def build_document(
     *,
     cache: ItemCache | None = None,
     ctx: Context | None = None,
+    progress: Progress | None = None,
 ) -> IRDocument:
     """Parse, verify and index one text version. Never raises for any input text."""
     builder = _Builder(uri, text, cache, ctx)
-    return run_with_deep_stack(lambda: _without_gc(lambda: builder.build(version)))
+    builder.progress = progress
+    return run_with_deep_stack(lambda: without_gc(lambda: builder.build(version)))
 
 
-def _without_gc(function: Callable[[], T]) -> T:
-    """Parsing allocates hundreds of thousands of small objects; the cyclic collector
-    would rescan the growing heap again and again (about a third of the time on a
-    20,000-op function). Nothing built here is garbage until the build ends."""
-    import gc
-
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return function()
-    finally:
-        if was_enabled:
-            gc.enable()
+PROGRESS_AFTER = 0.25
+"""Seconds a build runs before it reports progress, and between two reports."""
 
 
 class _Builder:
@@ -187,13 +175,22 @@ class _Builder:
         self.uri = uri
         self.text = text
         self.cache = cache
+        self.given_ctx = ctx
         self.ctx = ctx or shared_context()
         self.lines = LineIndex(text)
         self.filename = uri.removeprefix("file://")
-        self.locations = line_col_locations(self.filename, self._line_col)
+        # Shared items cannot carry file positions (the same item sits at other lines in
+        # other versions): only an uncached build stamps `FileLineColLoc`s on its ops.
+        self.locations = None if cache is not None else line_col_locations(
+            self.filename, self._line_col)
+        self.lazy = _FreshModules(uri, text, ctx) if cache is not None else None
         self.diagnostics: list[Diagnostic] = []
         self.placed: list[PlacedItem] = []
         self.in_use: set[int] = set()
+        self.remembered: dict[tuple[int, int], tuple[str, ParsedItem]] = {}
+        self.progress: Progress | None = None
+        self._last_report = time.perf_counter()
+        self._total = 0
 
     def _line_col(self, offset: int) -> tuple[int, int]:
         position = self.lines.position(offset)
@@ -204,8 +201,10 @@ class _Builder:
         for placed in self.placed:
             self.diagnostics.extend(d.shifted(placed.base) for d in placed.parsed.diagnostics)
         self.diagnostics.sort(key=sort_key)
+        if self.cache is not None:
+            self.cache.remember(self.remembered)
         return IRDocument(self.uri, version, self.text, self.lines, chunks,
-                          tuple(self.placed), tuple(self.diagnostics))
+                          tuple(self.placed), tuple(self.diagnostics), self.lazy)
 
     # -- one chunk --------------------------------------------------------------------
     def _chunk(self, chunk: Chunk) -> ChunkResult:
@@ -213,47 +212,59 @@ class _Builder:
         aliases, alias_spans, alias_key = self._aliases(chunk, items)
         op_items = [i for i in items if i.kind == "op"]
         shell = module_shell(self.text, op_items[0]) if len(op_items) == 1 else None
-        module: ModuleOp | None
+        shell_op: ModuleOp | None = None
         if shell is not None:
             body = split_items(self.text, shell.header_end, shell.body_end)
             if any(i.kind != "op" or self.text.startswith("%", i.start) for i in body):
                 shell = None
+        environment = alias_key
         if shell is not None:
-            module = self._shell_module(chunk, op_items[0], shell.header_end, aliases)
+            shell_op = self._shell_module(chunk, op_items[0], shell.header_end, aliases)
+            # Items are verified inside a copy of this header: it is part of their key.
+            environment = alias_key + "\n" + self.text[op_items[0].start : shell.header_end]
             op_items = [i for i in body if i.kind == "op"]
         elif any(self.text.startswith("%", i.start) for i in op_items) and len(op_items) > 1:
             # Top-level SSA values link items: parse the chunk as one unit.
             op_items = [Item(op_items[0].start, op_items[-1].end, "op")]
-            module = None
-        else:
-            module = None
-        parsed = [self._parse(chunk, item, aliases, alias_key) for item in op_items]
+        self._total += len(op_items)
+        parsed = []
+        for item in op_items:
+            parsed.append(self._parse(chunk, item, aliases, environment, shell_op))
+            if self.progress is not None:
+                self._report()
+        self._symbols(chunk)
+        if self.lazy is not None:
+            return ChunkResult(chunk, None, tuple(alias_spans), self.lazy)
+        # Uncached: nobody else holds these items, so their ops may move into the module.
         ops = [p.op for p in parsed if p.op is not None]
-        if module is None:
-            if len(ops) == 1 and isinstance(ops[0], ModuleOp) and len(parsed) == 1:
-                module = ops[0]
-                self._detach(module)
-            else:
-                module = self._new_module(ops)
+        module: ModuleOp
+        if shell_op is not None:
+            module = shell_op
+            for op in ops:
+                _detach(op)
+                module.body.block.add_op(op)
+        elif len(ops) == 1 and isinstance(ops[0], ModuleOp) and len(parsed) == 1:
+            module = ops[0]
+            _detach(module)
         else:
             for op in ops:
-                self._detach(op)
-                module.body.block.add_op(op)
-        for item in parsed:
-            check_item(item)
-        self._symbols(chunk)
+                _detach(op)
+            module = ModuleOp(ops)
         return ChunkResult(chunk, module, tuple(alias_spans))
 
-    def _new_module(self, ops: list[Operation]) -> ModuleOp:
-        for op in ops:
-            self._detach(op)
-        module = ModuleOp(ops)
-        return module
-
-    @staticmethod
-    def _detach(op: Operation) -> None:
-        if op.parent is not None:
-            op.detach()
+    def _report(self) -> None:
+        """Hand out what is known so far, at most every PROGRESS_AFTER seconds."""
+        now = time.perf_counter()
+        if now - self._last_report < PROGRESS_AFTER:
+            return
+        self._last_report = now
+        found = list(self.diagnostics)
+        done = 0
+        for placed in self.placed:
+            found.extend(d.shifted(placed.base) for d in placed.parsed.diagnostics)
+            done += placed.kind == "op"
+        assert self.progress is not None
+        self.progress(tuple(sorted(found, key=sort_key)), done, self._total)
 
     def _aliases(
         self, chunk: Chunk, items: list[Item]
@@ -309,38 +320,53 @@ class _Builder:
 
     def _shell_module(
         self, chunk: Chunk, item: Item, header_end: int, aliases: dict[str, Attribute]
-    ) -> ModuleOp | None:
+    ) -> ModuleOp:
         header = self.text[item.start : header_end] + "}"
-        shell = parse_item(self.ctx, header, self.filename, aliases, None)
-        if isinstance(shell.op, ModuleOp):
-            shell.op.location = self.locations(item.start)
-            self.placed.append(PlacedItem(item.start, chunk.index, "module", shell))
-            return shell.op
+        start = item.start
+        shell = parse_item(self.ctx, header, self.filename, aliases,
+                           self._located(start), check=False)
         self.placed.append(PlacedItem(item.start, chunk.index, "module", shell))
-        return ModuleOp([])
+        return shell.op if isinstance(shell.op, ModuleOp) else ModuleOp([])
+
+    def _located(self, base: int) -> LocationFactory | None:
+        locations = self.locations
+        if locations is None:
+            return None
+        return lambda offset: locations(base + offset)
 
     def _parse(
-        self, chunk: Chunk, item: Item, aliases: dict[str, Attribute], alias_key: str
+        self, chunk: Chunk, item: Item, aliases: dict[str, Attribute], environment: str,
+        shell: ModuleOp | None,
     ) -> ParsedItem:
         text = self.text[item.start : item.end]
-        base_line = self.lines.position(item.start).line
-        key = (alias_key, text)
-        parsed = self.cache.get(key) if self.cache is not None else None
+        cache = self.cache
+        key = (environment, text)
+        parsed = cache.get(key) if cache is not None else None
         if parsed is not None and id(parsed) in self.in_use:
-            parsed = None
-        if parsed is not None:
-            if parsed.line_base != base_line:
-                _restamp(parsed, base_line - parsed.line_base)
-        else:
-            base = item.start
-            parsed = parse_item(self.ctx, text, self.filename, aliases,
-                                lambda offset: self.locations(base + offset))
-            parsed.line_base = base_line
-            if self.cache is not None:
-                self.cache.put(key, parsed)
+            parsed = None  # the same text twice: two items, two definitions
+        if parsed is None:
+            parsed = self._patched(chunk, item, text, aliases, environment, shell)
+        if parsed is None:
+            parsed = parse_item(self.ctx, text, self.filename, aliases, self._located(item.start),
+                                shell=shell)
+        if cache is not None:
+            cache.put(key, parsed)
+            self.remembered[(chunk.index, item.start)] = (environment, parsed)
         self.in_use.add(id(parsed))
         self.placed.append(PlacedItem(item.start, chunk.index, "op", parsed))
         return parsed
+
+    def _patched(self, chunk: Chunk, item: Item, text: str, aliases: dict[str, Attribute],
+                 environment: str, shell: ModuleOp | None) -> ParsedItem | None:
+        """The previous version of this item, patched where the edit was (or None)."""
+        if self.cache is None or len(text) < PATCH_MIN_CHARS:
+            return None
+        previous = self.cache.previous(chunk.index, item.start, environment)
+        if previous is None or id(previous) in self.in_use:
+            return None
+        from ir_studio.incremental import patch_item
+
+        return patch_item(previous, text, self.ctx, aliases, self.filename)
 
     def _symbols(self, chunk: Chunk) -> None:
         defs: list[SymbolDef] = []
@@ -357,6 +383,11 @@ class _Builder:
         self.diagnostics.extend(check_symbols(defs, uses, broken))
 
 
+def _detach(op: Operation) -> None:
+    if op.parent is not None:
+        op.detach()
+
+
 _SYMBOL_HEAD = re.compile(r'@("[^"\n]*"|[A-Za-z_$.][\w$.]*)')
 
 
@@ -365,16 +396,3 @@ def _declared_names(text: str) -> list[str]:
     calls to a function with a typo inside are not also reported as undefined."""
     match = _SYMBOL_HEAD.search(text.split("\n", 1)[0])
     return [match.group(1).strip('"')] if match else []
-
-
-def _restamp(parsed: ParsedItem, delta: int) -> None:
-    """Shift the lines of the locations this item's parse stamped."""
-    cache: dict[int, IntAttr] = {}
-    for index in parsed.stamped:
-        op = parsed.record.ops[index].op
-        location = op.location
-        if isinstance(location, FileLineColLoc):
-            line = location.line.data + delta
-            attr = cache.get(line) or cache.setdefault(line, IntAttr(line))
-            op.location = FileLineColLoc.new((location.filename, attr, location.column))
-    parsed.line_base += delta

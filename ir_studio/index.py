@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ir_studio.document import IRDocument
+from ir_studio.frontends.records import OpRecord
 from ir_studio.parse_item import ParsedItem
 from ir_studio.source import Span
 from ir_studio.symbols import unquote
@@ -28,7 +29,7 @@ class Occurrence:
     key: Any
     """Occurrences of the same entity share a key (an SSAValue, a Block, a name)."""
     payload: Any = None
-    """The op record for ops, the value def for values, None otherwise. Its spans are
+    """The op record for ops, the value def or use record for values, None otherwise. Its spans are
     relative to the item: add `base`."""
     base: int = 0
 
@@ -38,8 +39,12 @@ class Occurrence:
 
 
 def item_occurrences(parsed: ParsedItem) -> list[Occurrence]:
-    if parsed.occurrences is not None:
-        return parsed.occurrences
+    """Every occurrence in the item, sorted by start (item-relative); computed once per
+    item and shared by every snapshot that holds the item."""
+    return parsed.memo("occurrences", lambda: _occurrences(parsed))
+
+
+def _occurrences(parsed: ParsedItem) -> list[Occurrence]:
     record = parsed.record
     found: list[Occurrence] = []
     for op_record in record.ops:
@@ -47,7 +52,7 @@ def item_occurrences(parsed: ParsedItem) -> list[Occurrence]:
     for definition in record.value_defs:
         found.append(Occurrence("value-def", definition.span, id(definition.value), definition))
     for use in record.value_uses:
-        found.append(Occurrence("value-use", use.span, id(use.value)))
+        found.append(Occurrence("value-use", use.span, id(use.value), use))
     for block in record.block_defs:
         found.append(Occurrence("block-def", block.span, id(block.block)))
     for block in record.block_uses:
@@ -64,8 +69,49 @@ def item_occurrences(parsed: ParsedItem) -> list[Occurrence]:
     for alias in record.alias_uses:
         found.append(Occurrence("alias-use", alias.span, ("alias", alias.name)))
     found.sort(key=lambda o: (o.span.start, -o.span.end))
-    parsed.occurrences = found
     return found
+
+
+def containing_ops(parsed: ParsedItem, relative: int) -> list[OpRecord]:
+    """The op records whose span contains `relative`, innermost first: the last op
+    starting at or before it and that op's ancestors (spans nest), O(log n + depth)."""
+    from ir_studio.incremental_view import op_starts
+
+    record = parsed.record
+    if parsed.op is None:  # a failed parse's parent links are not reliable: scan
+        return [r for r in reversed(record.ops) if r.span.start <= relative <= r.span.end]
+    index = bisect_right(op_starts(parsed), relative) - 1
+    found: list[OpRecord] = []
+    while index is not None and index >= 0:
+        op_record = record.ops[index]
+        if op_record.span.start <= relative <= op_record.span.end:
+            found.append(op_record)
+        index = op_record.parent
+    return found
+
+
+def defs_by_start(parsed: ParsedItem) -> tuple[list[int], list[int]]:
+    """Indices of the item's value definitions sorted by (start, index), and their
+    starts: the definitions nearest before an offset in O(log n + answer)."""
+
+    def build() -> tuple[list[int], list[int]]:
+        defs = parsed.record.value_defs
+        order = sorted(range(len(defs)), key=lambda i: defs[i].span.start)
+        return order, [defs[i].span.start for i in order]
+
+    return parsed.memo("defs_by_start", build)
+
+
+def _by_key(parsed: ParsedItem) -> dict[Any, list[Occurrence]]:
+    """The item's occurrences grouped by entity: references in O(answer), not O(item)."""
+
+    def build() -> dict[Any, list[Occurrence]]:
+        table: dict[Any, list[Occurrence]] = {}
+        for occurrence in item_occurrences(parsed):
+            table.setdefault(occurrence.key, []).append(occurrence)
+        return table
+
+    return parsed.memo("by_key", build)
 
 
 class DocumentIndex:
@@ -86,8 +132,20 @@ class DocumentIndex:
         return self._global_table
 
     def warm(self) -> None:
-        """Build the lazy tables now (a server does this off its event loop)."""
-        _ = self._globals
+        """Build the lazy tables now (a server does this off its event loop): the
+        records of patched items, the occurrence tables, and the lookups the next
+        incremental patch of each large item will need."""
+        from ir_studio.deep_stack import without_gc
+        from ir_studio.incremental_view import prepare
+
+        def build() -> None:
+            _ = self._globals
+            for placed in self.document.items:
+                _by_key(placed.parsed)
+                defs_by_start(placed.parsed)
+                prepare(placed.parsed)
+
+        without_gc(build)
 
     def _build_globals(self) -> dict[tuple[int, Any], list[tuple[Span, str]]]:
         table: dict[tuple[int, Any], list[tuple[Span, str]]] = {}
@@ -150,8 +208,8 @@ class DocumentIndex:
         assert item is not None
         entries = [
             (o.span.shifted(item.base), o.kind)
-            for o in item_occurrences(item.parsed)
-            if o.key == occurrence.key and o.kind != "op"
+            for o in _by_key(item.parsed).get(occurrence.key, ())
+            if o.kind != "op"
         ]
         return sorted(entries, key=lambda e: (not e[1].endswith("-def"), e[0].start))
 

@@ -2,24 +2,32 @@
 
 Everything here works in offsets relative to the item's text, so a cached item stays
 valid when edits elsewhere move it.
+
+A `ParsedItem` is frozen once built: parsing, verification, dominance and symbol
+collection all happen before it is handed out (and cached), so snapshots built on
+other threads can share it. Its derived tables (occurrence lists, name tables) are
+computed at most once, under a lock, and never change afterwards.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from xdsl.context import Context
-from xdsl.ir import Attribute, Operation
+from xdsl.dialects.builtin import ModuleOp
+from xdsl.ir import Attribute, Block, Operation, Region
 from xdsl.utils.exceptions import MultipleSpansParseError, ParseError, VerifyException
 
+from ir_studio.deep_stack import without_gc
 from ir_studio.diagnostics import Diagnostic, Related, Subject, close_names
 from ir_studio.dominance import check_dominance
 from ir_studio.frontends.mlir_parser import LocationFactory, SpanRecordingParser
 from ir_studio.frontends.parse_errors import reword
-from ir_studio.frontends.records import ParseRecord
+from ir_studio.frontends.records import OpRecord, ParseRecord
 from ir_studio.pre_verifiers import VerifyAtOp
 from ir_studio.source import Span
 from ir_studio.symbols import SymbolDef, SymbolUse, collect
@@ -34,27 +42,81 @@ from ir_studio.verify import (
 _NO_CUSTOM_FORMAT = re.compile(r"Operation (\S+) does not have a custom format")
 
 
-@dataclass(slots=True)
 class ParsedItem:
-    """One parsed top-level op with its spans and item-local diagnostics.
+    """One parsed and checked top-level op: its spans and item-local diagnostics.
 
-    Cached across document versions; `line_base` is the only field that changes, when
-    the item moves by whole lines and its stamped locations are shifted.
+    Immutable after construction. `record` may be produced lazily (an item patched by
+    an edit builds its full record only when a feature asks for it); `memo` holds
+    derived tables, each computed once.
     """
 
-    text: str
-    op: Operation | None
-    record: ParseRecord
-    diagnostics: list[Diagnostic]
-    symbol_defs: list[SymbolDef] = field(default_factory=list)
-    symbol_uses: list[SymbolUse] = field(default_factory=list)
-    stamped: list[int] = field(default_factory=list)
-    prechecked: frozenset[int] = frozenset()
-    """ids of ops valid by construction (the parser's fast path)."""
-    line_base: int = 0
-    verified: bool = False
-    occurrences: list[Any] | None = None
-    """Built on first query by `ir_studio.index` (item-relative, sorted)."""
+    __slots__ = (
+        "_lock",
+        "_make_record",
+        "_memo",
+        "_record",
+        "diagnostics",
+        "op",
+        "patch",
+        "symbol_defs",
+        "symbol_uses",
+        "text",
+    )
+
+    def __init__(
+        self,
+        text: str,
+        op: Operation | None,
+        record: ParseRecord | Callable[[], ParseRecord],
+        diagnostics: tuple[Diagnostic, ...] | list[Diagnostic],
+        symbol_defs: tuple[SymbolDef, ...] | list[SymbolDef] = (),
+        symbol_uses: tuple[SymbolUse, ...] | list[SymbolUse] = (),
+        patch: Any = None,
+    ) -> None:
+        self.text = text
+        self.op = op
+        self.diagnostics: tuple[Diagnostic, ...] = tuple(diagnostics)
+        self.symbol_defs: tuple[SymbolDef, ...] = tuple(symbol_defs)
+        self.symbol_uses: tuple[SymbolUse, ...] = tuple(symbol_uses)
+        if isinstance(record, ParseRecord):
+            self._record: ParseRecord | None = record
+            self._make_record: Callable[[], ParseRecord] | None = None
+        else:
+            self._record, self._make_record = None, record
+        self._lock = threading.RLock()  # a table's computation may need the record
+        self._memo: dict[str, Any] = {}
+        self.patch = patch
+        """For an item built incrementally: how it derives from the previous version
+        (`ir_studio.incremental.Patch`); None for an item parsed whole."""
+
+    @property
+    def record(self) -> ParseRecord:
+        record = self._record
+        if record is None:
+            with self._lock:
+                if self._record is None:
+                    assert self._make_record is not None
+                    self._record = without_gc(self._make_record)
+                    self._make_record = None
+                    self.patch = None  # the previous version is no longer needed
+                record = self._record
+        return record
+
+    @property
+    def materialized(self) -> bool:
+        """Whether the full record exists already (asking for it is then free)."""
+        return self._record is not None
+
+    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
+        """A table derived from this item. Computed without holding the item's lock, so a
+        build needing one table never waits behind a background thread computing
+        another; two threads may both compute it, the first result is kept."""
+        found = self._memo.get(key)
+        if found is None:
+            value = compute()
+            with self._lock:
+                found = self._memo.setdefault(key, value)
+        return found
 
 
 def _tidy(message: str) -> str:
@@ -66,15 +128,28 @@ def _tidy(message: str) -> str:
     return message.strip()
 
 
+def private_module(shell: Operation | None) -> ModuleOp:
+    """The module an item is verified in: empty, with the enclosing `module`'s
+    attributes, so verifiers that look at their parent see what they would see in the
+    whole file, and the item's op never has to move into a shared module."""
+    if shell is None:
+        return ModuleOp([])
+    return ModuleOp.create(properties=dict(shell.properties), attributes=dict(shell.attributes),
+                           regions=[Region(Block())])
+
+
 def parse_item(
     ctx: Context,
     text: str,
     filename: str,
     aliases: Mapping[str, Attribute],
     make_location: LocationFactory | None,
+    *,
+    shell: Operation | None = None,
+    check: bool = True,
 ) -> ParsedItem:
-    diagnostics: list[Diagnostic] = []
-    op: Operation | None = None
+    """Parse one item; with `check`, also place its op in a private module and verify
+    it (the result is then complete and may be cached and shared)."""
     try:
         parser = SpanRecordingParser(
             ctx, text, filename, aliases=aliases, make_location=make_location
@@ -82,6 +157,8 @@ def parse_item(
     except ParseError as error:  # the very first token is already wrong
         span = Span(error.span.start, error.span.end)
         return ParsedItem(text, None, ParseRecord(), [Diagnostic(span, _tidy(str(error.msg)))])
+    diagnostics: list[Diagnostic] = []
+    op: Operation | None = None
     try:
         op = parser.parse_operation()
         if not parser.at_end(len(text)):
@@ -92,44 +169,64 @@ def parse_item(
             ))
             op = None
         elif parser.forward_ssa_references:
-            for name in parser.forward_ssa_references:
-                use = parser.first_uses.get(name)
-                span = Span(use.start, use.end) if use is not None else Span(0, 0)
-                defined = [d.name for d in parser.record.value_defs if d.span.start < span.start]
-                subject = Subject("undefined-value", f"%{name}", span,
-                                  close_names(f"%{name}", defined, cutoff=0.5))
-                diagnostics.append(Diagnostic(span, f"use of undeclared SSA value name '%{name}'",
-                                              subject=subject))
+            diagnostics.extend(undeclared(parser))
             op = None
-    except ParseError as error:
-        diagnostics.append(_from_parse_error(error, parser))
-    except RecursionError:
-        diagnostics.append(Diagnostic(Span(0, 0), "operation nested too deeply to parse"))
-    except VerifyException as error:  # an op's builder rejected what was parsed
-        span = parser.failed_name_span or _current(parser)
-        name = parser.text_of(span).strip('"')
-        message = str(error).strip().splitlines()[0] if str(error).strip() else "invalid"
-        diagnostics.append(Diagnostic(span, f"'{name}' op {message}", category="verify"))
-    except Exception as error:  # xDSL raises many kinds; none may escape to the user
-        span = parser.failed_name_span or _current(parser)
-        known = reword(parser.text_of(span).strip('"'), error)
-        if known is not None:
-            message, where = known
-            at = {"op": span, "next": _current(parser),
-                  "last": Span(max(parser.last_end - 1, 0), parser.last_end)}[where]
-            diagnostics.append(Diagnostic(at, message))
-        else:
-            diagnostics.append(Diagnostic(
-                span, f"internal error while parsing '{parser.text_of(span)}': "
-                f"{type(error).__name__}: {error}",
-                category="internal",
-            ))
+    except Exception as error:
+        diagnostics.append(parse_failure(error, parser))
     record = parser.record
     if op is None:
         record.ops = [r for r in record.ops if r is not None]
-    stamped = [i for i, r in enumerate(record.ops) if r is not None and parser.stamped(r.op)]
-    return ParsedItem(text, op, record, diagnostics, stamped=stamped,
-                      prechecked=frozenset(parser.prechecked))
+        return ParsedItem(text, None, record, diagnostics)
+    if not check:
+        return ParsedItem(text, op, record, diagnostics)
+    private_module(shell).body.block.add_op(op)
+    problems = verify_records(record.ops, frozenset(parser.prechecked))
+    problems.extend(check_dominance(record.ops, record.value_defs, record.value_uses))
+    symbol_defs, symbol_uses = collect(record, text)
+    return ParsedItem(text, op, record, diagnostics + problems, symbol_defs, symbol_uses)
+
+
+def undeclared(parser: SpanRecordingParser) -> list[Diagnostic]:
+    """One diagnostic per name still only forward-referenced when the item ends."""
+    found = []
+    for name in parser.forward_ssa_references:
+        use = parser.first_uses.get(name)
+        span = Span(use.start, use.end) if use is not None else Span(0, 0)
+        defined = [d.name for d in parser.record.value_defs if d.span.start < span.start]
+        found.append(undeclared_value(name, span, defined))
+    return found
+
+
+def undeclared_value(name: str, span: Span, defined: list[str]) -> Diagnostic:
+    """`%name` used at `span` and defined nowhere; `defined`: the names defined before."""
+    subject = Subject("undefined-value", f"%{name}", span,
+                      close_names(f"%{name}", defined, cutoff=0.5))
+    return Diagnostic(span, f"use of undeclared SSA value name '%{name}'", subject=subject)
+
+
+def parse_failure(error: Exception, parser: SpanRecordingParser) -> Diagnostic:
+    """The diagnostic for whatever escaped the parser (never a traceback)."""
+    if isinstance(error, ParseError):
+        return _from_parse_error(error, parser)
+    if isinstance(error, RecursionError):
+        return Diagnostic(Span(0, 0), "operation nested too deeply to parse")
+    if isinstance(error, VerifyException):  # an op's builder rejected what was parsed
+        span = parser.failed_name_span or _current(parser)
+        name = parser.text_of(span).strip('"')
+        message = str(error).strip().splitlines()[0] if str(error).strip() else "invalid"
+        return Diagnostic(span, f"'{name}' op {message}", category="verify")
+    span = parser.failed_name_span or _current(parser)  # xDSL raises many kinds
+    known = reword(parser.text_of(span).strip('"'), error)
+    if known is not None:
+        message, where = known
+        at = {"op": span, "next": _current(parser),
+              "last": Span(max(parser.last_end - 1, 0), parser.last_end)}[where]
+        return Diagnostic(at, message)
+    return Diagnostic(
+        span, f"internal error while parsing '{parser.text_of(span)}': "
+        f"{type(error).__name__}: {error}",
+        category="internal",
+    )
 
 
 def _unknown_custom_op(name: str, dialects: set[str], span: Span) -> tuple[str, Subject | None]:
@@ -219,21 +316,19 @@ def _from_parse_error(error: ParseError, parser: SpanRecordingParser) -> Diagnos
     return Diagnostic(span, message, related=related, category=category, subject=subject)
 
 
-def check_item(item: ParsedItem) -> None:
-    """Verify every op of an attached item, then dominance; fills item.diagnostics."""
-    if item.op is None or item.verified:
-        return
+def verify_records(records: list[OpRecord], prechecked: frozenset[int]) -> list[Diagnostic]:
+    """Verify every recorded op on its own (each failure at its op's name)."""
     problems: list[Diagnostic] = []
     memo = VerifyMemo()
     with symbol_uses_skipped():
-        for op_record in item.record.ops:
+        for op_record in records:
             op = op_record.op
             at = op_record.name_span
             try:
-                if id(op) in item.prechecked:
+                if id(op) in prechecked:
                     continue
                 for culprit, message in terminator_problems(op):
-                    problems.append(_at_op(item, culprit, at, message))
+                    problems.append(_at_op(records, culprit, at, message))
                 key = memo.key(op)
                 if key is not None and key in memo.passed:
                     continue
@@ -241,9 +336,9 @@ def check_item(item: ParsedItem) -> None:
                 if key is not None:
                     memo.passed.add(key)
             except VerifyAtOp as error:
-                diagnostic = _at_op(item, error.op, at, _verify_message(error.op, error))
+                diagnostic = _at_op(records, error.op, at, _verify_message(error.op, error))
                 if error.note is not None:
-                    noted = _at_op(item, error.note[0], at, error.note[1])
+                    noted = _at_op(records, error.note[0], at, error.note[1])
                     diagnostic = replace(diagnostic, related=(Related(noted.span,
                                                                       error.note[1]),))
                 problems.append(diagnostic)
@@ -259,15 +354,11 @@ def check_item(item: ParsedItem) -> None:
                     f"{type(error).__name__}: {error}",
                     category="internal",
                 ))
-    problems.extend(check_dominance(item.record.ops, item.record.value_defs,
-                                    item.record.value_uses))
-    item.symbol_defs, item.symbol_uses = collect(item.record, item.text)
-    item.diagnostics.extend(problems)
-    item.verified = True
+    return problems
 
 
-def _at_op(item: ParsedItem, op: Operation, fallback: Span, message: str) -> Diagnostic:
-    for op_record in item.record.ops:
+def _at_op(records: list[OpRecord], op: Operation, fallback: Span, message: str) -> Diagnostic:
+    for op_record in records:
         if op_record.op is op:
             return Diagnostic(op_record.name_span, message, category="verify")
     return Diagnostic(fallback, message, category="verify")

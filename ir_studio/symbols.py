@@ -99,6 +99,13 @@ def nearest_table(op: Operation) -> Operation | None:
     return parent
 
 
+def _scope(op: Operation) -> int | None:
+    """The symbol table of `op`, by identity; top-level items are each verified in a
+    private module, and all of a chunk's items share one table (None)."""
+    table = nearest_table(op)
+    return None if table is None or table.parent is None else id(table)
+
+
 def check_symbols(
     defs: Iterable[SymbolDef], uses: Iterable[SymbolUse], unknown: set[str] | None = None
 ) -> list[Diagnostic]:
@@ -109,10 +116,9 @@ def check_symbols(
     """
     unknown = unknown or set()
     problems: list[Diagnostic] = []
-    tables: dict[int, dict[str, SymbolDef]] = {}
+    tables: dict[int | None, dict[str, SymbolDef]] = {}
     for definition in defs:
-        scope = nearest_table(definition.op)
-        table = tables.setdefault(id(scope), {})
+        table = tables.setdefault(_scope(definition.op), {})
         previous = table.get(definition.name)
         if previous is not None and previous.op is not definition.op:
             problems.append(
@@ -128,7 +134,7 @@ def check_symbols(
     for use in uses:
         if not use.checked:
             continue
-        table = tables.get(id(nearest_table(use.op)), {})
+        table = tables.get(_scope(use.op), {})
         target = table.get(use.name)
         if target is None:
             if use.name not in unknown:

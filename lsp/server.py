@@ -7,16 +7,22 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import faulthandler
 import logging
+import os
 import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, BinaryIO, cast
 
 from ir_studio.lsp.convert import Converter, diagnostic
+from ir_studio.lsp.protocol import IRStudioProtocol
 from ir_studio.lsp.store import DocumentStore, Snapshot
+from ir_studio.lsp.transport import Received, serve
 from lsprotocol import types
+from pygls.io_ import StdoutWriter
 from pygls.lsp.server import LanguageServer
 
 from ir_studio import __version__
@@ -24,13 +30,68 @@ from ir_studio.document import IRDocument
 
 
 class IRStudioServer(LanguageServer):
-    """pygls server plus the document store; features reach the core through it."""
+    """pygls server plus the document store; features reach the core through it.
+
+    Reading is our own (`transport.serve` into `IRStudioProtocol.receive`) so that no
+    malformed message or broken frame leaves a request unanswered or the session stuck.
+    """
 
     def __init__(self) -> None:
         super().__init__(
-            "ir-studio", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental
+            "ir-studio",
+            __version__,
+            text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+            protocol_cls=IRStudioProtocol,
         )
         self.store = DocumentStore(self._publish)
+
+    @property
+    def _receive(self) -> Callable[[Received], None]:
+        return cast(IRStudioProtocol, self.protocol).receive
+
+    def start_io(self, stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> None:
+        source = stdin or sys.stdin.buffer
+        self._stop_event = stop_event = threading.Event()
+        self.protocol.set_writer(StdoutWriter(stdout or sys.stdout.buffer))
+        read1 = getattr(source, "read1", None)
+
+        def chunk() -> bytes:
+            return read1(65536) if read1 is not None else os.read(source.fileno(), 65536)
+
+        async def run() -> None:
+            loop = asyncio.get_running_loop()
+            await serve(
+                lambda: loop.run_in_executor(self.thread_pool, chunk),
+                self._receive,
+                stop_event,
+            )
+
+        try:
+            asyncio.run(run())
+        except BrokenPipeError:
+            logging.getLogger(__name__).error("the client closed the connection")
+        except (KeyboardInterrupt, SystemExit):
+            pass
+        finally:
+            self.shutdown()
+
+    def start_tcp(self, host: str, port: int) -> None:
+        self._stop_event = stop_event = threading.Event()
+
+        async def connection(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            self.protocol.set_writer(writer)
+            await serve(lambda: reader.read(65536), self._receive, stop_event)
+            self.shutdown()
+
+        async def listen() -> None:
+            self._server = await asyncio.start_server(connection, host, port)
+            async with self._server:
+                await self._server.serve_forever()
+
+        try:
+            asyncio.run(listen())
+        except asyncio.CancelledError:
+            pass
 
     @property
     def encoding(self) -> str:
@@ -53,6 +114,9 @@ class IRStudioServer(LanguageServer):
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(document.uri, diagnostics, document.version)
         )
+        from ir_studio.lsp.features.tpu_cost import warm
+
+        warm(document)  # a TPU graph's simulated cost, after (never before) its diagnostics
 
 
 Handler = Callable[..., Any]

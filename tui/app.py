@@ -8,6 +8,7 @@ graphs, the simulated GDMA/BDC timeline. All work runs in worker threads.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ir_studio.tui.widgets.code_view import CodeView
 from ir_studio.tui.widgets.timeline import TimelineView
@@ -46,6 +47,9 @@ from ir_studio.session import (
     source_at,
     warm_texts,
 )
+
+if TYPE_CHECKING:
+    from ir_studio.tpu.analysis import Analysis
 
 BINDINGS_HELP = [
     ("n / p", "next / previous pass"),
@@ -112,6 +116,8 @@ class IRStudioApp(App[None]):
         self.hide_unchanged = False
         self.side_by_side = False
         self.checks: dict[int, str] = {}
+        self._pipeline_result = None
+        """The pipeline's final module: a TPU mode's lowering, reused by the simulation."""
 
     # -- layout ---------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -169,7 +175,8 @@ class IRStudioApp(App[None]):
         error = None
         if loaded.module is not None:
             try:
-                _, steps = run_steps(loaded, pipeline)
+                run, steps = run_steps(loaded, pipeline)
+                self._pipeline_result = run.module if run.failed is None else None
                 warm_texts(steps[:2])  # what is on screen first; the rest in `warm`
             except Exception as failure:  # a bad pipeline is shown, not raised
                 error = str(failure)
@@ -232,32 +239,22 @@ class IRStudioApp(App[None]):
 
     @work(thread=True, exclusive=True, group="tpu")
     def simulate(self) -> None:
-        from ir_studio.tpu.chip import BM1684X
-        from ir_studio.tpu.lowering import lower_to_tpu
-        from ir_studio.tpu.simulate import simulate
+        from ir_studio.tpu.analysis import analyse, pipeline_mode
 
         assert self.loaded is not None
         assert self.loaded.module is not None
-        results = {}
-        for mode in ("f16", "w8a16", "w4a16"):
-            module = self.loaded.module
-            if not any(op.name.startswith("tpu.") for op in module.walk()):
-                module = lower_to_tpu(module, mode, 64, None).module
-            results[mode] = simulate(module, BM1684X)
-        self.call_from_thread(self._simulated, results)
+        mode, result = pipeline_mode(self.pipeline or ""), self._pipeline_result
+        reuse = {mode: result} if mode is not None and result is not None else None
+        self.call_from_thread(self._simulated, analyse(self.loaded.module, lowered=reuse))
 
-    def _simulated(self, results: dict) -> None:
-        self.timelines = results
-        self.query_one("#timeline", TimelineView).show(results["w8a16"])
-        rows = ["mode     total ms   GDMA %   BDC %   overlap ms   loaded MiB"]
-        for mode, tl in results.items():
-            s = tl.summary()
-            rows.append(
-                f"{mode:<8} {s['total_s'] * 1e3:9.3f} {s['gdma_utilisation']:8.0%} "
-                f"{s['bdc_utilisation']:7.0%} {s['overlap_s'] * 1e3:11.3f} "
-                f"{s['bytes_loaded'] / 2**20:11.2f}"
-            )
-        self.query_one("#tpu-summary", Static).update("\n".join(rows))
+    def _simulated(self, analysis: Analysis) -> None:
+        from ir_studio.tpu.analysis import SHOWN_MODE
+
+        self.timelines = analysis.timelines
+
+        shown = analysis.timelines.get(SHOWN_MODE) or next(iter(analysis.timelines.values()))
+        self.query_one("#timeline", TimelineView).show(shown)
+        self.query_one("#tpu-summary", Static).update("\n".join(analysis.summary_rows()))
         self._show_instr(0)
 
     # -- views ----------------------------------------------------------------

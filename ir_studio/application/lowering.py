@@ -36,11 +36,19 @@ class Lowering:
         return None if failed is None else f"{failed.pass_name}: {failed.error}"
 
     def output(self, *, generic: bool = False) -> str | None:
-        from ir_studio.printing import print_ir
-
         if self.run is None or self.run.module is None:
             return None
-        return print_ir(self.run.module, generic=generic)
+        return output_text(self.run.module, generic=generic)
+
+
+def output_text(module: ModuleOp, *, generic: bool = False) -> str:
+    """A lowered module as every front end writes it out. A TPU graph keeps its op
+    locations: they name its weights (the keys of `module.weight_file`), without which
+    `tpu compare` could not evaluate the result."""
+    from ir_studio.printing import print_ir
+    from ir_studio.tpu.analysis import is_tpu_graph
+
+    return print_ir(module, generic=generic, debuginfo=is_tpu_graph(module))
 
 
 def pipeline_or_error(pipeline: Pipeline | str) -> Pipeline | PipelineError:

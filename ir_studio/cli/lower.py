@@ -170,10 +170,10 @@ def _write(output: str, args: argparse.Namespace) -> int:
 
 
 def _emit(module: ModuleOp, args: argparse.Namespace) -> str | None:
-    from ir_studio.printing import print_ir
-
     if args.emit != "llvm":
-        return print_ir(module, generic=args.generic)
+        from ir_studio.application.lowering import output_text
+
+        return output_text(module, generic=args.generic)
     from ir_studio.llvm_emit import LLVMEmitError, emit_llvm_ir
 
     try:

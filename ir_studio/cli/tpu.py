@@ -9,6 +9,12 @@ from pathlib import Path
 from ir_studio.cli.check import load
 from ir_studio.cli.exit_codes import ExitCode
 from ir_studio.cli.render import render_all
+from ir_studio.tpu.modes import MODE_NAMES, Mode
+
+KEEP_F16_HELP = (
+    "comma-separated layers that stay F16 in the quantised modes, matched by whole dotted "
+    "name components (e.g. lm_head,embedding)"
+)
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
@@ -21,8 +27,9 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     sub = tpu.add_subparsers(dest="tpu_command", metavar="SUBCOMMAND")
     lower = sub.add_parser("lower", help="lower a top-dialect module to tpu")
     lower.add_argument("file", metavar="TOP.mlir")
-    lower.add_argument("--mode", choices=["f16", "w8a16", "w4a16"], default="w8a16")
+    lower.add_argument("--mode", choices=MODE_NAMES, default=Mode.W8A16.value)
     lower.add_argument("--group-size", type=int, default=64, help="W4A16 group size (K)")
+    lower.add_argument("--keep-f16", metavar="NAMES", default="", help=KEEP_F16_HELP)
     lower.add_argument(
         "-o",
         "--output",
@@ -45,10 +52,11 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     simulate.add_argument("file", metavar="FILE.mlir")
     simulate.add_argument(
         "--mode",
-        choices=["f16", "w8a16", "w4a16"],
-        default="w8a16",
+        choices=MODE_NAMES,
+        default=Mode.W8A16.value,
         help="lowering used when FILE is still a top module",
     )
+    simulate.add_argument("--keep-f16", metavar="NAMES", default="", help=KEEP_F16_HELP)
     simulate.add_argument("--chip", metavar="CHIP.json", help="default: built-in BM1684X")
     simulate.add_argument("--json", action="store_true", help="summary and per-op rows as JSON")
     simulate.add_argument("--trace", metavar="OUT.json", help="Chrome Trace Event file")
@@ -58,7 +66,18 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         default="chatglm2-6b",
         help="a preset (chatglm2-6b) or a Hugging Face style config.json",
     )
-    estimate.add_argument("--mode", choices=["f16", "w8a16", "w4a16"], default="w8a16")
+    estimate.add_argument(
+        "--mode",
+        choices=[*MODE_NAMES, "all"],
+        default=Mode.W8A16.value,
+        help="a mode, or all three",
+    )
+    estimate.add_argument(
+        "--keep-f16",
+        metavar="NAMES",
+        help=KEEP_F16_HELP + "; default: the preset's deployment (chatglm2-6b: "
+        "embedding,lm_head), none for a config.json; '' quantises every linear",
+    )
     estimate.add_argument(
         "--seq", type=int, help="sequence length (default: the model's, at most 512)"
     )
@@ -126,8 +145,17 @@ def _lower(args: argparse.Namespace) -> int:
         else source.with_name(f"{source.stem}_tpu_{args.mode}.mlir")
     )
     npz = output.with_name(f"{output.stem}_weight.npz")
+    from ir_studio.tpu.lowering import parse_layer_names
+
     try:
-        lowered = lower_to_tpu(module, args.mode, args.group_size, weights, npz.name)
+        lowered = lower_to_tpu(
+            module,
+            args.mode,
+            args.group_size,
+            weights,
+            npz.name,
+            keep_f16=parse_layer_names(args.keep_f16),
+        )
     except LoweringError as error:
         where = f" at {error.op.location}" if error.op is not None else ""
         print(f"{args.file}: error: {error}{where}", file=sys.stderr)
@@ -248,47 +276,28 @@ def _usage(message: str) -> int:
 def _simulate(args: argparse.Namespace) -> int:
     import json
 
-    from ir_studio.tpu.lowering import lower_to_tpu
-    from ir_studio.tpu.simulate import simulate
+    from ir_studio.tpu.analysis import analyse, describe
+    from ir_studio.tpu.lowering import LoweringError, parse_layer_names
 
     module, _, code = _load(args.file)
     if module is None:
         return code
     chip = _chip(args.chip)
-    lowered_note = ""
-    if any(
-        op.name.startswith("top.") and op.name not in ("top.Weight", "top.Input", "top.None")
-        for op in module.walk()
-    ):
-        module = lower_to_tpu(module, args.mode, 64, None).module
-        lowered_note = f" (lowered from top with {args.mode})"
-    timeline = simulate(module, chip)
+    try:
+        analysis = analyse(module, [args.mode], chip, keep_f16=parse_layer_names(args.keep_f16))
+    except LoweringError as error:
+        where = f" at {error.op.location}" if error.op is not None else ""
+        print(f"{args.file}: error: {error}{where}", file=sys.stderr)
+        return ExitCode.DIAGNOSTICS
+    mode, timeline = next(iter(analysis.timelines.items()))
     if args.trace:
         Path(args.trace).write_text(timeline.chrome_trace(), encoding="utf-8")
-    summary = timeline.summary()
     if args.json:
         rows = [vars(op) for op in timeline.ops]
-        print(json.dumps({"summary": summary, "ops": rows}, indent=2))
+        print(json.dumps({"summary": timeline.summary(), "ops": rows}, indent=2))
         return ExitCode.OK
-    print(
-        f"{chip.name}{lowered_note}: {summary['total_s'] * 1e3:.3f} ms, "
-        f"{summary['instructions']} instructions"
-    )
-    print(
-        f"  GDMA busy {summary['gdma_busy_s'] * 1e3:.3f} ms "
-        f"({summary['gdma_utilisation']:.0%}), BDC busy {summary['bdc_busy_s'] * 1e3:.3f} ms "
-        f"({summary['bdc_utilisation']:.0%}), both at once {summary['overlap_s'] * 1e3:.3f} ms"
-    )
-    print(
-        f"  loaded {summary['bytes_loaded'] / 2**20:.2f} MiB, stored "
-        f"{summary['bytes_stored'] / 2**20:.2f} MiB, {summary['flops'] / 1e9:.3f} GFLOP"
-    )
-    print(f"  {'op':<48} {'ms':>9} {'GDMA ms':>9} {'BDC ms':>9} {'MiB':>9}")
-    for op in sorted(timeline.ops, key=lambda o: o.end - o.start, reverse=True)[:15]:
-        print(
-            f"  {op.loc:<48} {(op.end - op.start) * 1e3:9.3f} {op.gdma_s * 1e3:9.3f} "
-            f"{op.bdc_s * 1e3:9.3f} {op.bytes / 2**20:9.2f}"
-        )
+    lowered_note = f" (lowered from top with {mode.value})" if analysis.lowered_from_top else ""
+    print(describe(timeline, f"{chip.name}{lowered_note}"))
     if args.trace:
         print(
             f"wrote {args.trace} (open in https://ui.perfetto.dev or chrome://tracing)",
@@ -301,11 +310,13 @@ def _estimate(args: argparse.Namespace) -> int:
     import json
 
     from ir_studio.tpu.estimate import PRESETS, config_from_json, estimate
+    from ir_studio.tpu.lowering import LoweringError, parse_layer_names
 
+    keep: tuple[str, ...] = ()
     if args.model in PRESETS:
         from dataclasses import replace
 
-        cfg = PRESETS[args.model]
+        cfg, keep = PRESETS[args.model].config, PRESETS[args.model].keep_f16
         if args.seq:
             cfg = replace(cfg, seq=args.seq)
     else:
@@ -313,20 +324,37 @@ def _estimate(args: argparse.Namespace) -> int:
             cfg = config_from_json(Path(args.model), args.seq)
         except (OSError, ValueError, KeyError) as error:
             return _usage(f"cannot read model config {args.model}: {error}")
-    result = estimate(cfg, args.mode, _chip(args.chip), args.group_size)
-    data = result.as_dict()
+    if args.keep_f16 is not None:
+        keep = parse_layer_names(args.keep_f16)
+    if args.seq is not None and args.seq <= 0:
+        return _usage(f"--seq must be positive, not {args.seq}")
+    modes = list(Mode) if args.mode == "all" else [Mode(args.mode)]
+    chip = _chip(args.chip)
+    try:
+        results = [estimate(cfg, mode, chip, args.group_size, keep) for mode in modes]
+    except LoweringError as error:
+        return _usage(str(error))
+    data = [result.as_dict() for result in results]
     if args.json:
-        print(json.dumps(data, indent=2))
+        print(json.dumps(data if args.mode == "all" else data[0], indent=2))
         return ExitCode.OK
+    kept = ", ".join(keep) if keep else "none"
     print(
-        f"{args.model}, {args.mode}, sequence {cfg.seq}, {cfg.layers} layers "
+        f"{args.model}, sequence {cfg.seq}, {cfg.layers} layers, kept F16: {kept} "
         "(simulated; the A16MatMul kernel is a reconstruction)"
     )
-    print(f"  prefill            {data['prefill_s'] * 1e3:10.1f} ms")
-    print(
-        f"  decode per token   {data['decode_s_per_token'] * 1e3:10.2f} ms "
-        f"({data['decode_tokens_per_s']:.2f} tokens/s)"
-    )
-    print(f"  weights            {data['weight_bytes'] / 1e9:10.3f} GB")
-    print(f"  KV cache (f16)     {data['kv_cache_bytes'] / 2**20:10.1f} MiB")
+    for result in results:
+        decode = result.decode.total_s
+        print(f"{result.mode.value}:")
+        print(f"  prefill            {result.prefill.total_s * 1e3:10.1f} ms")
+        print(f"  decode per token   {decode * 1e3:10.2f} ms ({1 / decode:.2f} tokens/s)")
+        for name, phase in (("prefill", result.prefill), ("decode", result.decode)):
+            f = phase.figures
+            print(
+                f"    {name:<8} GDMA {f['gdma_busy_s'] * 1e3:9.1f} ms, "
+                f"BDC {f['bdc_busy_s'] * 1e3:9.1f} ms, both {f['overlap_s'] * 1e3:9.1f} ms, "
+                f"host {phase.host_s * 1e3:6.1f} ms"
+            )
+        print(f"  weights            {result.weight_bytes / 1e9:10.3f} GB")
+        print(f"  KV cache (f16)     {result.kv_cache_bytes / 2**20:10.1f} MiB")
     return ExitCode.OK

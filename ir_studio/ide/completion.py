@@ -2,11 +2,16 @@
 
 Contexts: `%` (values that dominate the cursor, nearest first), `^` (blocks of the
 enclosing region), `@` (symbols of the chunk), `dialect.` (its ops, with their
-documentation), the start of an op (dialect names and `func` ops), a type position
-(builtin types and `!` aliases), `#` (attribute aliases and builtin attributes), and
-keywords after a symbol op's name. Large scopes are capped (`LIMIT`) and marked
-incomplete, so a 20,000-value function answers small and fast; the client asks again
-as the user types more.
+documentation), the start of an op (dialect names and `func` ops; at the top level of a
+file or module the ops that start one, `builtin.module`, `func.func`, `llvm.func`, ...),
+a type position (builtin types and `!` aliases), `#` (attribute aliases and builtin
+attributes), and keywords after a symbol op's name. Large scopes are capped (`LIMIT`)
+and marked incomplete, so a 20,000-value function answers small and fast; the client
+asks again as the user types more.
+
+In a function that has never parsed (a file opened mid-edit) `%` is answered by the
+syntactic tier (`lexical.visible_values`): the definitions above the cursor in the
+regions still open there.
 """
 
 from __future__ import annotations
@@ -14,10 +19,12 @@ from __future__ import annotations
 import inspect
 import re
 from dataclasses import dataclass
+from operator import attrgetter
 
 from xdsl.ir import Block, BlockArgument
 
 from ir_studio.document import IRDocument, PlacedItem
+from ir_studio.ide.lexical import at_top_level, visible_values
 
 LIMIT = 200
 
@@ -53,6 +60,19 @@ BUILTIN_ATTRIBUTES = (
     "strided<",
 )
 KEYWORDS = ("public", "private", "nested")
+FILE_START_OPS = (
+    "builtin.module",
+    "func.func",
+    "llvm.func",
+    "llvm.mlir.global",
+    "gpu.module",
+    "memref.global",
+    "ml_program.global",
+    "transform.named_sequence",
+    "irdl.dialect",
+    "pdl.pattern",
+    "emitc.func",
+)
 
 
 @dataclass(frozen=True)
@@ -78,8 +98,8 @@ def _context(line: str) -> tuple[str, str]:
     word = _WORD.search(line)
     prefix = word.group(0) if word else ""
     before = line[: len(line) - len(prefix)]
-    sigil = before[-1:] if before else ""
-    if sigil in "%^@#!":
+    sigil = before[-1:]
+    if sigil and sigil in "%^@#!":
         return sigil, prefix
     if "." in prefix and re.fullmatch(r"[A-Za-z_][\w$]*\.[\w$.]*", prefix) and _at_op_start(before):
         return "dialect.", prefix
@@ -99,22 +119,30 @@ def _at_op_start(before: str) -> bool:
 def _values(item: PlacedItem, offset: int, prefix: str) -> CompletionResult:
     """Values whose definition comes before the cursor and whose block encloses it
     (or is the entry block of an enclosing region, which dominates all its blocks).
-    Candidates are filtered cheaply first; details are built for the nearest `LIMIT`."""
+    Definitions are recorded in text order (up to region-holding ops, whose results
+    follow their regions), so walking them backwards meets the nearest first and can
+    stop once it holds twice `LIMIT`: a 20,000-value function costs what its last few
+    hundred values cost. Details are built for the nearest `LIMIT`."""
     from ir_studio.verify import op_display_name
 
     relative = offset - item.base
     enclosing_blocks = _enclosing_blocks(item, relative)
     candidates = []
-    for definition in item.parsed.record.value_defs:
-        if definition.span.start >= relative or not definition.name[1:].startswith(prefix):
+    truncated = False
+    for definition in reversed(item.parsed.record.value_defs):
+        if definition.span.start >= relative:
             continue
-        value = definition.value
-        owner = value.owner
+        if prefix and not definition.name.startswith(prefix, 1):
+            continue
+        owner = definition.value.owner
         block = owner if isinstance(owner, Block) else owner.parent
         if block is None or id(block) not in enclosing_blocks:
             continue
         candidates.append(definition)
-    candidates.sort(key=lambda d: -d.span.start)  # nearest definitions first
+        if len(candidates) >= 2 * LIMIT:
+            truncated = True
+            break
+    candidates.sort(key=_START, reverse=True)  # nearest definitions first
     type_names: dict[int, str] = {}
     items = []
     for definition in candidates[:LIMIT]:
@@ -130,7 +158,10 @@ def _values(item: PlacedItem, offset: int, prefix: str) -> CompletionResult:
         else:
             detail = f"{op_display_name(value.owner)}: {type_name}"
         items.append(Completion(name, "value", detail, insert=name[1:]))
-    return CompletionResult(items, incomplete=len(candidates) > LIMIT)
+    return CompletionResult(items, incomplete=truncated or len(candidates) > LIMIT)
+
+
+_START = attrgetter("span.start")
 
 
 def _enclosing_blocks(item: PlacedItem, relative: int) -> set[int]:
@@ -138,9 +169,10 @@ def _enclosing_blocks(item: PlacedItem, relative: int) -> set[int]:
     entry block and the block the cursor is in (the last label before it)."""
     record = item.parsed.record
     blocks: set[int] = set()
-    for op_record in record.ops:
-        if not op_record.op.regions or not op_record.span.start <= relative <= op_record.span.end:
-            continue
+    from ir_studio.index import containing_ops
+
+    around = containing_ops(item.parsed, relative)  # O(log n + depth), not a scan
+    for op_record in around:
         for region in op_record.op.regions:
             first = region.blocks.first
             if first is None:
@@ -202,15 +234,56 @@ def _dialect_ops(dialect: str, prefix: str) -> CompletionResult:
     return CompletionResult(items)
 
 
-def _dialects(prefix: str) -> CompletionResult:
+def _dialects(prefix: str, top_level: bool = False) -> CompletionResult:
     from ir_studio.context import shared_context
 
-    names = sorted(shared_context().registered_dialect_names)
-    items = [Completion(n, "dialect", "dialect") for n in names if n.startswith(prefix)]
-    for op in ("func.func", "func.return", "func.call"):
-        if op.startswith(prefix):
-            items.append(Completion(op, "operation", "operation"))
+    ctx = shared_context()
+    names = sorted(ctx.registered_dialect_names)
+    items = []
+    if top_level:
+        for name in FILE_START_OPS:
+            op = ctx.get_optional_op(name)
+            if op is not None and name.startswith(prefix):
+                doc = inspect.cleandoc(op.__doc__) if op.__doc__ else ""
+                items.append(Completion(name, "operation", "starts a file", doc))
+    items += [Completion(n, "dialect", "dialect") for n in names if n.startswith(prefix)]
+    if not top_level:
+        for op_name in ("func.func", "func.return", "func.call"):
+            if op_name.startswith(prefix):
+                items.append(Completion(op_name, "operation", "operation"))
     return CompletionResult(items)
+
+
+_RESULT_OF = re.compile(r'[^=\n]*=\s*"?([A-Za-z_][\w$]*(?:\.[\w$]+)+)"?')
+_ARG_TYPE = re.compile(r"\s*:\s*([^,)\n]+)")
+_FUNCTION_TYPE_END = re.compile(r":\s*\([^()]*\)\s*->\s*\(?([^():=\n]+?)\)?\s*(?://[^\n]*)?$")
+
+
+def _result_type(rest: str) -> str | None:
+    """The result type when the line spells it for sure (`: (i32) -> (i32)`); a plain
+    trailing `: f32` is often an operand type (`arith.cmpf ... : f32` gives an `i1`)."""
+    found = _FUNCTION_TYPE_END.search(rest)
+    return found.group(1).strip() if found else None
+
+
+def _lexical_values(text: str, offset: int, prefix: str) -> CompletionResult:
+    """Values for a function with no parse, read off the text; details are what the
+    line says (the defining op, and the result type of a generic-form op, or an
+    argument's type)."""
+    tokens, complete_list = visible_values(text, offset, prefix, LIMIT)
+    items = []
+    for token in tokens:
+        line_end = text.find("\n", token.span.end)
+        rest = text[token.span.end : line_end if line_end >= 0 else len(text)]
+        op = _RESULT_OF.match(rest)
+        if op is not None:
+            spelled = _result_type(rest)
+            detail = op.group(1) + (f": {spelled}" if spelled else "")
+        else:
+            arg = _ARG_TYPE.match(rest)
+            detail = f"argument: {arg.group(1).strip()}" if arg else "argument"
+        items.append(Completion(token.name, "value", detail, insert=token.name[1:]))
+    return CompletionResult(items, incomplete=not complete_list)
 
 
 def _aliases(document: IRDocument, sigil: str, prefix: str) -> list[Completion]:
@@ -222,13 +295,22 @@ def _aliases(document: IRDocument, sigil: str, prefix: str) -> list[Completion]:
     ]
 
 
-def complete(document: IRDocument, text: str, offset: int) -> CompletionResult:
-    """`document` is the last good parse; `text`/`offset` the current text and cursor."""
+def complete(document: IRDocument | None, text: str, offset: int) -> CompletionResult:
+    """`document` is the last good parse (None before any build); `text`/`offset` the
+    current text and cursor."""
     line_start = text.rfind("\n", 0, offset) + 1
     trigger, prefix = _context(text[line_start:offset])
-    item = document.item_at(offset)
+    item = document.item_at(offset) if document is not None else None
     if trigger == "%":
-        return _values(item, offset, prefix) if item is not None else CompletionResult([])
+        if item is None or item.parsed.op is None:
+            return _lexical_values(text, offset, prefix)
+        return _values(item, offset, prefix)
+    if trigger == "op":
+        return _dialects(prefix, top_level=at_top_level(text, offset))
+    if trigger == "dialect.":
+        return _dialect_ops(prefix.split(".", 1)[0], prefix)
+    if document is None:
+        return CompletionResult([])
     if trigger == "^":
         return _blocks(item, prefix) if item is not None else CompletionResult([])
     if trigger == "@":
@@ -236,10 +318,6 @@ def complete(document: IRDocument, text: str, offset: int) -> CompletionResult:
             (c.chunk.index for c in document.chunks if c.chunk.start <= offset <= c.chunk.end), 0
         )
         return _symbols(document, chunk, prefix)
-    if trigger == "dialect.":
-        return _dialect_ops(prefix.split(".", 1)[0], prefix)
-    if trigger == "op":
-        return _dialects(prefix)
     if trigger == "!":
         builtin = [
             Completion("!" + d, "type", "dialect type") for d in ("llvm.ptr", "llvm.struct<")

@@ -40,10 +40,13 @@ def _names(placed: PlacedItem) -> dict[int, str]:
 def _printer(
     stream: StringIO, placed: PlacedItem, values: list[SSAValue], generic: bool
 ) -> Printer:
+    from ir_studio.incremental import stand_ins
+
     printer = Printer(stream=stream, print_generic_format=generic)
     names = _names(placed)
+    sources = stand_ins(placed.parsed)  # ops added by an edit read values through these
     for value in values:
-        name = names.get(id(value))
+        name = names.get(id(sources.get(id(value), value)))
         if name is not None:
             printer._ssa_values[value] = name
     return printer

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from xdsl.context import Context
     from xdsl.dialects.builtin import ModuleOp
 
-    from ir_studio.document import IRDocument, ItemCache
+    from ir_studio.document import IRDocument, ItemCache, Progress
     from ir_studio.ide.completion import CompletionResult
     from ir_studio.ide.folding import Fold
     from ir_studio.ide.hover import HoverInfo
@@ -83,6 +83,7 @@ class Language:
     def analyse(
         self, uri: str, version: int, text: str, *,
         cache: ItemCache | None = None, ctx: Context | None = None,
+        progress: Progress | None = None,
     ) -> Analysis:
         raise NotImplementedError
 

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from xdsl.context import Context
     from xdsl.dialects.builtin import ModuleOp
 
-    from ir_studio.document import ItemCache
+    from ir_studio.document import ItemCache, Progress
     from ir_studio.ide.completion import CompletionResult
     from ir_studio.ide.folding import Fold
     from ir_studio.ide.hover import HoverInfo
@@ -31,11 +31,13 @@ class MLIRLanguage(Language):
     def analyse(
         self, uri: str, version: int, text: str, *,
         cache: ItemCache | None = None, ctx: Context | None = None,
+        progress: Progress | None = None,
     ) -> Analysis:
         from ir_studio.document import build_document
         from ir_studio.index import DocumentIndex
 
-        document = build_document(uri, version, text, cache=cache, ctx=ctx)
+        document = build_document(uri, version, text, cache=cache, ctx=ctx,
+                                  progress=progress)
         return Analysis(document, DocumentIndex(document))
 
     def load(self, name: str, text: str) -> Program:
@@ -66,11 +68,10 @@ class MLIRLanguage(Language):
         return hover_at(analysis.document, analysis.index, offset)
 
     def complete(self, analysis: Analysis | None, text: str, offset: int) -> CompletionResult:
-        from ir_studio.ide.completion import CompletionResult, complete
+        from ir_studio.ide.completion import complete
 
-        if analysis is None:
-            return CompletionResult([])
-        return complete(analysis.document, text, offset)
+        # before the first build the text alone answers what it can (values, op starts)
+        return complete(analysis.document if analysis is not None else None, text, offset)
 
     def tokens(self, analysis: Analysis, start: int = 0,
                end: int | None = None) -> list[SemanticToken]:

@@ -11,7 +11,7 @@ from ir_studio.languages.base import Analysis, Language, Program
 if TYPE_CHECKING:
     from xdsl.context import Context
 
-    from ir_studio.document import ItemCache
+    from ir_studio.document import ItemCache, Progress
     from ir_studio.ide.completion import CompletionResult
     from ir_studio.ide.hover import HoverInfo
     from ir_studio.ide.outline import OutlineNode
@@ -27,6 +27,7 @@ class ToyLanguage(Language):
     def analyse(
         self, uri: str, version: int, text: str, *,
         cache: ItemCache | None = None, ctx: Context | None = None,
+        progress: Progress | None = None,
     ) -> Analysis:
         from ir_studio.document import IRDocument
         from ir_studio.source import LineIndex

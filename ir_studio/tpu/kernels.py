@@ -63,6 +63,8 @@ class Tile:
     loads: list[tuple[int, str]]
     computes: list[tuple[str, int, int]]  # (kind, flops, vector elements)
     store: int
+    segments: dict[str, int] = field(default_factory=dict)
+    """Contiguous DDR runs of a load, by label, when it is strided (default one)."""
 
 
 def _bytes(t: object) -> int:
@@ -88,18 +90,27 @@ class Program:
         return instr
 
     def gdma(
-        self, kind: str, op: str, loc: str, nbytes: int, deps: list[int], lmem: int = 0
+        self,
+        kind: str,
+        op: str,
+        loc: str,
+        nbytes: int,
+        deps: list[int],
+        lmem: int = 0,
+        segments: int = 1,
     ) -> Instr:
-        rate = (
-            self.chip.gdma_store_bytes_per_s if kind == "store" else self.chip.gdma_load_bytes_per_s
-        )
+        """A transfer of `nbytes` in `segments` contiguous DDR runs."""
+        chip = self.chip
+        rate = chip.gdma_store_bytes_per_s if kind == "store" else chip.gdma_load_bytes_per_s
         return self._new(
             engine="GDMA",
             kind=kind,
             op=op,
             loc=loc,
             bytes=nbytes,
-            duration=self.chip.gdma_overhead_s + nbytes / rate,
+            duration=chip.gdma_overhead_s
+            + (segments - 1) * chip.gdma_segment_overhead_s
+            + nbytes / (rate * chip.ddr_efficiency),
             deps=deps,
             lmem=lmem,
         )
@@ -109,9 +120,9 @@ class Program:
     ) -> Instr:
         chip = self.chip
         if kind == "matmul":
-            cycles = flops / (2 * chip.f16_macs_per_cycle)
+            cycles = flops / (2 * chip.f16_macs_per_cycle * chip.cube_efficiency)
         else:
-            cycles = elements / chip.vector_f16_elements_per_cycle
+            cycles = elements / (chip.vector_f16_elements_per_cycle * chip.vector_efficiency)
         return self._new(
             engine="BDC",
             kind=kind,
@@ -135,13 +146,23 @@ class Program:
 
         def emit_loads(i: int) -> None:
             after = [last_compute[i - 2]] if i >= 2 else []
+            segments = tiles[i].segments
             loads[i] = [
-                self.gdma("load", name, f"{loc}:{label}", b, ready + after, lmem=b).id
+                self.gdma(
+                    "load", name, f"{loc}:{label}", b, ready + after, b, segments.get(label, 1)
+                ).id
                 for b, label in tiles[i].loads
             ]
 
         def emit_store(i: int) -> None:
-            instr = self.gdma("store", name, f"{loc}:out", tiles[i].store, [last_compute[i]])
+            instr = self.gdma(
+                "store",
+                name,
+                f"{loc}:out",
+                tiles[i].store,
+                [last_compute[i]],
+                segments=tiles[i].segments.get("out", 1),
+            )
             instr.frees = loads[i]
             stores.append(instr.id)
 
@@ -191,6 +212,7 @@ def matmul_tiles(
             mt = min(m_tile, m - m0)
             loads: list[tuple[int, str]] = []
             computes: list[tuple[str, int, int]] = []
+            segments: dict[str, int] = {}
             if not resident:
                 loads.append((mt * k * 2, "x"))
             stored = (
@@ -202,11 +224,19 @@ def matmul_tiles(
                 stored = nt * k // 2
             if mi == 0 or not resident:
                 loads.append((int(stored), "weight"))
+                if not weight_bits and nt < n:
+                    # an F16 weight is [K, N] row-major: a tile of nt < N columns is K
+                    # runs of nt elements; a quantised one is [N, K]: nt whole rows
+                    segments["weight"] = k
                 if weight_bits:
                     loads.append((nt * groups * (2 + (1 if weight_bits == 4 else 0)), "scales"))
-                    computes += [("cast", 0, nt * k), ("scale", 0, nt * k)]
+                    # W4 carries zero points: the scale step subtracts, then multiplies
+                    passes = 2 if weight_bits == 4 else 1
+                    computes += [("cast", 0, nt * k), ("scale", 0, passes * nt * k)]
             computes.append(("matmul", 2 * mt * k * nt, 0))
-            tiles.append(Tile(loads, computes, mt * nt * 2))
+            if nt < n:  # the output tile is mt runs of nt columns of [M, N]
+                segments["out"] = mt
+            tiles.append(Tile(loads, computes, mt * nt * 2, segments))
     return tiles, resident
 
 

@@ -2,9 +2,11 @@
 
 Every `top.X` becomes `tpu.X` on f16 values, with `tpu.Cast` after each input and
 before each result. A `top.MatMul` whose right operand is a 2-D `top.Weight` becomes
-`tpu.A16MatMul` in the W modes, its weight quantised (`quantize.py`). With weights the
-lowering also returns the new weight arrays; without (a shape-only module) it produces
-the same IR and no arrays.
+`tpu.A16MatMul` in the W modes, its weight quantised (`quantize.py`), unless its name
+is among the layers kept in F16 (`keep_f16`: sophon-demo's INT8/INT4 ChatGLM2 builds keep
+the embedding and `lm_head` F16, `gen_int8bmodel_mlir.sh`). With weights the lowering
+also returns the new weight arrays; without (a shape-only module) it produces the same
+IR and no arrays.
 """
 
 from __future__ import annotations
@@ -33,10 +35,10 @@ from xdsl.rewriter import InsertPoint, Rewriter
 
 from ir_studio.tpu.dialects import TOP_OPS, TPU_OPS
 from ir_studio.tpu.evaluator import loc_name
+from ir_studio.tpu.modes import Mode, parse_mode
 from ir_studio.tpu.ops_base import bool_attr
 from ir_studio.tpu.quantize import quantize_w4, quantize_w8
 
-MODES = {"f16": "F16", "w8a16": "W8F16", "w4a16": "W4F16"}
 SI8 = IntegerType(8, Signedness.SIGNED)
 UI8 = IntegerType(8, Signedness.UNSIGNED)
 
@@ -81,8 +83,29 @@ def _weight_op(name: str, type_: TensorType) -> Operation:
     return op
 
 
-def _qualifies(op: Operation, mode: str, group: int) -> bool:
-    if mode == "f16" or op.name != "top.MatMul" or bool_attr(op, "right_transpose"):
+def parse_layer_names(text: str | None) -> tuple[str, ...]:
+    """`lm_head,embedding` -> ("lm_head", "embedding"); empty or None keeps nothing."""
+    if not text:
+        return ()
+    return tuple(name.strip() for name in text.split(",") if name.strip())
+
+
+def layer_matches(loc: str, layer: str) -> bool:
+    """Does the op named `loc` belong to `layer`? Names match by whole dotted components:
+    `lm_head` matches `lm_head`, `embedding` matches `transformer.embedding.word_...`,
+    `layers.0` matches `layers.0.mlp.dense_h_to_4h` but not `layers.01...`."""
+    parts, want = loc.split("."), layer.split(".")
+    return any(parts[i : i + len(want)] == want for i in range(len(parts) - len(want) + 1))
+
+
+def kept_f16(loc: str, keep_f16: tuple[str, ...]) -> bool:
+    return any(layer_matches(loc, layer) for layer in keep_f16)
+
+
+def _qualifies(op: Operation, mode: Mode, group: int, keep_f16: tuple[str, ...] = ()) -> bool:
+    if mode is Mode.F16 or op.name != "top.MatMul" or bool_attr(op, "right_transpose"):
+        return False
+    if keep_f16 and kept_f16(loc_name(op) or "", keep_f16):
         return False
     right = op.operands[1].owner
     if not isinstance(right, Operation) or right.name != "top.Weight":
@@ -90,21 +113,27 @@ def _qualifies(op: Operation, mode: str, group: int) -> bool:
     shape = right.results[0].type.get_shape()  # pyright: ignore[reportAttributeAccessIssue]  # top/tpu verifiers require ranked tensors
     if len(shape) != 2:
         return False
-    return mode != "w4a16" or (shape[0] % group == 0 and shape[0] % 2 == 0)
+    return mode is not Mode.W4A16 or (shape[0] % group == 0 and shape[0] % 2 == 0)
 
 
 def lower_to_tpu(
     module: ModuleOp,
-    mode: str,
+    mode: Mode | str,
     group: int = 64,
     weights: dict[str, np.ndarray] | None = None,
     weight_file: str | None = None,
     *,
     in_place: bool = False,
+    keep_f16: tuple[str, ...] = (),
 ) -> Lowered:
-    """Lower a clone of `module` (or `module` itself); `mode` is f16, w8a16 or w4a16."""
-    if mode not in MODES:
-        raise LoweringError(f"unknown mode '{mode}' (f16, w8a16, w4a16)")
+    """Lower a clone of `module` (or `module` itself) in `mode`; matmuls named in
+    `keep_f16` (see `layer_matches`) stay F16 in the quantised modes."""
+    try:
+        mode = parse_mode(mode)
+    except ValueError as error:
+        raise LoweringError(str(error)) from None
+    if group <= 0:
+        raise LoweringError(f"the group size must be positive, not {group}")
     out = module if in_place else module.clone()
     new_weights: dict[str, np.ndarray] | None = {} if weights is not None else None
     report: list[MatMulReport] = []
@@ -112,7 +141,7 @@ def lower_to_tpu(
     funcs = [op for op in out.walk() if isinstance(op, FuncOp)]
     for func in funcs:
         for op in list(func.walk()):
-            if _qualifies(op, mode, group):
+            if _qualifies(op, mode, group, keep_f16):
                 quantized_rights.add(id(op.operands[1].owner))
     for func in funcs:
         for op in list(func.body.walk()):
@@ -121,7 +150,7 @@ def lower_to_tpu(
             _lower_op(op, mode, group, weights, new_weights, report, quantized_rights)
     out.attributes["module.state"] = StringAttr("TPU_LOWERED")
     out.attributes["module.chip"] = StringAttr("bm1684x")
-    out.attributes["module.mode"] = StringAttr(MODES[mode])
+    out.attributes["module.mode"] = StringAttr(mode.module_mode)
     if weight_file is not None:
         out.attributes["module.weight_file"] = StringAttr(weight_file)
     return Lowered(out, new_weights, report)
@@ -136,7 +165,7 @@ def _cast(value: SSAValue, to: Attribute, name: str, before: Operation) -> SSAVa
 
 def _lower_op(
     op: Operation,
-    mode: str,
+    mode: Mode,
     group: int,
     weights: dict[str, np.ndarray] | None,
     new_weights: dict[str, np.ndarray] | None,
@@ -195,7 +224,7 @@ def _lower_op(
 
 def _lower_a16(
     op: Operation,
-    mode: str,
+    mode: Mode,
     group: int,
     weights: dict[str, np.ndarray] | None,
     new_weights: dict[str, np.ndarray] | None,
@@ -206,7 +235,8 @@ def _lower_a16(
     assert isinstance(right, Operation)
     wname = loc_name(right) or f"{name}.weight"
     k, n = right.results[0].type.get_shape()  # pyright: ignore[reportAttributeAccessIssue]  # top/tpu verifiers require ranked tensors
-    bits = 8 if mode == "w8a16" else 4
+    bits = mode.weight_bits
+    assert bits is not None
     g = 0 if bits == 8 else group
     groups = 1 if g == 0 else k // g
     qtype = TensorType(SI8, [n, k]) if bits == 8 else TensorType(UI8, [n, k // 2])

@@ -1,4 +1,4 @@
-"""Build a ChatGLM2-style GLMBlock as top-dialect text plus its weights.
+"""Build a ChatGLM2-style GLMBlock and whole model as top-dialect ops (and text) plus weights.
 
 Layout is TPU-MLIR's sequence-first [S, 1, hidden]. Multi-query attention: H query heads
 share G key/value groups (ChatGLM2-6B: 32 heads, 2 groups, head dim 128); rotary on the
@@ -11,9 +11,21 @@ hidden is 256; the full-size model is built shape-only.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
+
+from ir_studio.tpu.graph_builder import (
+    Built,
+    GraphBuilder,
+    bool_flag,
+    emit_inputs,
+    f64_attr,
+    finish_module,
+    int_list,
+    si32_attr,
+    slice_attrs,
+)
 
 
 @dataclass(frozen=True)
@@ -38,63 +50,10 @@ CHATGLM2_6B = GLMConfig(
 )
 
 
-@dataclass
-class _Builder:
-    lines: list[str] = field(default_factory=list)
-    locs: list[str] = field(default_factory=list)
-    weights: dict[str, np.ndarray] = field(default_factory=dict)
-    shapes: dict[str, tuple[int, ...] | None] = field(default_factory=dict)
-    counter: int = 0
-    rng: np.random.Generator = field(default_factory=lambda: np.random.default_rng(2023))
-    with_data: bool = True
-
-    def loc(self, name: str) -> str:
-        self.locs.append(name)
-        return f"#loc{len(self.locs)}"
-
-    def value(self) -> str:
-        self.counter += 1
-        return f"%{self.counter}"
-
-    def op(
-        self, kind: str, operands: list[str], shape: tuple[int, ...], name: str, attrs: str = ""
-    ) -> str:
-        result = self.value()
-        in_types = ", ".join(_ty(self.shapes[o]) for o in operands)
-        self.shapes[result] = shape
-        attr_text = f" {{{attrs}}}" if attrs else ""
-        self.lines.append(
-            f'    {result} = "top.{kind}"({", ".join(operands)}){attr_text} : '
-            f"({in_types}) -> {_ty(shape)} loc({self.loc(name)})"
-        )
-        return result
-
-    def weight(self, name: str, shape: tuple[int, ...], scale: float, offset: float = 0.0) -> str:
-        result = self.value()
-        self.shapes[result] = shape
-        self.lines.append(
-            f'    {result} = "top.Weight"() : () -> {_ty(shape)} loc({self.loc(name)})'
-        )
-        if self.with_data:
-            data = self.rng.standard_normal(shape).astype(np.float32) * scale + offset
-            self.weights[name] = data.astype(np.float32)
-        return result
-
-
-def _ty(shape: tuple[int, ...] | None) -> str:
-    if shape is None:
-        return "none"
-    return "tensor<" + "x".join(str(d) for d in shape) + "xf32>"
-
-
-def _ints(values: list[int]) -> str:
-    return "[" + ", ".join(str(v) for v in values) + "]"
-
-
 def _start(
-    cfg: GLMConfig, decode: bool, past: int | None, with_weights: bool, layers: int
-) -> tuple[_Builder, list[tuple[str, tuple[int, ...]]], list[str], str]:
-    b = _Builder(with_data=with_weights)
+    cfg: GLMConfig, decode: bool, past: int | None, with_weights: bool, layers: int, with_text: bool
+) -> tuple[GraphBuilder, list[tuple[str, tuple[int, ...]]], str]:
+    b = GraphBuilder(with_data=with_weights, with_text=with_text)
     S = 1 if decode else cfg.seq
     L = (cfg.seq if past is None else past) if decode else 0
     args: list[tuple[str, tuple[int, ...]]] = [
@@ -108,37 +67,8 @@ def _start(
                 (f"history_k_{layer}", (L, 1, cfg.kv_groups, cfg.head_dim)),
                 (f"history_v_{layer}", (L, 1, cfg.kv_groups, cfg.head_dim)),
             ]
-    none = b.value()
-    b.lines.append(f'    {none} = "top.None"() : () -> none loc({b.loc("none")})')
-    b.shapes[none] = None
-    return b, args, [], none
-
-
-def _inputs(b: _Builder, args: list[tuple[str, tuple[int, ...]]], first: int = 0) -> list[str]:
-    values = []
-    for i, (name, shape) in enumerate(args, start=first):
-        b.shapes[f"%arg{i}"] = shape
-        values.append(b.op("Input", [f"%arg{i}"], shape, name, "do_preprocess = false"))
-    return values
-
-
-def _module(
-    b: _Builder,
-    kind: str,
-    args: list[tuple[str, tuple[int, ...]]],
-    results: list[tuple[str, tuple[int, ...]]],
-    weight_file: str,
-) -> str:
-    arg_text = ", ".join(f"%arg{i}: {_ty(shape)}" for i, (_, shape) in enumerate(args))
-    res_types = ", ".join(_ty(s) for _, s in results)
-    head = (
-        f'module @{kind} attributes {{module.chip = "ALL", module.platform = "LLM", '
-        f'module.state = "TOP_F32", module.weight_file = "{weight_file}"}} {{\n'
-        f"  func.func @main({arg_text}) -> ({res_types}) {{\n"
-    )
-    ret = f"\n    return {', '.join(v for v, _ in results)} : {res_types}\n  }}\n}}\n"
-    aliases = "".join(f'#loc{i + 1} = loc("{name}")\n' for i, name in enumerate(b.locs))
-    return head + "\n".join(b.lines) + ret + aliases
+    none = b._add("None", [], None, "none", {})
+    return b, args, none
 
 
 def build_block(
@@ -148,16 +78,17 @@ def build_block(
     past: int | None = None,
     layer: int = 0,
     with_weights: bool = True,
-) -> tuple[str, dict[str, np.ndarray]]:
-    """(top-dialect module text, weights keyed by loc name) for one GLMBlock."""
-    b, common, _, none = _start(cfg, decode, past, with_weights, 0)
+    with_text: bool = True,
+) -> Built:
+    """One GLMBlock: the top-dialect module, its text and weights keyed by loc name."""
+    b, common, none = _start(cfg, decode, past, with_weights, 0, with_text)
     S = 1 if decode else cfg.seq
     L = (cfg.seq if past is None else past) if decode else 0
     args = [("hidden_states", (S, 1, cfg.hidden)), *common]
     if decode:
         shape = (L, 1, cfg.kv_groups, cfg.head_dim)
         args += [("history_k", shape), ("history_v", shape)]
-    values = _inputs(b, args)
+    values = emit_inputs(b, args)
     x, mask, cos, sin = values[:4]
     hist = (values[4], values[5]) if decode else None
     out, k4, v4 = _emit_block(b, cfg, x, mask, cos, sin, hist, S, L, layer, none)
@@ -167,20 +98,18 @@ def build_block(
         (v4, (S, 1, cfg.kv_groups, cfg.head_dim)),
     ]
     kind = "block_cache" if decode else "block"
-    return _module(
-        b, f"{kind}_{layer}", args, results, f"glm_{kind}_top_f32_all_weight.npz"
-    ), b.weights
+    return finish_module(b, f"{kind}_{layer}", args, results, f"glm_{kind}_top_f32_all_weight.npz")
 
 
 def build_model(
-    cfg: GLMConfig, *, decode: bool, with_weights: bool = False
-) -> tuple[str, dict[str, np.ndarray]]:
+    cfg: GLMConfig, *, decode: bool, with_weights: bool = False, with_text: bool = False
+) -> Built:
     """The whole LLM for one step: embedding, every block, final norm, lm_head."""
-    b, common, _, none = _start(cfg, decode, None, with_weights, cfg.layers)
+    b, common, none = _start(cfg, decode, None, with_weights, cfg.layers, with_text)
     S = 1 if decode else cfg.seq
     L = cfg.seq if decode else 0
     args = [("input_ids", (S, 1)), *common]
-    values = _inputs(b, args)
+    values = emit_inputs(b, args)
     ids, mask, cos, sin = values[:4]
     table = b.weight("transformer.embedding.word_embeddings.weight", (cfg.vocab, cfg.hidden), 0.02)
     x = b.op("Gather", [table, ids], (S, 1, cfg.hidden), "transformer.embedding")
@@ -193,7 +122,7 @@ def build_model(
         [x, gamma],
         (S, 1, cfg.hidden),
         "transformer.final_layernorm",
-        "eps = 1.000000e-05 : f64",
+        {"eps": f64_attr(1e-05)},
     )
     if not decode:  # only the last position's logits matter
         x = b.op(
@@ -201,19 +130,20 @@ def build_model(
             [x],
             (1, 1, cfg.hidden),
             "lm_head.last_token",
-            f"offset = {_ints([S - 1, 0, 0])}, ends = {_ints([S, 1, cfg.hidden])}, "
-            f"steps = {_ints([1, 1, 1])}",
+            slice_attrs([S - 1, 0, 0], [S, 1, cfg.hidden]),
         )
     w = b.weight("transformer.output_layer.weight", (cfg.hidden, cfg.vocab), 0.02)
-    logits = b.op("MatMul", [x, w, none], (1, 1, cfg.vocab), "lm_head", "right_transpose = false")
+    logits = b.op(
+        "MatMul", [x, w, none], (1, 1, cfg.vocab), "lm_head", {"right_transpose": bool_flag(False)}
+    )
     kind = "decode" if decode else "prefill"
-    return _module(
+    return finish_module(
         b, f"chatglm2_{kind}", args, [(logits, (1, 1, cfg.vocab))], f"chatglm2_{kind}_weight.npz"
-    ), b.weights
+    )
 
 
 def _emit_block(
-    b: _Builder,
+    b: GraphBuilder,
     cfg: GLMConfig,
     x: str,
     mask: str,
@@ -231,7 +161,7 @@ def _emit_block(
     p = f"layers.{layer}"
     std = 1.0 / math.sqrt(Hd)
     g1 = b.weight(f"{p}.input_layernorm.weight", (Hd,), 0.1, 1.0)
-    h = b.op("RMSNorm", [x, g1], (S, 1, Hd), f"{p}.input_layernorm", "eps = 1.000000e-05 : f64")
+    h = b.op("RMSNorm", [x, g1], (S, 1, Hd), f"{p}.input_layernorm", {"eps": f64_attr(1e-05)})
     qkv_n = (H + 2 * G) * D
     wqkv = b.weight(f"{p}.self_attention.query_key_value.weight", (Hd, qkv_n), std)
     bqkv = b.weight(f"{p}.self_attention.query_key_value.bias", (qkv_n,), 0.02)
@@ -240,7 +170,7 @@ def _emit_block(
         [h, wqkv, bqkv],
         (S, 1, qkv_n),
         f"{p}.self_attention.query_key_value",
-        "right_transpose = false",
+        {"right_transpose": bool_flag(False)},
     )
 
     def sl(value: str, start: int, end: int, name: str) -> str:
@@ -249,8 +179,7 @@ def _emit_block(
             [value],
             (S, 1, end - start),
             name,
-            f"offset = {_ints([0, 0, start])}, ends = {_ints([S, 1, end])}, "
-            f"steps = {_ints([1, 1, 1])}",
+            slice_attrs([0, 0, start], [S, 1, end]),
         )
 
     q = sl(qkv, 0, H * D, f"{p}.q")
@@ -263,14 +192,14 @@ def _emit_block(
     k4 = b.op("Rope", [k4, cos, sin], (S, 1, G, D), f"{p}.k_rope")
     k_all, v_all = k4, v4
     if decode:
-        k_all = b.op("Concat", [hist[0], k4], (T, 1, G, D), f"{p}.k_cache", "axis = 0 : si32")
-        v_all = b.op("Concat", [hist[1], v4], (T, 1, G, D), f"{p}.v_cache", "axis = 0 : si32")
+        k_all = b.op("Concat", [hist[0], k4], (T, 1, G, D), f"{p}.k_cache", {"axis": si32_attr(0)})
+        v_all = b.op("Concat", [hist[1], v4], (T, 1, G, D), f"{p}.v_cache", {"axis": si32_attr(0)})
     per = H // G
     qg = b.op("Reshape", [q4], (S, G, per, D), f"{p}.q_groups")
-    qg = b.op("Permute", [qg], (G, per, S, D), f"{p}.q_perm", f"order = {_ints([1, 2, 0, 3])}")
+    qg = b.op("Permute", [qg], (G, per, S, D), f"{p}.q_perm", {"order": int_list([1, 2, 0, 3])})
     qg = b.op("Reshape", [qg], (G, per * S, D), f"{p}.q_flat")
     kg = b.op("Reshape", [k_all], (T, G, D), f"{p}.k_groups")
-    kg = b.op("Permute", [kg], (G, D, T), f"{p}.k_perm", f"order = {_ints([1, 2, 0])}")
+    kg = b.op("Permute", [kg], (G, D, T), f"{p}.k_perm", {"order": int_list([1, 2, 0])})
     scores = b.op("MatMul", [qg, kg], (G, per * S, T), f"{p}.attention_scores")
     scores = b.op("Reshape", [scores], (G, per, S, T), f"{p}.scores_heads")
     scores = b.op(
@@ -278,17 +207,19 @@ def _emit_block(
         [scores],
         (G, per, S, T),
         f"{p}.scores_scale",
-        f"const_val = {1.0 / math.sqrt(D):.8e} : f64",
+        {"const_val": f64_attr(1.0 / math.sqrt(D), "8")},
     )
     scores = b.op("Add", [scores, mask], (G, per, S, T), f"{p}.scores_mask")
-    probs = b.op("Softmax", [scores], (G, per, S, T), f"{p}.attention_probs", "axis = 3 : si32")
+    probs = b.op(
+        "Softmax", [scores], (G, per, S, T), f"{p}.attention_probs", {"axis": si32_attr(3)}
+    )
     probs = b.op("Reshape", [probs], (G, per * S, T), f"{p}.probs_flat")
     vg = b.op("Reshape", [v_all], (T, G, D), f"{p}.v_groups")
-    vg = b.op("Permute", [vg], (G, T, D), f"{p}.v_perm", f"order = {_ints([1, 0, 2])}")
+    vg = b.op("Permute", [vg], (G, T, D), f"{p}.v_perm", {"order": int_list([1, 0, 2])})
     ctx = b.op("MatMul", [probs, vg], (G, per * S, D), f"{p}.context")
     ctx = b.op("Reshape", [ctx], (G, per, S, D), f"{p}.context_heads")
     ctx = b.op(
-        "Permute", [ctx], (S, G, per, D), f"{p}.context_perm", f"order = {_ints([2, 0, 1, 3])}"
+        "Permute", [ctx], (S, G, per, D), f"{p}.context_perm", {"order": int_list([2, 0, 1, 3])}
     )
     ctx = b.op("Reshape", [ctx], (S, 1, H * D), f"{p}.context_flat")
     wd = b.weight(f"{p}.self_attention.dense.weight", (H * D, Hd), 1.0 / math.sqrt(H * D))
@@ -297,36 +228,44 @@ def _emit_block(
         [ctx, wd, none],
         (S, 1, Hd),
         f"{p}.self_attention.dense",
-        "right_transpose = false",
+        {"right_transpose": bool_flag(False)},
     )
     r1 = b.op("Add", [x, attn], (S, 1, Hd), f"{p}.residual_1")
     g2 = b.weight(f"{p}.post_attention_layernorm.weight", (Hd,), 0.1, 1.0)
     h2 = b.op(
-        "RMSNorm", [r1, g2], (S, 1, Hd), f"{p}.post_attention_layernorm", "eps = 1.000000e-05 : f64"
+        "RMSNorm", [r1, g2], (S, 1, Hd), f"{p}.post_attention_layernorm", {"eps": f64_attr(1e-05)}
     )
     w1 = b.weight(f"{p}.mlp.dense_h_to_4h.weight", (Hd, 2 * F), std)
     up = b.op(
-        "MatMul", [h2, w1, none], (S, 1, 2 * F), f"{p}.mlp.dense_h_to_4h", "right_transpose = false"
+        "MatMul",
+        [h2, w1, none],
+        (S, 1, 2 * F),
+        f"{p}.mlp.dense_h_to_4h",
+        {"right_transpose": bool_flag(False)},
     )
     gate = b.op(
         "Slice",
         [up],
         (S, 1, F),
         f"{p}.mlp.gate",
-        f"offset = {_ints([0, 0, 0])}, ends = {_ints([S, 1, F])}, steps = {_ints([1, 1, 1])}",
+        slice_attrs([0, 0, 0], [S, 1, F]),
     )
     lin = b.op(
         "Slice",
         [up],
         (S, 1, F),
         f"{p}.mlp.up",
-        f"offset = {_ints([0, 0, F])}, ends = {_ints([S, 1, 2 * F])}, steps = {_ints([1, 1, 1])}",
+        slice_attrs([0, 0, F], [S, 1, 2 * F]),
     )
     act = b.op("SiLU", [gate], (S, 1, F), f"{p}.mlp.silu")
     act = b.op("Mul", [act, lin], (S, 1, F), f"{p}.mlp.swiglu")
     w2 = b.weight(f"{p}.mlp.dense_4h_to_h.weight", (F, Hd), 1.0 / math.sqrt(F))
     down = b.op(
-        "MatMul", [act, w2, none], (S, 1, Hd), f"{p}.mlp.dense_4h_to_h", "right_transpose = false"
+        "MatMul",
+        [act, w2, none],
+        (S, 1, Hd),
+        f"{p}.mlp.dense_4h_to_h",
+        {"right_transpose": bool_flag(False)},
     )
     out = b.op("Add", [r1, down], (S, 1, Hd), f"{p}.residual_2")
     return out, k4, v4

@@ -18,7 +18,8 @@ def write_samples(folder: Path) -> list[Path]:
     written = []
     small = GLMConfig()
     for decode, stem in ((False, "glm_block"), (True, "glm_block_cache")):
-        text, weights = build_block(small, decode=decode)
+        built = build_block(small, decode=decode)
+        text, weights = built.text, built.weights
         # prefill and decode share one weight file: same layer, same loc names
         text = text.replace("glm_block_cache_top_f32", "glm_block_top_f32")
         path = folder / f"{stem}.mlir"
@@ -31,7 +32,7 @@ def write_samples(folder: Path) -> list[Path]:
             np.savez(npz, **weights)  # pyright: ignore[reportArgumentType]  # no weight is named allow_pickle
             written.append(npz)
     for decode, stem in ((False, "chatglm2_6b_block_prefill"), (True, "chatglm2_6b_block_decode")):
-        text, _ = build_block(CHATGLM2_6B, decode=decode, with_weights=False)
+        text = build_block(CHATGLM2_6B, decode=decode, with_weights=False).text
         text = text.replace('module.weight_file = "glm_block', f'module.weight_file = "{stem}')
         path = folder / f"{stem}.mlir"
         path.write_text(text, encoding="utf-8")

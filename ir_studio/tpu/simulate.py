@@ -132,34 +132,25 @@ def _overlap(a: list[tuple[float, float]], b: list[tuple[float, float]]) -> floa
 
 
 def run(program: Program) -> Timeline:
+    """Start each instruction when its engine is free and its dependencies have ended.
+
+    Every engine runs its stream in order and every dependency is an earlier
+    instruction, so one pass in program order gives each start time directly (the same
+    times an event loop that always advances the earliest-ready engine would find)."""
     instrs = program.instrs
-    queues: dict[str, list[Instr]] = {"GDMA": [], "BDC": []}
-    for instr in instrs:
-        queues[instr.engine].append(instr)
-    position = {"GDMA": 0, "BDC": 0}
     free = {"GDMA": 0.0, "BDC": 0.0}
-    finished: dict[int, float] = {}
-    remaining = len(instrs)
-    while remaining:
-        best: tuple[float, str] | None = None
-        for engine, queue in queues.items():
-            if position[engine] >= len(queue):
-                continue
-            instr = queue[position[engine]]
-            if any(d not in finished for d in instr.deps):
-                continue
-            start = max([free[engine], *(finished[d] for d in instr.deps)])
-            if best is None or start < best[0]:
-                best = (start, engine)
-        if best is None:
-            raise RuntimeError("deadlock: every engine waits on the other")
-        start, engine = best
-        instr = queues[engine][position[engine]]
+    ends = [0.0] * len(instrs)
+    for index, instr in enumerate(instrs):
+        if instr.id != index:
+            raise RuntimeError(f"instruction {instr.id} is out of program order")
+        start = free[instr.engine]
+        for dep in instr.deps:
+            if dep >= index:
+                raise RuntimeError(f"instruction {index} depends on a later one ({dep})")
+            if ends[dep] > start:
+                start = ends[dep]
         instr.start, instr.end = start, start + instr.duration
-        finished[instr.id] = instr.end
-        free[engine] = instr.end
-        position[engine] += 1
-        remaining -= 1
+        ends[index] = free[instr.engine] = instr.end
     total = max((i.end for i in instrs), default=0.0)
     busy = {e: sum(i.duration for i in instrs if i.engine == e) for e in ("GDMA", "BDC")}
     overlap = _overlap(

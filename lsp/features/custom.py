@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ir_studio.lsp.features import tpu_cost
 from ir_studio.lsp.server import IRStudioServer
 from lsprotocol import types
 
@@ -48,22 +49,36 @@ async def lower(ls: IRStudioServer, params: Any) -> dict[str, Any]:
         return {"output": None, "steps": [], "error": f"document not open: {uri}"}
     if not snapshot.document.ok:
         return {"output": None, "steps": [], "error": "the document has errors; fix them first"}
-    if not language_for(uri).lowers:
-        return {"output": None, "steps": [], "error": "there is no MLIR to lower in this file"}
     import asyncio
 
     return await asyncio.get_running_loop().run_in_executor(
-        None, _run, snapshot.document, pipeline, function
+        None, _run, uri, snapshot.document, pipeline, function
     )
 
 
-def _run(document: Any, pipeline: str, function: str | None) -> dict[str, Any]:
+def _module(uri: str, document: Any) -> Any:
+    """The module to lower: the snapshot's own for MLIR (no second parse), otherwise what
+    the language loads from the text, as `ir-studio lower` does (a Toy program's IR).
+    Returns the error message when there is none."""
+    from ir_studio.application import lowerable
+
+    language = language_for(uri)
+    if language.id == "mlir":
+        module = document.clone_module()
+        return module if module is not None else "nothing to lower"
+    name = uri.rsplit("/", 1)[-1]
+    program = language.load(name, document.text)
+    why = lowerable(program)
+    return why if why is not None else program.module
+
+
+def _run(uri: str, document: Any, pipeline: str, function: str | None) -> dict[str, Any]:
     """The application layer's `lower_module`, as `ir-studio lower` and the TUI run it."""
     from ir_studio.application import lower_module
 
-    module = document.clone_module()
-    if module is None:
-        return {"output": None, "steps": [], "error": "nothing to lower"}
+    module = _module(uri, document)
+    if isinstance(module, str):
+        return {"output": None, "steps": [], "error": module}
     lowering = lower_module(module, pipeline, function=function)
     if lowering.run is None:
         return {"output": None, "steps": [], "error": lowering.error}
@@ -115,6 +130,10 @@ async def code_lens(ls: IRStudioServer, params: types.CodeLensParams) -> list[ty
             visit(node.children)
 
     visit(outline(snapshot.document))
+    for lens in list(lenses):  # the chip's time per mode, for TPU graphs
+        if lens.command is not None and lens.command.command == "irStudio.openTui":
+            uri, name, *_ = lens.command.arguments or ["", ""]
+            lenses += await tpu_cost.code_lenses(ls, snapshot, str(uri), str(name), lens.range)
     return lenses
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ir_studio.lsp.features import tpu_cost
 from ir_studio.lsp.server import IRStudioServer
 from lsprotocol import types
 
@@ -17,7 +18,7 @@ async def inlay(ls: IRStudioServer, params: types.InlayHintParams) -> list[types
         return []
     conv = ls.converter(snapshot)
     span = conv.span(params.range)
-    return [
+    hints = [
         types.InlayHint(
             position=conv.position(h.offset),
             label=h.label,
@@ -26,6 +27,7 @@ async def inlay(ls: IRStudioServer, params: types.InlayHintParams) -> list[types
         )
         for h in inlay_hints(snapshot.document, span.start, span.end)
     ]
+    return hints + await tpu_cost.inlay_hints(ls, snapshot, span.start, span.end)
 
 
 def signature(ls: IRStudioServer, params: types.SignatureHelpParams) -> types.SignatureHelp | None:

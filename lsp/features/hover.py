@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ir_studio.lsp.features import tpu_cost
 from ir_studio.lsp.server import IRStudioServer
 from lsprotocol import types
 
@@ -18,8 +19,10 @@ async def hover(ls: IRStudioServer, params: types.HoverParams) -> types.Hover | 
     info = language.hover(Analysis(snapshot.document, snapshot.index), offset)
     if info is None:
         return None
+    chip = await tpu_cost.hover(snapshot, offset)
+    markdown = info.markdown if chip is None else f"{info.markdown}\n\n---\n\n{chip}"
     return types.Hover(
-        types.MarkupContent(types.MarkupKind.Markdown, info.markdown), conv.range(info.span)
+        types.MarkupContent(types.MarkupKind.Markdown, markdown), conv.range(info.span)
     )
 
 

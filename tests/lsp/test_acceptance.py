@@ -49,7 +49,7 @@ async def test_hover(client: LanguageClient) -> None:
     text = op.contents.value  # type: ignore[union-attr]
     assert '"arith.constant"' in text
     assert '%value = "arith.constant"() <{value = true}> : () -> i1' in text
-    assert "Results: `i1`" in text
+    assert "- `result`: `i1`" in text
     value = await _hover(client, uri, 1, 2)
     assert value.range == rng((1, 2), (1, 8))
     assert "`i1`" in value.contents.value  # type: ignore[union-attr]

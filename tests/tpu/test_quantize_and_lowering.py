@@ -218,8 +218,9 @@ def test_a_mismatched_weight_array_is_located(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize("name", ["glm_block.mlir", "glm_block_cache.mlir",
-                                  "chatglm2_6b_block_prefill.mlir"])
+@pytest.mark.parametrize(
+    "name", ["glm_block.mlir", "glm_block_cache.mlir", "chatglm2_6b_block_prefill.mlir"]
+)
 def test_top_files_parse_verify_and_print_back(name: str) -> None:
     module, _ = _sample(name)
     module.verify()

@@ -76,7 +76,8 @@ def test_w8a16_decode_moves_about_half_the_weight_bytes_of_f16() -> None:
     assert w8.total_s < 0.6 * f16.total_s  # decode is load-bound: time follows bytes
     prefill_f16 = _timeline("chatglm2_6b_block_prefill.mlir", "f16")
     prefill_w8 = _timeline("chatglm2_6b_block_prefill.mlir", "w8a16")
-    assert prefill_w8.total_s > 0.75 * prefill_f16.total_s  # prefill: the gain is limited
+    # prefill: the gain is limited (the chip: 0.89 s against 1.21 s, a ratio of 0.74)
+    assert prefill_w8.total_s / prefill_f16.total_s > w8.total_s / f16.total_s + 0.15
 
 
 def test_chrome_trace_is_valid(tmp_path: Path) -> None:
@@ -138,3 +139,51 @@ def test_estimate_from_a_config_json(tmp_path: Path) -> None:
     assert data["kv_cache_bytes"] == 2 * 2 * 64 * 2 * 64 * 2
     bad = _cli("tpu", "estimate", "--model", str(tmp_path / "missing.json"))
     assert bad.returncode == 2
+
+
+def _event_loop_starts(program: object) -> list[tuple[float, float]]:
+    """The reference: an event loop that always advances the engine whose next
+    instruction can start earliest (the simulator's earlier implementation)."""
+    instrs = program.instrs  # type: ignore[attr-defined]
+    queues: dict[str, list] = {"GDMA": [], "BDC": []}  # type: ignore[type-arg]
+    for instr in instrs:
+        queues[instr.engine].append(instr)
+    position = {"GDMA": 0, "BDC": 0}
+    free = {"GDMA": 0.0, "BDC": 0.0}
+    finished: dict[int, float] = {}
+    times: dict[int, tuple[float, float]] = {}
+    while len(finished) < len(instrs):
+        best = None
+        for engine, queue in queues.items():
+            if position[engine] >= len(queue):
+                continue
+            instr = queue[position[engine]]
+            if any(d not in finished for d in instr.deps):
+                continue
+            start = max([free[engine], *(finished[d] for d in instr.deps)])
+            if best is None or start < best[0]:
+                best = (start, engine)
+        assert best is not None
+        start, engine = best
+        instr = queues[engine][position[engine]]
+        times[instr.id] = (start, start + instr.duration)
+        finished[instr.id] = start + instr.duration
+        free[engine] = start + instr.duration
+        position[engine] += 1
+    return [times[i] for i in range(len(instrs))]
+
+
+@pytest.mark.parametrize("mode", ["f16", "w8a16", "w4a16"])
+@pytest.mark.parametrize(
+    "name", ["chatglm2_6b_block_decode.mlir", "chatglm2_6b_block_prefill.mlir"]
+)
+def test_one_pass_in_program_order_equals_the_event_loop(name: str, mode: str) -> None:
+    from ir_studio.tpu.kernels import build_program
+    from ir_studio.tpu.simulate import run
+
+    module, _ = parse_module((SAMPLES / name).read_text(), name)
+    assert module is not None
+    program = build_program(lower_to_tpu(module, mode, 64, None).module, BM1684X)
+    expected = _event_loop_starts(program)
+    run(program)
+    assert [(i.start, i.end) for i in program.instrs] == expected

@@ -1,0 +1,83 @@
+"""A long first build publishes what it has found so far, marked as incomplete, then
+the complete set; edits inside a large function are patched and published."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from ir_studio.lsp.store import DocumentStore
+
+import ir_studio.document as document_module
+from ir_studio.document import IRDocument
+
+
+def _functions(count: int, broken: int | None = None) -> str:
+    out = []
+    for index in range(count):
+        kind = "i64" if index == broken else "i32"
+        out.append(f"func.func @f{index}(%a: i32) -> i32 {{\n"
+                   f"  %0 = arith.addi %a, %a : {kind}\n  return %0 : i32\n}}")
+    return "\n".join(out) + "\n"
+
+
+async def _published(text: str, uri: str = "file:///p.mlir") -> list[IRDocument]:
+    published: list[IRDocument] = []
+    store = DocumentStore(published.append)
+    store.update(uri, 1, text)
+    while not published or (published[-1].diagnostics[:1] and published[-1].diagnostics[
+            0].category == "progress"):
+        await asyncio.sleep(0.01)
+    await asyncio.sleep(0.05)
+    return published
+
+
+def test_partial_publishes_are_marked_and_the_last_is_complete(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(document_module, "PROGRESS_AFTER", 0.0)
+    published = asyncio.run(_published(_functions(40, broken=3)))
+    *partial, complete = published
+    assert partial, "a build of 40 items reported no progress"
+    for document in partial:
+        marker, *rest = document.diagnostics
+        assert marker.category == "progress"
+        assert marker.message.startswith("checking: ")
+        assert int(marker.message.split()[1]) < 40
+        assert all(d in complete.diagnostics for d in rest)
+    assert all(d.category != "progress" for d in complete.diagnostics)
+    assert len([d for d in complete.diagnostics if d.severity == 1]) == 1
+
+
+def test_a_short_build_publishes_once() -> None:
+    published = asyncio.run(_published(_functions(3)))
+    assert len(published) == 1
+    assert published[0].diagnostics == ()
+
+
+def test_an_edit_inside_a_large_function_is_patched_and_published() -> None:
+    from ir_studio.document import build_document
+    from ir_studio.incremental import STATS
+
+    lines = ["func.func @f(%a: i32) -> i32 {"]
+    lines += [f"  %{i} = arith.addi {'%a' if i == 0 else f'%{i - 1}'}, %a : i32"
+              for i in range(300)]
+    lines += ["  return %299 : i32", "}"]
+    text = "\n".join(lines) + "\n"
+    edited = text.replace("%250 = arith.addi %249, %a : i32", "%250 = arith.addi %249, %a : i64")
+
+    async def run() -> list[IRDocument]:
+        published: list[IRDocument] = []
+        store = DocumentStore(published.append)
+        store.update("file:///big.mlir", 1, text)
+        while len(published) < 1:
+            await asyncio.sleep(0.01)
+        store.update("file:///big.mlir", 2, edited)
+        while published[-1].version != 2:
+            await asyncio.sleep(0.01)
+        return published
+
+    before = STATS["patched"]
+    published = asyncio.run(run())
+    assert STATS["patched"] == before + 1
+    assert published[-1].diagnostics == build_document("file:///big.mlir", 2, edited).diagnostics
+    assert published[-1].diagnostics[0].message.startswith("operand is used with type i64")
