@@ -131,7 +131,9 @@ def _get_global(op: Operation) -> None:
         return
     target = _lookup(op, reference)
     name = reference.root_reference.data
-    if target is None or target.name != "memref.global":
+    if target is None:
+        return  # maybe in another top-level item: symbols.check_symbols reports it
+    if target.name != "memref.global":
         raise VerifyException(f"'{name}' does not reference a valid global memref")
     declared = _property(target, "type")
     result = op.results[0].type
@@ -277,39 +279,43 @@ def _launch_func(op: Operation) -> None:
     if module is None or "gpu.container_module" not in module.attributes:
         raise VerifyException("expected the closest surrounding module to have the "
                               "'gpu.container_module' attribute")
+    # The kernel is looked up by symbols.check_symbols (launch_func_problem): top-level
+    # ops are verified one by one, so the gpu.module is not visible from here.
+
+
+def launch_func_problem(op: Operation, container: Operation,
+                        function: Operation | None) -> str | None:
+    """LaunchFuncOp's checks against its kernel (GPUDialect.cpp
+    verifyOperationAttribute), given the container and function the symbol names."""
     kernel = _property(op, "kernel")
     if not isinstance(kernel, SymbolRefAttr):
-        return
+        return None
     container_name = kernel.root_reference.data
-    container = SymbolTable.lookup_symbol(module, container_name)
-    if container is None:
-        raise VerifyException(f"kernel container '{container_name}' is undefined")
     if container.name == "gpu.binary":
-        return
+        return None
     if container.name != "gpu.module":
-        raise VerifyException(f"kernel module '{container_name}' is undefined")
-    function = SymbolTable.lookup_symbol(module, kernel)
+        return f"kernel module '{container_name}' is undefined"
     shown = "::".join(f"@{part}" for part in [container_name,
                                                *(r.data for r in kernel.nested_references)])
     if function is None:
-        raise VerifyException(f"kernel function '{shown}' is undefined")
+        return f"kernel function '{shown}' is undefined"
     if function.name not in ("gpu.func", "func.func", "llvm.func"):
-        raise VerifyException(f"referenced kernel '{shown}' is not a function")
+        return f"referenced kernel '{shown}' is not a function"
     if function.name != "gpu.func":
-        return
+        return None
     if _property(function, "kernel") is None and "gpu.kernel" not in function.attributes:
-        raise VerifyException("kernel function is missing the 'gpu.kernel' attribute")
+        return "kernel function is missing the 'gpu.kernel' attribute"
     signature = _property(function, "function_type")
     if not isinstance(signature, FunctionType):
-        return
+        return None
     inputs = signature.inputs.data
     arguments = list(getattr(op, "kernelOperands", ()))
     if len(arguments) != len(inputs):
-        raise VerifyException(f"got {len(arguments)} kernel operands but expected "
-                              f"{len(inputs)}")
+        return f"got {len(arguments)} kernel operands but expected {len(inputs)}"
     for index, (argument, expected) in enumerate(zip(arguments, inputs, strict=True)):
         if argument.type != expected:
-            raise VerifyException(f"type of function argument {index} does not match")
+            return f"type of function argument {index} does not match"
+    return None
 
 
 # -- scf.for / scf.parallel (SCF.cpp ForOp::verifyRegions, ParallelOp::verify) ------------

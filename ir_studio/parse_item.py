@@ -291,16 +291,12 @@ def _from_parse_error(error: ParseError, parser: SpanRecordingParser) -> Diagnos
                           "of loop-carried values and defined values")
     mismatch = _TYPE_MISMATCH.match(message)
     if mismatch is not None:
-        # MLIR's words, and the note pointing at the prior definition or use.
+        # MLIR's words. (MLIR adds a "prior use here" note; an incremental parse of an
+        # edited region cannot see the prior definition, and both paths must agree.)
         name = parser.text_of(span).split("#")[0]
         message = (f"use of value '{name}' expects different type than prior uses: "
                    f"'{mismatch.group(1)}' vs '{mismatch.group(2)}'")
-        prior = next((d.span for d in parser.record.value_defs if d.name == name), None)
-        if prior is None:
-            first = parser.first_uses.get(name[1:])
-            prior = Span(first.start, first.end) if first is not None else None
-        notes = (Related(prior, "prior use here"),) if prior is not None else ()
-        return Diagnostic(span, message, related=notes)
+        return Diagnostic(span, message)
     subject = None
     if _NO_CUSTOM_FORMAT.search(str(error)) and parser.failed_name_span is not None:
         span = parser.failed_name_span

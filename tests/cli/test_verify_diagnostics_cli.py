@@ -7,7 +7,7 @@ from pathlib import Path
 from tests.cli.test_cli import run
 
 ANNOTATED = """\
-func.func @f(%a: i32) -> f32 { // expected-note {{prior use here}}
+func.func @f(%a: i32) -> f32 {
   // expected-error@+1 {{use of value '%a' expects different type than prior uses}}
   %r = arith.addf %a, %a : f32
   return %r : f32

@@ -32,13 +32,28 @@ def test_yield_outside_linalg_is_an_error() -> None:
     assert "'linalg.yield' op expected parent op with LinalgOp interface" in messages(text)
 
 
-def test_type_mismatch_of_a_value_uses_mlir_words_and_points_at_the_prior_use() -> None:
+def test_type_mismatch_of_a_value_uses_mlir_words() -> None:
     text = "func.func @f(%a: i32) -> f32 {\n  %r = arith.addf %a, %a : f32\n  return %r : f32\n}\n"
     document = build_document("t.mlir", 0, text)
     [error] = document.diagnostics
     assert error.message == ("use of value '%a' expects different type than prior uses: "
                              "'f32' vs 'i32'")
+
+
+def test_region_edge_error_is_on_the_parent_with_a_note_at_the_yield() -> None:
+    text = ("func.func @f(%c: i1, %x: f32) {\n"
+            "  %a, %b = scf.if %c -> (f32, f32) {\n"
+            "    scf.yield %x : f32\n"
+            "  } else {\n"
+            "    scf.yield %x, %x : f32, f32\n"
+            "  }\n"
+            "  return\n}\n")
+    document = build_document("t.mlir", 0, text)
+    [error] = document.diagnostics
+    assert error.message == ("'scf.if' op along control flow edge from Operation scf.yield to "
+                             "parent: region branch point has 1 operands, but region "
+                             "successor needs 2 inputs")
+    assert document.lines.position(error.span.start).line == 1
     [note] = error.related
-    assert note.message == "prior use here"
-    assert text[note.span.start:note.span.end] == "%a"
-    assert document.lines.position(note.span.start).line == 0
+    assert note.message == "region branch point"
+    assert document.lines.position(note.span.start).line == 2

@@ -8,7 +8,7 @@ from ir_studio.document import build_document
 from ir_studio.source import LineIndex, Span
 from ir_studio.verify_diagnostics import parse_expectations, verify
 
-MISMATCH = ("func.func @f(%a: i32) -> f32 { // expected-note {{prior use here}}\n"
+MISMATCH = ("func.func @f(%a: i32) -> f32 {\n"
             "  %r = arith.addf %a, %a : f32\n  return %r : f32\n}\n")
 
 
@@ -22,7 +22,7 @@ def check(text: str, *, lines_only: bool = False) -> list[str]:
 
 
 def test_matching_annotation_passes() -> None:
-    text = MISMATCH.replace("}}\n", "}}\n  // expected-error@+1 {{use of value '%a' expects different type than prior uses}}\n", 1)
+    text = MISMATCH.replace("{\n", "{\n  // expected-error@+1 {{use of value '%a' expects different type than prior uses}}\n", 1)
     assert check(text) == []
 
 
@@ -38,26 +38,26 @@ def test_missing_expectation_is_reported_at_the_annotation() -> None:
 
 
 def test_substring_must_match_the_message() -> None:
-    text = MISMATCH.replace("}}\n", "}}\n  // expected-error@+1 {{some other words}}\n", 1)
+    text = MISMATCH.replace("{\n", "{\n  // expected-error@+1 {{some other words}}\n", 1)
     problems = check(text)
     assert problems[0] == '2: expected error "some other words" was not produced'
     assert problems[1].startswith("3: unexpected error: use of value '%a'")
 
 
 def test_lines_mode_ignores_the_words() -> None:
-    text = MISMATCH.replace("}}\n", "}}\n  // expected-error@+1 {{some other words}}\n", 1)
+    text = MISMATCH.replace("{\n", "{\n  // expected-error@+1 {{some other words}}\n", 1)
     assert check(text, lines_only=True) == []
 
 
 def test_lines_mode_still_checks_the_kind() -> None:
-    text = MISMATCH.replace("}}\n", "}}\n  // expected-warning@+1 {{x}}\n", 1)
+    text = MISMATCH.replace("{\n", "{\n  // expected-warning@+1 {{x}}\n", 1)
     assert check(text, lines_only=True) == [
         "2: 'error' diagnostic emitted when expecting a 'warning'",
         "2: expected warning was not produced"]
 
 
 def test_near_miss_names_both_kinds() -> None:
-    text = MISMATCH.replace("}}\n", "}}\n  // expected-remark@+1 {{use of value}}\n", 1)
+    text = MISMATCH.replace("{\n", "{\n  // expected-remark@+1 {{use of value}}\n", 1)
     assert check(text) == ["2: 'error' diagnostic emitted when expecting a 'remark'",
                            '2: expected remark "use of value" was not produced']
 
@@ -88,11 +88,11 @@ def test_below_at_the_end_of_a_chunk_dangles_past_it() -> None:
 
 def test_regex_parts_mix_with_literal_text() -> None:
     text = MISMATCH.replace(
-        "}}\n", "}}\n  // expected-error-re@+1 {{different type than prior uses: '{{f[0-9]+}}' vs}}\n", 1)
+        "{\n", "{\n  // expected-error-re@+1 {{different type than prior uses: '{{f[0-9]+}}' vs}}\n", 1)
     assert check(text) == []
-    broken = MISMATCH.replace("}}\n", "}}\n  // expected-error-re@+1 {{a {{(}} b}}\n", 1)
+    broken = MISMATCH.replace("{\n", "{\n  // expected-error-re@+1 {{a {{(}} b}}\n", 1)
     assert any("invalid regex" in p for p in check(broken))
-    unclosed = MISMATCH.replace("}}\n", "}}\n  // expected-error-re@+1 {{a {{x}}\n", 1)
+    unclosed = MISMATCH.replace("{\n", "{\n  // expected-error-re@+1 {{a {{x}}\n", 1)
     assert any("found start of regex with no end '}}'" in p for p in check(unclosed))
 
 
@@ -128,3 +128,17 @@ def test_annotations_apply_per_chunk() -> None:
     text = ("func.func @g() {\n  return\n}\n// expected-error@+2 {{x}}\n// -----\n"
             "func.func @h() {\n  return\n}\n")
     assert check(text) == ['4: expected error "x" was not produced']
+
+
+def test_notes_are_expected_like_errors() -> None:
+    text = ("func.func @f(%c: i1, %x: f32) {\n"
+            "  // expected-error@+1 {{region branch point has 1 operands}}\n"
+            "  %a, %b = scf.if %c -> (f32, f32) {\n"
+            "    scf.yield %x : f32 // expected-note {{region branch point}}\n"
+            "  } else {\n"
+            "    scf.yield %x, %x : f32, f32\n"
+            "  }\n"
+            "  return\n}\n")
+    assert check(text) == []
+    unexpected = text.replace(" // expected-note {{region branch point}}", "")
+    assert check(unexpected) == ["4: unexpected note: region branch point"]
