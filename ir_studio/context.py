@@ -39,6 +39,10 @@ def all_dialect_factories() -> dict[str, Callable[[], Dialect]]:
 def shared_context() -> Context:
     """The process-wide parsing context (unregistered dialects allowed, as mlir-opt's
     --allow-unregistered-dialect)."""
+    from ir_studio.dialects.upstream_syntax import locations, semi_affine
+
+    semi_affine.install()  # affine maps and locations are builtin: no dialect load would
+    locations.install()  # install these
     ctx = Context(allow_unregistered=True)
     for name, factory in all_dialect_factories().items():
         ctx.register_dialect(name, factory)

@@ -94,7 +94,7 @@ class Timeline:
                     "tid": 1 if i.engine == "GDMA" else 2,
                     "ts": i.start * 1e6,
                     "dur": (i.end - i.start) * 1e6,
-                    "args": {"loc": i.loc, "bytes": i.bytes, "flops": i.flops},
+                    "args": {"op": i.op, "loc": i.loc, "bytes": i.bytes, "flops": i.flops},
                 }
             )
         for op in self.ops:

@@ -116,6 +116,125 @@ FILES = {
         "math.isnan %x : f32", "math.isinf %v : vector<4xf32>",
         "%s, %c = math.sincos %x fastmath<nnan,ninf> : f32",
         "math.clampf %s to [%lo, %hi] : f32", "math.erfc %clamped fastmath<fast> : f32"),
+    "fid_linalg_generated_named_ops.mlir": (
+        "linalg.conv_1d_nwc_wcf ins(%in, %w : tensor<1x10x3xf32>",
+        "linalg.conv_2d_nchw_fchw {strides = dense<2> : tensor<2xi64>} ins(",
+        "linalg.depthwise_conv_1d_nwc_wcm {dilations = dense<2> : tensor<1xi64>} ins(",
+        "linalg.pooling_nhwc_max_unsigned ins(", "linalg.mmt4d ins(", "linalg.batch_vecmat ins(",
+        "linalg.matmul ins(%a, %b : tensor<2x3xcomplex<f32>>",
+        "} -> (tensor<i32>, tensor<i32>)"),
+    "fid_arith_scf_optional_words.mlir": (
+        "arith.index_cast %m : memref<4xindex> to memref<4xi32>",
+        "arith.truncf %f to_nearest_even : f32 to bf16",
+        "arith.truncf %f downward fastmath<fast> : f32 to f16",
+        "arith.extf %h fastmath<nnan> : f16 to f32",
+        "scf.for unsigned %i_1 = %lb to %ub step %s iter_args(%a = %lb) -> (i32) : i32 {"),
+    "fid_tensor_gather_scatter_reshape_pad.mlir": (
+        "tensor.reshape %t(%s) : (tensor<*xf32>, tensor<1xi32>) -> tensor<?xf32>",
+        "} : tensor<?x?xf32> to tensor<2x3xf32>",
+        "tensor.gather %t[%i] gather_dims([0, 2]) unique : (tensor<4x5x6xf32>",
+        "tensor.scatter %0 into %d[%i] scatter_dims([0, 2]) unique : ("),
+    "fid_multi_value_reductions_branch_weights.mlir": (
+        "scf.reduce(%one, %ione : f32, i32) {", "}, {",
+        'reduce ("minimumf", "maximumf") -> (f32, f32) {',
+        "cf.cond_br %c weights([60, 40]), ^bb1(%x : i32), ^bb2"),
+    "fid_memref_vector_gpu_bufferization.mlir": (
+        "memref.transpose %m (d0, d1) -> (d1, d0) : memref<?x?xf32> to",
+        "memref.rank %u : memref<*xf32>", "vector.contract {indexing_maps = [",
+        "gpu.subgroup_id : index", "gpu.subgroup_size upper_bound 64 : index",
+        "gpu.lane_id upper_bound 64\n",
+        "bufferization.materialize_in_destination %t in restrict writable %buf : (",
+        "bufferization.dealloc_tensor %t : tensor<?xf32>"),
+    "fid_transform_schedule.mlir": (
+        "transform.get_parent_op %mm {isolated_from_above} : (!transform.any_op) -> ",
+        "transform.structured.vectorize %t vector_sizes [4, [8], 2] : !transform.any_op",
+        "transform.apply_patterns to %func {", "transform.apply_licm to %all : ",
+        "transform.loop.unroll %all {factor = 4 : i64} : !transform.any_op",
+        "transform.split_handle %all : (!transform.any_op) -> (",
+        "transform.foreach %mm : !transform.any_op {",
+        "transform.collect_matching @match in %module : (",
+        "transform.sequence %0 : !transform.any_op failures(suppress) {"),
+    "fid_transform_tiling_fusion.mlir": (
+        "transform.structured.tile_using_forall %mm tile_sizes [4, %n] (mapping = [",
+        "transform.structured.tile_using_forall %mm num_threads [2, 0] : (",
+        "transform.structured.fuse_into_containing_op %fill into %forall : (",
+        "transform.structured.tile_reduction_using_for %mm reduction_dims = [2] by "
+        "tile_sizes = [0, 0, 5] : ("),
+    "fid_llvm_packed_structs_constrained_casts.mlir": (
+        "llvm.intr.experimental.constrained.fptrunc %a towardzero ignore : f32 to f16",
+        "llvm.intr.experimental.constrained.fpext %0 strict : f16 to f32",
+        "!llvm.struct<packed (i8, i32)>", "!llvm.struct<packed ()>",
+        '!llvm.struct<"named", packed (i8, i64)>'),
+    "fid_dlti_entry_forms.mlir": (
+        '#dlti.dl_spec<index = 32 : i64, "dlti.endianness" = "little">',
+        '"dlti.L1_cache_size_in_bytes" = 4096 : ui32'),
+    "fid_semi_affine_maps.mlir": (
+        "affine.apply affine_map<(d0)[s0] -> ((d0 * s0))> (%a)[%b]",
+        "affine_map<()[s0, s1] -> ((s0 ceildiv s1))>",
+        "memref<?xf32, affine_map<(d0)[s0] -> ((d0 * s0))>>"),
+    "fid_linalg_contract_elementwise.mlir": (
+        "linalg.contract indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d2)>",
+        "linalg.elementwise kind=#linalg.elementwise_kind<add> ins(%a, %b : ",
+        "linalg.elementwise kind=#linalg.elementwise_kind<select> ins(%m, %0, %1 : "),
+    "fid_vector_compress_expand_elements.mlir": (
+        "vector.compressstore %m[%c], %mask, %v : memref<?xf32>, vector<16xi1>, ",
+        "vector.expandload %m[%c], %mask, %v : memref<?xf32>, vector<16xi1>, vector<16xf32> "
+        "into vector<16xf32>", "vector.type_cast %b : memref<8x8xf32> to ",
+        "vector.deinterleave %w : vector<8xi8> -> vector<4xi8>",
+        "vector.to_elements %p : vector<2xf32>", "vector.vscale\n"),
+    "fid_memref_strided_dma.mlir": (
+        "memref.dma_start %a[%c0, %c0], %b[%c0, %c0], %n, %tag[%c0], %stride, %per : ",),
+    "fid_gpu_clusters_alloc_symbols.mlir": (
+        "gpu.launch clusters(%cx, %cy, %cz) in (%sx = %c1, %sy = %c1, %sz = %c1) blocks(",
+        "%s = arith.addi %cx, %sx : index", "gpu.alloc (%n)[%s] : memref<?xf32, ",
+        "gpu.alloc async [%t] (%n)[%s] : ", "gpu.cluster_dim y upper_bound 8\n"),
+    "fid_gpu_launch_func_stream.mlir": (
+        "gpu.launch_func <%s : !llvm.ptr> @kernels::@k blocks in (%n, %n, %n) threads in "
+        "(%n, %n, %n) : i64 args(%x : f32)",
+        "gpu.launch_func async [%t] @kernels::@k clusters in (%i, %i, %i) blocks in"),
+    "fid_transform_handle_ops.mlir": (
+        "transform.get_consumers_of_result %ops[0] : (", '"linalg.matmul" in %ops : (',
+        'transform.cast %s : !transform.any_op to !transform.op<"linalg.matmul">',
+        "transform.merge_handles deduplicate %c, %p : !transform.any_op",
+        "transform.include @inner failures(propagate) (%m) : ("),
+    "fid_llvm_cmpxchg_fence_ctors.mlir": (
+        "llvm.mlir.global_ctors ctors = [@init], priorities = [0 : i32], data = [#llvm.zero]",
+        "llvm.cmpxchg %p, %a, %b acq_rel monotonic : !llvm.ptr, i32",
+        'llvm.cmpxchg weak volatile %p, %a, %b syncscope("agent") seq_cst seq_cst',
+        'llvm.fence syncscope("agent") seq_cst', "llvm.va_arg %p : (!llvm.ptr) -> i32"),
+    "fid_atomic_realloc_scalable_scan_powi.mlir": (
+        "memref.generic_atomic_rmw %m[%i] : memref<10xf32> {", "memref.atomic_yield %inc : f32",
+        "memref.realloc %d(%n) : memref<?xf32> to memref<?xf32>",
+        "vector.scalable.extract %v[4] : vector<[4]xf32> from vector<[8]xf32>",
+        "vector.scan <add>, %s, %init {inclusive = true, reduction_dim = 0 : i64} : ",
+        "complex.powi %z, %n fastmath<nnan> : complex<f32>, i32"),
+    "fid_linalg_pack_unpack.mlir": (
+        "linalg.pack %src padding_value(%zero : f32) outer_dims_perm = [1, 0] inner_dims_pos"
+        " = [0, 1] inner_tiles = [8, 8] into %dest : tensor<13x15xf32> -> ",
+        "inner_tiles = [8, %t] into %d2", "linalg.unpack %p outer_dims_perm = [1, 0] "),
+    "fid_vector_scalable_0d_trait_aliases.mlir": (
+        "vector.constant_mask [0] : vector<i1>",
+        "vector.bitcast %arg3 : vector<8x2x1xindex> to vector<8x2x2xf32>",
+        'kind = #vector.kind<maxnumf>} %arg0, %arg1, %f0 {first_attr = 1 : i32, '
+        'second_attr = "string"} : vector<10xf32>, vector<10xf32> into f32'),
+    "fid_vector_memory_of_vectors_scatter.mlir": (
+        "vector.load %memref[%i, %j] : memref<200x100xvector<8xf32>>, vector<8xf32>",
+        "vector.scatter %base[%c0, %c0] [%v], %mask, %0 : memref<?x?xf32>, vector<16xi32>",
+        "vector.transpose %arg0, [] : vector<f32> to vector<f32>"),
+    "fid_bufferization_dealloc.mlir": (
+        "bufferization.dealloc (%a, %b : memref<2xf32>, memref<4xi32>) if (%c, %d) retain (",
+        "bufferization.dealloc (%a : memref<2xf32>) if (%c)\n", "bufferization.dealloc\n"),
+    "fid_vector_masks_scans_interleaves.mlir": (
+        "vector.yield %arg0 : vector<16xf32>",
+        "vector.deinterleave %n : vector<2x3x4x[6]xf32> -> vector<2x3x4x[3]xf32>",
+        "vector.reduction <minnumf>, %x fastmath<reassoc,nnan,ninf> : vector<42xf32> into f32"),
+    "fid_llvm_casts_loads_stores_vectors.mlir": (
+        "llvm.uitofp nneg %arg0 : i32 to f32", "llvm.alloca inalloca %size x i32 ",
+        "llvm.mlir.zero : i8",
+        'llvm.load volatile %ptr atomic syncscope("singlethread") monotonic {alignment = 16 ',
+        "llvm.load %ptr invariant_group {alignment = 4 : i64} : !llvm.ptr -> i32",
+        "llvm.store %val, %ptr invariant_group : i32, !llvm.ptr",
+        "llvm.intr.vector.extract %0[0] : vector<8xf32> from vector<[4]xf32>"),
 }
 
 

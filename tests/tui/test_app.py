@@ -6,8 +6,9 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
-from ir_studio.tui.app import HelpScreen, IRStudioApp, make_app
+from ir_studio.tui.app import IRStudioApp, make_app
 from ir_studio.tui.widgets.code_view import CodeView
+from ir_studio.tui.widgets.help import HelpScreen
 from ir_studio.tui.widgets.timeline import TimelineView
 
 SAMPLES = Path(str(resources.files("ir_studio.sample_ir")))
@@ -97,11 +98,11 @@ async def test_tpu_timeline_zoom_pan_and_details(tmp_path: Path) -> None:
         await pilot.press("t")
         timeline = app.query_one("#timeline", TimelineView)
         assert timeline.timeline is not None
-        zoom = timeline.zoom
+        zoom = timeline.per_cell
         await pilot.press("plus")
-        assert timeline.zoom < zoom
+        assert timeline.per_cell < zoom
         await pilot.press("minus", "minus")
-        assert timeline.zoom > zoom
+        assert timeline.per_cell > zoom
         await pilot.press("full_stop")
         assert timeline.selected == 1
         assert "GDMA" in str(app.query_one("#instr").render()) or "BDC" in str(
@@ -177,5 +178,7 @@ async def test_search_function_filter_pipeline_focus_and_timeline_keys() -> None
         start = timeline.start
         await pilot.press("left")
         assert timeline.start < start
+        await pilot.press("0")
+        assert timeline.start == 0
         await pilot.press("comma")
         assert timeline.selected == len(timeline.timeline.instrs) - 1  # wraps to the last

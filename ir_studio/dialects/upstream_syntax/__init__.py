@@ -15,18 +15,24 @@ from xdsl.ir import Dialect, Operation
 
 # dialect name -> modules of this package whose install() adds syntax and ops to it
 _MODULES: dict[str, tuple[str, ...]] = {
-    "memref": ("memref", "memref_ops"),
-    "gpu": ("gpu", "gpu_ops"),
-    "scf": ("loops", "forall"),
-    "affine": ("loops", "affine_ops"),
-    "arith": ("extra_ops", "arith_casts"),
-    "vector": ("extra_ops", "vector_contract", "vector_ops"),
-    "tensor": ("extra_ops", "forall"),
+    "memref": ("memref", "memref_ops", "memref_transpose", "more_ops"),
+    "gpu": ("gpu", "gpu_ops", "gpu_cluster_ops"),
+    "scf": ("loops", "forall", "optional_keywords", "reductions"),
+    "affine": ("loops", "affine_ops", "reductions"),
+    "arith": ("extra_ops", "arith_casts", "optional_keywords"),
+    "vector": ("extra_ops", "vector_contract", "vector_ops", "vector_memory_ops", "more_ops"),
+    "tensor": ("extra_ops", "forall", "tensor_ops"),
     "func": ("extra_ops",),
-    "llvm": ("llvm",),
-    "linalg": ("linalg_named", "linalg_map", "linalg_elementwise", "linalg_windows"),
+    "cf": ("branch_weights",),
+    "llvm": ("llvm", "llvm_types_constrained", "llvm_sync_ops", "llvm_memory"),
+    "linalg": ("linalg_named", "linalg_generated", "linalg_generic", "linalg_map",
+               "linalg_elementwise", "linalg_softmax", "linalg_contract", "linalg_pack"),
     "bufferization": ("bufferization",),
     "math": ("math_ops",),
+    "dlti": ("dlti_entries",),
+    "complex": ("more_ops",),
+    "transform": ("transform_ops", "transform_generated", "transform_structured",
+                  "transform_handles"),
 }
 
 

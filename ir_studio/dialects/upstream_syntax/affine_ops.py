@@ -51,6 +51,7 @@ def install() -> None:
 
     if getattr(AffineParser, "_ir_studio_symbol", False):
         return
+    _install_induction_variable_location()
     original = AffineParser._get_parse_optional_ssa_value
 
     def with_symbol(self: AffineParser) -> Any:
@@ -72,6 +73,32 @@ def install() -> None:
 
     AffineParser._get_parse_optional_ssa_value = with_symbol
     AffineParser._ir_studio_symbol = True  # pyright: ignore[reportAttributeAccessIssue]  # marks the class patched, so installing twice is a no-op
+
+
+def _install_induction_variable_location() -> None:
+    """`affine.for %i loc("name") = 0 to 8`: MLIR reads a location after the induction
+    variable (xDSL wants `=` there). The location is read and dropped, as mlir-opt drops
+    locations unless asked to print them."""
+    from xdsl.dialects import affine
+
+    parse_rest = affine.ForOp.parse.__func__
+
+    def parse(cls: type[Any], parser: Parser) -> Any:
+        parse_argument = parser.parse_argument
+
+        def argument_then_location(*args: Any, **kwargs: Any) -> Any:
+            parser.parse_argument = parse_argument  # only the induction variable
+            argument = parse_argument(*args, **kwargs)
+            parser.parse_optional_location()
+            return argument
+
+        parser.parse_argument = argument_then_location
+        try:
+            return parse_rest(cls, parser)
+        finally:
+            parser.parse_argument = parse_argument
+
+    affine.ForOp.parse = classmethod(parse)  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
 
 
 def extra_ops(dialect: str) -> list[type[Operation]]:

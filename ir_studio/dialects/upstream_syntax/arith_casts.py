@@ -14,6 +14,7 @@ from xdsl.dialects.builtin import (
     AnyFloat,
     IndexType,
     IntegerType,
+    MemRefType,
     TensorType,
     UnrankedTensorType,
     VectorType,
@@ -24,6 +25,7 @@ from xdsl.parser import Parser
 from xdsl.printer import Printer
 from xdsl.utils.exceptions import VerifyException
 
+from ir_studio.dialects.upstream_syntax.extra_ops import IndexCastUIOp
 from ir_studio.dialects.upstream_syntax.formats import (
     add_verifier,
     attach_syntax,
@@ -42,6 +44,14 @@ def _is_float(t: Any) -> bool:
 
 def _is_index(t: Any) -> bool:
     return isinstance(t, IndexType)
+
+
+def _is_int_or_index(t: Any) -> bool:
+    return isinstance(t, IntegerType | IndexType)
+
+
+def _one_index(a: Any, b: Any) -> bool:
+    return _is_index(a) != _is_index(b)
 
 
 def _width(t: Any) -> int:
@@ -68,6 +78,9 @@ _RULES: dict[type[IRDLOperation], tuple[Callable[[Any], bool], Callable[[Any], b
     arith.UIToFPOp: (_is_int, _is_float, None),
     arith.FPToSIOp: (_is_float, _is_int, None),
     arith.FPToUIOp: (_is_float, _is_int, None),
+    # index casts of scalars, vectors, tensors and memrefs: exactly one side is index
+    arith.IndexCastOp: (_is_int_or_index, _is_int_or_index, (_one_index, "")),
+    IndexCastUIOp: (_is_int_or_index, _is_int_or_index, (_one_index, "")),
 }
 
 
@@ -148,7 +161,7 @@ def _check_compare_result(op: Any) -> None:
 
 
 def _element(t: Any) -> tuple[Any, tuple[int, ...] | None, str]:
-    if isinstance(t, VectorType | TensorType):
+    if isinstance(t, VectorType | TensorType | MemRefType):
         return t.element_type, tuple(t.get_shape()), type(t).__name__
     if isinstance(t, UnrankedTensorType):
         return t.element_type, None, "UnrankedTensorType"
@@ -170,6 +183,8 @@ def _verify(self: Any) -> None:
         raise incompatible
     if width_rule is not None:
         rule, word = width_rule
+        if not rule(in_elem, out_elem) and not word:
+            raise incompatible
         if not rule(in_elem, out_elem):
             raise VerifyException(f"result type '{out_type}' must be {word} than operand "
                                   f"type '{in_type}'")

@@ -242,3 +242,18 @@ def print_successor_with_operands(printer: Printer, block: Any, values: Sequence
         printer.print_string(" : ")
         printer.print_list([v.type for v in values], printer.print_attribute)
         printer.print_string(")")
+
+
+def parse_dict_or_alias(parser: Parser) -> dict[str, Any]:
+    """A leading attribute dictionary written `{...}` or as an alias of one (`#trait`),
+    as MLIR's parsers of linalg.generic and vector.contract accept."""
+    from xdsl.dialects.builtin import DictionaryAttr
+    from xdsl.utils.mlir_lexer import MLIRTokenKind
+
+    if parser._current_token.kind != MLIRTokenKind.HASH_IDENT:  # no public peek
+        return dict(parser.parse_optional_attr_dict())
+    start = parser.pos
+    alias = parser.parse_attribute()
+    if not isinstance(alias, DictionaryAttr):
+        parser.raise_error("expected a dictionary of attributes", start, parser.pos)
+    return {**alias.data, **parser.parse_optional_attr_dict()}

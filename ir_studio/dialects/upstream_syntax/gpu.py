@@ -12,7 +12,6 @@ from xdsl.dialects.builtin import (
     IndexType,
     IntegerAttr,
     MemRefType,
-    SymbolRefAttr,
     UnitAttr,
 )
 from xdsl.ir import Block, SSAValue
@@ -22,8 +21,6 @@ from xdsl.printer import Printer
 from ir_studio.dialects.upstream_syntax.formats import (
     attach_format,
     attach_syntax,
-    consumed_end,
-    parse_index_operands,
     parse_optional_arrow_types,
     print_optional_arrow_types,
 )
@@ -40,10 +37,11 @@ _PLAIN_INDEX_OPS = (gpu.LaneIdOp, gpu.SubgroupIdOp, gpu.NumSubgroupsOp, gpu.Subg
 def install() -> None:
     """Idempotent."""
     for cls in _ID_OPS:
-        attach_syntax(cls, _parse_id, _print_id)
+        attach_syntax(cls, parse_id, print_id)
         _add_upper_bound(cls)
     for cls in _PLAIN_INDEX_OPS:
-        attach_syntax(cls, _parse_plain_index, _print_attributes_only)
+        attach_syntax(cls, _parse_plain_index, _print_plain_index)
+        _add_upper_bound(cls)
     attach_format(gpu.BarrierOp, "attr-dict")
     attach_format(gpu.TerminatorOp, "attr-dict")
     attach_format(gpu.ReturnOp, "attr-dict ($args^ `:` type($args))?")
@@ -53,13 +51,18 @@ def install() -> None:
     gpu.FuncOp.verify_ = _verify_func  # pyright: ignore[reportAttributeAccessIssue]  # installs upstream MLIR's verifier on xDSL's op class
     attach_syntax(gpu.LaunchOp, _parse_launch, _print_launch)
     gpu.LaunchOp.verify_ = _verify_launch  # pyright: ignore[reportAttributeAccessIssue]  # installs upstream MLIR's verifier on xDSL's op class
-    attach_syntax(gpu.LaunchFuncOp, _parse_launch_func, _print_launch_func)
+    from ir_studio.dialects.upstream_syntax.gpu_launch_func import (
+        parse_launch_func,
+        print_launch_func,
+    )
+
+    attach_syntax(gpu.LaunchFuncOp, parse_launch_func, print_launch_func)
     install_memory_ops()
 
 
 # --- id queries: `gpu.thread_id x`, `gpu.lane_id` ---------------------------------------
 
-def _parse_id(cls: type[Any], parser: Parser) -> Any:
+def parse_id(cls: type[Any], parser: Parser) -> Any:
     start = parser.pos
     dimension = parser.parse_identifier()
     if dimension not in ("x", "y", "z"):
@@ -74,7 +77,7 @@ def _parse_id(cls: type[Any], parser: Parser) -> Any:
                       properties=properties)
 
 
-def _print_id(self: Any, printer: Printer) -> None:
+def print_id(self: Any, printer: Printer) -> None:
     printer.print_string(f" {self.dimension.data}")
     bound = self.properties.get("upper_bound")
     if isinstance(bound, IntegerAttr):
@@ -92,11 +95,27 @@ def _add_upper_bound(cls: type[Any]) -> None:
 
 
 def _parse_plain_index(cls: type[Any], parser: Parser) -> Any:
-    return cls.create(result_types=[IndexType()], attributes=parser.parse_optional_attr_dict())
+    """`gpu.lane_id [upper_bound N]`; the subgroup queries end in `: index` (MLIR 22)."""
+    properties: dict[str, Any] = {}
+    if parser.parse_optional_keyword("upper_bound") is not None:
+        properties["upper_bound"] = IntegerAttr(parser.parse_integer(), IndexType())
+    attributes = parser.parse_optional_attr_dict()
+    if cls is not gpu.LaneIdOp:
+        parser.parse_punctuation(":")
+        start = parser.pos
+        if not isinstance(parser.parse_type(), IndexType):
+            parser.raise_error("expected index", start, parser.pos)
+    return cls.create(result_types=[IndexType()], attributes=attributes,
+                      properties=properties)
 
 
-def _print_attributes_only(self: Any, printer: Printer) -> None:
+def _print_plain_index(self: Any, printer: Printer) -> None:
+    bound = self.properties.get("upper_bound")
+    if isinstance(bound, IntegerAttr):
+        printer.print_string(f" upper_bound {bound.value.data}")
     printer.print_op_attributes(self.attributes)
+    if not isinstance(self, gpu.LaneIdOp):
+        printer.print_string(" : index")
 
 
 # --- gpu.module / gpu.func ---------------------------------------------------------------
@@ -198,78 +217,15 @@ def _print_func(self: gpu.FuncOp, printer: Printer) -> None:
 
 # --- gpu.launch_func / gpu.launch --------------------------------------------------------
 
-def _parse_launch_func(cls: type[gpu.LaunchFuncOp], parser: Parser) -> gpu.LaunchFuncOp:
-    is_async, dependencies = parse_async(parser)
-    kernel = parser.parse_attribute()
-    if not isinstance(kernel, SymbolRefAttr):
-        parser.raise_error("expected the kernel's symbol, e.g. @module::@kernel")
-    clusters: list[SSAValue] = []
-    if parser.parse_optional_keyword("clusters") is not None:
-        parser.parse_keyword("in")
-        clusters = parse_index_operands(parser)
-    parser.parse_keyword("blocks")
-    parser.parse_keyword("in")
-    grid = parse_index_operands(parser)
-    parser.parse_keyword("threads")
-    parser.parse_keyword("in")
-    block = parse_index_operands(parser)
-    shared = None
-    if parser.parse_optional_keyword("dynamic_shared_memory_size") is not None:
-        from xdsl.dialects.builtin import i32
-
-        shared = parser.resolve_operand(parser.parse_unresolved_operand(), i32)
-    arguments: list[SSAValue] = []
-    if parser.parse_optional_keyword("args") is not None:
-        def argument() -> SSAValue:
-            operand = parser.parse_unresolved_operand()
-            parser.parse_punctuation(":")
-            return parser.resolve_operand(operand, parser.parse_type())
-
-        arguments = parser.parse_comma_separated_list(Parser.Delimiter.PAREN, argument)
-    attributes = parser.parse_optional_attr_dict()
-    op = cls(kernel, grid, block, clusters or None, arguments, is_async, dependencies, shared)
-    op.attributes |= attributes
-    return op
-
-
-def _print_launch_func(self: gpu.LaunchFuncOp, printer: Printer) -> None:
-    print_async(printer, self.asyncToken, self.asyncDependencies)
-    printer.print_string(" ")
-    printer.print_attribute(self.kernel)
-    if self.clusterSizeX is not None:
-        _print_triple(printer, "clusters in",
-                      (self.clusterSizeX, self.clusterSizeY, self.clusterSizeZ))
-    _print_triple(printer, "blocks in", (self.gridSizeX, self.gridSizeY, self.gridSizeZ))
-    _print_triple(printer, "threads in", (self.blockSizeX, self.blockSizeY, self.blockSizeZ))
-    if self.dynamicSharedMemorySize is not None:
-        printer.print_string(" dynamic_shared_memory_size ")
-        printer.print_operand(self.dynamicSharedMemorySize)
-    if self.kernelOperands:
-        printer.print_string(" args(")
-
-        def typed(value: SSAValue) -> None:
-            printer.print_operand(value)
-            printer.print_string(" : ")
-            printer.print_attribute(value.type)
-
-        printer.print_list(self.kernelOperands, typed)
-        printer.print_string(")")
-    printer.print_op_attributes(self.attributes)
-
-
-def _print_triple(printer: Printer, label: str, values: tuple[Any, ...]) -> None:
-    printer.print_string(f" {label} (")
-    printer.print_list(values, printer.print_operand)
-    printer.print_string(")")
-
-
 def _parse_launch(cls: type[gpu.LaunchOp], parser: Parser) -> gpu.LaunchOp:
     """`blocks(%bx, %by, %bz) in (%gx = %a, ...) threads(...) in (...)`; the body's
     twelve index arguments are the block ids, thread ids, grid and block sizes."""
     is_async, dependencies = parse_async(parser)
-    start = parser.pos
-    if parser.parse_optional_keyword("clusters") is not None:
-        parser.raise_error("gpu.launch clusters are not supported yet", start, consumed_end(parser))
+    cluster_ids: list[Any] = []
+    cluster_args: list[Any] = []
+    cluster: list[Any] = []
+    if parser._current_token.text == "clusters":  # no public peek
+        cluster_ids, cluster_args, cluster = _parse_launch_group(parser, "clusters")
     block_ids, grid_args, grid = _parse_launch_group(parser, "blocks")
     thread_ids, block_args, block = _parse_launch_group(parser, "threads")
     shared = None
@@ -278,10 +234,12 @@ def _parse_launch(cls: type[gpu.LaunchOp], parser: Parser) -> gpu.LaunchOp:
 
         shared = parser.resolve_operand(parser.parse_unresolved_operand(), i32)
     workgroup, private = _parse_attributions(parser)
+    # MLIR's order: block ids, thread ids, grid and block sizes, then the cluster ids and
+    # sizes when there are clusters, then the attributions
     body = parser.parse_region([*block_ids, *thread_ids, *grid_args, *block_args,
-                                *workgroup, *private])
+                                *cluster_ids, *cluster_args, *workgroup, *private])
     attributes = parser.parse_optional_attr_dict()
-    op = cls(body, grid, block, [], is_async, dependencies, shared)
+    op = cls(body, grid, block, cluster, is_async, dependencies, shared)
     op.attributes |= attributes
     if workgroup:
         op.attributes["workgroup_attributions"] = IntegerAttr(len(workgroup), 64)
@@ -313,10 +271,12 @@ def _verify_launch(op: gpu.LaunchOp) -> None:
     if not any(b.ops for b in op.body.blocks):
         raise VerifyException("gpu.launch requires a non-empty body.")
     args = op.body.blocks[0].args
-    if tuple(a.type for a in args[:12]) != (IndexType(),) * 12:
-        raise VerifyException("gpu.launch's body starts with 12 index arguments: block "
-                              "ids, thread ids, grid sizes and block sizes")
-    if any(not isinstance(a.type, MemRefType) for a in args[12:]):
+    count = 18 if op.clusterSizeX is not None else 12
+    if tuple(a.type for a in args[:count]) != (IndexType(),) * count:
+        raise VerifyException(f"gpu.launch's body starts with {count} index arguments: block "
+                              "ids, thread ids, grid sizes and block sizes (and cluster ids "
+                              "and sizes)")
+    if any(not isinstance(a.type, MemRefType) for a in args[count:]):
         raise VerifyException("expected memref type in attribution")
 
 
@@ -342,10 +302,15 @@ def _print_launch(self: gpu.LaunchOp, printer: Printer) -> None:
     print_async(printer, self.asyncToken, self.asyncDependencies)
     args = self.body.blocks[0].args
     sizes = ((self.gridSizeX, self.gridSizeY, self.gridSizeZ),
-             (self.blockSizeX, self.blockSizeY, self.blockSizeZ))
-    for index, keyword in enumerate(("blocks", "threads")):
-        ids = args[3 * index: 3 * index + 3]
-        names = args[6 + 3 * index: 9 + 3 * index]
+             (self.blockSizeX, self.blockSizeY, self.blockSizeZ),
+             (self.clusterSizeX, self.clusterSizeY, self.clusterSizeZ))
+    groups = [("blocks", 0, 6), ("threads", 3, 9)]
+    if self.clusterSizeX is not None:
+        groups.insert(0, ("clusters", 12, 15))
+    for keyword, at, size_at in groups:
+        index = {"blocks": 0, "threads": 1, "clusters": 2}[keyword]
+        ids = args[at: at + 3]
+        names = args[size_at: size_at + 3]
         printer.print_string(f" {keyword}(")
         printer.print_list(ids, lambda a: printer.print_block_argument(a, print_type=False))
         printer.print_string(") in (")
@@ -362,7 +327,7 @@ def _print_launch(self: gpu.LaunchOp, printer: Printer) -> None:
         printer.print_string(" dynamic_shared_memory_size ")
         printer.print_operand(self.dynamicSharedMemorySize)
     count = self.attributes.get("workgroup_attributions")
-    _print_attributions(printer, args[12:],
+    _print_attributions(printer, args[18 if self.clusterSizeX is not None else 12:],
                         count.value.data if isinstance(count, IntegerAttr) else 0)
     printer.print_string(" ")
     printer.print_region(self.body, print_entry_block_args=False)

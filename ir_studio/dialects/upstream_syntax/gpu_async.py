@@ -8,13 +8,13 @@ from __future__ import annotations
 from typing import Any
 
 from xdsl.dialects import gpu
+from xdsl.dialects.builtin import IndexType
 from xdsl.ir import SSAValue
 from xdsl.parser import Parser
 from xdsl.printer import Printer
 
 from ir_studio.dialects.upstream_syntax.formats import (
     attach_syntax,
-    consumed_end,
     parse_index_operands,
     segment_sizes_when_missing,
 )
@@ -61,14 +61,19 @@ def _parse_alloc(cls: type[gpu.AllocOp], parser: Parser) -> gpu.AllocOp:
     is_async, dependencies = parse_async(parser)
     host_shared = parser.parse_optional_keyword("host_shared") is not None
     sizes = parse_index_operands(parser)
-    start = parser.pos
-    if parser.parse_optional_punctuation("[") is not None:
-        parser.raise_error("gpu.alloc symbol operands are not supported yet", start,
-                           consumed_end(parser))
+    symbols: list[Any] = []
+    if parser._current_token.text == "[":  # no public peek; `[%s]`: the layout's symbols
+        symbols = parser.parse_comma_separated_list(
+            Parser.Delimiter.SQUARE,
+            lambda: parser.resolve_operand(parser.parse_unresolved_operand(), IndexType()))
     attributes = parser.parse_optional_attr_dict()
     parser.parse_punctuation(":")
     memref_type = parser.parse_type()
     op = cls(memref_type, sizes, host_shared, dependencies, is_async)  # pyright: ignore[reportArgumentType]  # the op's verifier reports a non-memref type
+    if symbols:
+        op = cls.build(operands=[list(op.asyncDependencies), list(op.dynamicSizes), symbols],
+                       result_types=[memref_type, [r.type for r in op.results[1:]]],
+                       properties=dict(op.properties))
     op.attributes |= attributes
     return op
 
@@ -80,6 +85,10 @@ def _print_alloc(self: gpu.AllocOp, printer: Printer) -> None:
     printer.print_string(" (")
     printer.print_list(self.dynamicSizes, printer.print_operand)
     printer.print_string(")")
+    if self.symbolOperands:
+        printer.print_string("[")
+        printer.print_list(self.symbolOperands, printer.print_operand)
+        printer.print_string("]")
     printer.print_op_attributes(self.attributes)
     printer.print_string(" : ")
     printer.print_attribute(self.result.type)

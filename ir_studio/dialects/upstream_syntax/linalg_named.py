@@ -1,5 +1,6 @@
-"""Named linalg contractions xDSL 0.74 leaves out (`batch_matmul`, `matvec`, `vecmat`,
-`batch_matvec`, `dot`): each is `linalg.matmul` with its own indexing maps and loops,
+"""Named linalg contractions of LinalgStructuredOps.td that xDSL 0.74 leaves out
+(`batch_matmul`, `batch_reduce_matmul`; the YAML-defined ones are generated, see
+`linalg_generated.py`): each is `linalg.matmul` with its own indexing maps and loops,
 so xDSL's named-op syntax and structured-op verifier (ranks and sizes against the maps)
 apply unchanged."""
 
@@ -8,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
-from xdsl.dialects.builtin import AffineMapAttr, ArrayAttr
+from xdsl.dialects.builtin import AffineMapAttr, AnyFloat, ArrayAttr, IntegerType
 from xdsl.dialects.linalg.abstract_ops import NamedOperation
 from xdsl.dialects.linalg.attrs import IteratorTypeAttr
 from xdsl.dialects.linalg.ops import MatmulOp
@@ -17,6 +18,9 @@ from xdsl.ir.affine import AffineMap
 from xdsl.irdl import irdl_op_definition, prop_def
 from xdsl.parser import Parser
 from xdsl.printer import Printer
+
+from ir_studio.dialects.upstream_syntax.linalg_generated import GeneratedNamedOp, build_body
+from ir_studio.dialects.upstream_syntax.linalg_named_table import SPECS
 
 
 def install() -> None:
@@ -49,8 +53,26 @@ def install() -> None:
         print_rest(self, printer)
 
     MatmulOp.parse = classmethod(parse)  # pyright: ignore[reportAttributeAccessIssue]  # installs upstream MLIR's syntax on xDSL's op class
+    xdsl_body = MatmulOp.get_hidden_region.__func__
+
+    def hidden_region(cls: type[Any], inputs: Sequence[SSAValue],
+                      outputs: Sequence[SSAValue]) -> Region:
+        if all(isinstance(t, IntegerType | AnyFloat) for t in
+               GeneratedNamedOp.body_arg_types((*inputs, *outputs))):
+            return xdsl_body(cls, inputs, outputs)
+        return _multiply_accumulate(cls, inputs, outputs)
+
+    MatmulOp.get_hidden_region = classmethod(hidden_region)  # pyright: ignore[reportAttributeAccessIssue]  # MLIR's body for complex elements too
+    MatmulOp.body_arg_types = staticmethod(GeneratedNamedOp.body_arg_types)
     MatmulOp.print = print_op
     MatmulOp._ir_studio_maps = True  # pyright: ignore[reportAttributeAccessIssue]  # marks the class patched, so installing twice is a no-op
+
+
+def _multiply_accumulate(cls: type[Any], inputs: Sequence[SSAValue],
+                         outputs: Sequence[SSAValue]) -> Region:
+    """MLIR's matmul body (casts to the accumulator type, multiply, add) for integer,
+    float and complex elements: xDSL's asserts on complex numbers."""
+    return build_body(SPECS["matvec"], GeneratedNamedOp.body_arg_types((*inputs, *outputs)))
 
 
 def extra_ops(dialect: str) -> list[type[Operation]]:
@@ -77,6 +99,8 @@ def _contraction(op_name: str, maps: ArrayAttr[AffineMapAttr], loops: str) -> ty
             subclassed: its generated accessors are not field definitions)."""
             return MatmulOp.get_hidden_region(inputs, outputs)
 
+        body_arg_types = staticmethod(GeneratedNamedOp.body_arg_types)
+
         def get_default_indexing_maps(self) -> Sequence[AffineMap]:
             return tuple(m.data for m in self.indexing_maps.data)
 
@@ -96,16 +120,7 @@ _OPS = (
     _contraction("linalg.batch_matmul",
                  _maps(lambda b, i, j, k: (b, i, k), lambda b, i, j, k: (b, k, j),
                        lambda b, i, j, k: (b, i, j)), "pppr"),
-    _contraction("linalg.matvec",
-                 _maps(lambda i, k: (i, k), lambda i, k: (k,), lambda i, k: (i,)), "pr"),
-    _contraction("linalg.vecmat",
-                 _maps(lambda j, k: (k,), lambda j, k: (k, j), lambda j, k: (j,)), "pr"),
-    _contraction("linalg.batch_matvec",
-                 _maps(lambda b, i, k: (b, i, k), lambda b, i, k: (b, k),
-                       lambda b, i, k: (b, i)), "ppr"),
     _contraction("linalg.batch_reduce_matmul",
                  _maps(lambda b, i, j, k: (b, i, k), lambda b, i, j, k: (b, k, j),
                        lambda b, i, j, k: (i, j)), "rppr"),
-    _contraction("linalg.dot",
-                 _maps(lambda k: (k,), lambda k: (k,), lambda k: ()), "r"),
 )

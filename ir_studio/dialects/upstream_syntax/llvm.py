@@ -50,7 +50,7 @@ def install() -> None:
     """Idempotent."""
     comparable = VarConstraint(
         "T", SignlessIntegerConstraint | VectorType.constr(SignlessIntegerConstraint)
-        | base(llvm.LLVMPointerType))
+        | base(llvm.LLVMPointerType) | VectorType.constr(base(llvm.LLVMPointerType)))
     replace_constraints(llvm.ICmpOp, {"lhs": comparable, "rhs": comparable})
     replace_constraints(llvm.SelectOp, {"cond": AnyAttr()})
     # MLIR's generic form writes `overflowFlags = 0 : i32` where xDSL wants
@@ -63,6 +63,7 @@ def install() -> None:
             continue  # already accepts the integer form
         definition.properties["overflowFlags"] = type(old)(
             AnyOf((old.constr, base(IntegerAttr))), old.default_value)
+        cls.print = _print_with_flag_attr(cls.print)
     _quiet_default_global_properties()
     # Vector GEPs: a vector of indices gives a vector of pointers.
     replace_constraints(llvm.GEPOp, {"ssa_indices": AnyAttr(), "result": AnyAttr()})
@@ -168,6 +169,22 @@ class SwitchOp(IRDLOperation):
         printer.print_string("\n]")
         printer.print_op_attributes(self.attributes)
 
+
+
+def _print_with_flag_attr(print_op: Any) -> Any:
+    """Print an op read from MLIR's generic form (integer flags) in the custom form."""
+    def print_flags(self: Any, printer: Any) -> None:
+        flags = self.properties.get("overflowFlags")
+        if not isinstance(flags, IntegerAttr):
+            print_op(self, printer)
+            return
+        self.properties["overflowFlags"] = llvm.OverflowAttr.from_int(flags.value.data)
+        try:
+            print_op(self, printer)
+        finally:
+            self.properties["overflowFlags"] = flags
+
+    return print_flags
 
 
 def _quiet_default_global_properties() -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from xdsl.dialects import llvm
-from xdsl.dialects.builtin import IntegerAttr, IntegerType, VectorType, i64
+from xdsl.dialects.builtin import IntegerAttr, IntegerType, StringAttr, UnitAttr, VectorType, i64
 from xdsl.ir import Operation
 from xdsl.irdl import (
     AnyAttr,
@@ -79,6 +79,18 @@ def _cast(op_name: str) -> type[Operation]:
 
 
 @irdl_op_definition
+class UIToFPOp(IRDLOperation):
+    """`llvm.uitofp [nneg] %x : i32 to f32` (nneg: the operand is known non-negative)."""
+
+    name = "llvm.uitofp"
+    arg = operand_def()
+    result = result_def()
+    nonNeg = opt_prop_def(UnitAttr)
+    traits = traits_def(NoMemoryEffect())
+    assembly_format = "(`nneg` $nonNeg^)? $arg attr-dict `:` type($arg) `to` type($result)"
+
+
+@irdl_op_definition
 class ExtractElementOp(IRDLOperation):
     """`llvm.extractelement %v[%i : i64] : vector<4xf32>`"""
 
@@ -131,6 +143,7 @@ class AtomicRMWOp(IRDLOperation):
     ordering = prop_def(IntegerAttr)
     syncscope = opt_prop_def(AnyAttr())
     alignment = opt_prop_def(IntegerAttr)
+    volatile_ = opt_prop_def(UnitAttr)
 
     @classmethod
     def parse(cls, parser: Parser) -> AtomicRMWOp:
@@ -139,6 +152,11 @@ class AtomicRMWOp(IRDLOperation):
         ptr = parser.parse_unresolved_operand()
         parser.parse_punctuation(",")
         val = parser.parse_unresolved_operand()
+        scope = None
+        if parser.parse_optional_keyword("syncscope") is not None:
+            parser.parse_punctuation("(")
+            scope = StringAttr(parser.parse_str_literal())
+            parser.parse_punctuation(")")
         ordering = parse_word_from(parser, tuple(ORDERINGS))
         attributes = dict(parser.parse_optional_attr_dict())
         parser.parse_punctuation(":")
@@ -151,8 +169,10 @@ class AtomicRMWOp(IRDLOperation):
         for name in ("syncscope", "alignment"):
             if name in attributes:
                 properties[name] = attributes.pop(name)
+        if scope is not None:
+            properties["syncscope"] = scope
         if volatile:
-            attributes["volatile_"] = IntegerAttr(1, 1)
+            properties["volatile_"] = UnitAttr()
         return cls.create(operands=[parser.resolve_operand(ptr, ptr_type),
                                     parser.resolve_operand(val, val_type)],
                           result_types=[val_type], properties=properties,
@@ -160,15 +180,21 @@ class AtomicRMWOp(IRDLOperation):
 
     def print(self, printer: Printer) -> None:
         attributes = dict(self.attributes)
-        if attributes.pop("volatile_", None) is not None:
+        if (self.properties.get("volatile_") is not None
+                or attributes.pop("volatile_", None) is not None):
             printer.print_string(" volatile")
         orderings = {number: name for name, number in ORDERINGS.items()}
         printer.print_string(f" {ATOMIC_BIN_OPS[self.bin_op.value.data]} ")
         printer.print_operand(self.ptr)
         printer.print_string(", ")
         printer.print_operand(self.val)
+        scope = self.properties.get("syncscope")
+        if isinstance(scope, StringAttr):
+            printer.print_string(" syncscope(")
+            printer.print_string_literal(scope.data)
+            printer.print_string(")")
         printer.print_string(f" {orderings.get(self.ordering.value.data, 'monotonic')}")
-        extra = {name: value for name in ("syncscope", "alignment")
+        extra = {name: value for name in ("alignment",)
                  if (value := self.properties.get(name)) is not None}
         printer.print_op_attributes({**extra, **attributes})
         printer.print_string(" : ")
@@ -221,7 +247,7 @@ def _intrinsic(short_name: str, custom: bool, parenthesized: bool = True) -> typ
 
 
 LLVM_OPS: tuple[type[Operation], ...] = (
-    PoisonOp, FreezeOp, _cast("llvm.fptosi"), _cast("llvm.fptoui"), _cast("llvm.uitofp"),
+    PoisonOp, FreezeOp, _cast("llvm.fptosi"), _cast("llvm.fptoui"), UIToFPOp,
     _cast("llvm.addrspacecast"),
     ExtractElementOp, AtomicRMWOp, *(_intrinsic(name, True) for name in INTRINSICS),
     *(_intrinsic(name, False) for name in GENERIC_INTRINSICS),

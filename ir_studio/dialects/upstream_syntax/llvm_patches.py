@@ -11,11 +11,6 @@ from xdsl.dialects.builtin import IntegerAttr, UnitAttr, i32
 from xdsl.parser import Parser
 from xdsl.printer import Printer
 
-from ir_studio.dialects.upstream_syntax.formats import (
-    parse_successor_with_operands,
-    print_successor_with_operands,
-)
-
 # GEPNoWrapFlags: `inbounds` implies `nusw`.
 _GEP_FLAGS = {"inbounds": 3, "nusw": 2, "nuw": 4}
 
@@ -117,49 +112,7 @@ def base_unit() -> Any:
 
 def install_branch_weights() -> None:
     """`llvm.cond_br %c weights([1, 99]), ^a, ^b(%x : i32)`: xDSL's cond_br has no
-    weights. Parsed and printed here in full, with the weights as a property."""
-    if getattr(llvm.CondBrOp, "_ir_studio_weights", False):
-        return
-    from xdsl.dialects.builtin import DenseArrayBase
-    from xdsl.irdl import base
-    from xdsl.irdl.operations import OptPropertyDef
+    weights."""
+    from ir_studio.dialects.upstream_syntax.branch_weights import add_branch_weights
 
-    llvm.CondBrOp.get_irdl_definition().properties.setdefault(
-        "branch_weights", OptPropertyDef(base(DenseArrayBase)))
-
-    def parse(cls: type[llvm.CondBrOp], parser: Parser) -> llvm.CondBrOp:
-        from xdsl.dialects.builtin import i1
-
-        condition = parser.parse_operand(i1)
-        weights = None
-        if parser.parse_optional_keyword("weights") is not None:
-            parser.parse_punctuation("(")
-            numbers = parser.parse_comma_separated_list(Parser.Delimiter.SQUARE,
-                                                        parser.parse_integer)
-            parser.parse_punctuation(")")
-            weights = DenseArrayBase.from_list(i32, numbers)
-        parser.parse_punctuation(",")
-        then_block, then_args = parse_successor_with_operands(parser)
-        parser.parse_punctuation(",")
-        else_block, else_args = parse_successor_with_operands(parser)
-        attributes = parser.parse_optional_attr_dict()
-        op = cls.build(operands=[condition, then_args, else_args],
-                       successors=[then_block, else_block], attributes=attributes,
-                       properties={"branch_weights": weights} if weights else {})
-        return op
-
-    def print_op(self: llvm.CondBrOp, printer: Printer) -> None:
-        printer.print_string(" ")
-        printer.print_operand(self.cond)
-        weights = self.properties.get("branch_weights")
-        if weights is not None:
-            printer.print_string(f" weights({list(weights.get_values())})")  # pyright: ignore[reportAttributeAccessIssue]  # branch_weights is a dense i32 array
-        printer.print_string(", ")
-        print_successor_with_operands(printer, self.then_block, self.then_arguments)
-        printer.print_string(", ")
-        print_successor_with_operands(printer, self.else_block, self.else_arguments)
-        printer.print_op_attributes(self.attributes)
-
-    llvm.CondBrOp.parse = classmethod(parse)  # pyright: ignore[reportAttributeAccessIssue]  # installs upstream MLIR's syntax on xDSL's op class
-    llvm.CondBrOp.print = print_op
-    llvm.CondBrOp._ir_studio_weights = True  # pyright: ignore[reportAttributeAccessIssue]  # marks the class patched, so installing twice is a no-op
+    add_branch_weights(llvm.CondBrOp)

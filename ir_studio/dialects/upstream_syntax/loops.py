@@ -221,6 +221,17 @@ def _has_non_terminator(region: Region) -> bool:
 
 # --- affine.parallel ---------------------------------------------------------------------
 
+# arith::AtomicRMWKind in MLIR's order: the generic form stores the index
+ATOMIC_RMW_KINDS = ("addf", "addi", "andi", "assign", "maximumf", "maxnumf", "maxs", "maxu",
+                    "minimumf", "minnumf", "mins", "minu", "mulf", "muli", "ori", "xori")
+
+
+def _reduction_attr(parser: Parser, kind: str) -> IntegerAttr:
+    if kind not in ATOMIC_RMW_KINDS:
+        parser.raise_error(f"invalid reduction kind '{kind}'")
+    return IntegerAttr(ATOMIC_RMW_KINDS.index(kind), i64)
+
+
 def _parse_affine_parallel(cls: type[affine.ParallelOp], parser: Parser) -> affine.ParallelOp:
     """`(%i, %j) = (0, max(%a, 2)) to (%n, 16) [step (1, 2)] [reduce ("addf") -> (f32)]`"""
     ivs = _induction_variables(parser)
@@ -236,12 +247,12 @@ def _parse_affine_parallel(cls: type[affine.ParallelOp], parser: Parser) -> affi
                         ("steps", len(steps))):
         if count != len(ivs):
             parser.raise_error(f"expected {len(ivs)} {name}, got {count}")
-    reductions: list[StringAttr] = []
+    reductions: list[Any] = []
     result_types: list[Any] = []
     if parser.parse_optional_keyword("reduce") is not None:
         kinds = parser.parse_comma_separated_list(Parser.Delimiter.PAREN,
                                                   parser.parse_str_literal)
-        reductions = [StringAttr(kind) for kind in kinds]
+        reductions = [_reduction_attr(parser, kind) for kind in kinds]
         result_types = parse_optional_arrow_types(parser)
     body = parser.parse_region(ivs)
     attributes = parser.parse_optional_attr_dict()
@@ -313,7 +324,10 @@ def _print_affine_parallel(self: affine.ParallelOp, printer: Printer) -> None:
         printer.print_string(f" step ({', '.join(str(step) for step in steps)})")
     if self.reductions.data:
         printer.print_string(" reduce (")
-        printer.print_list(self.reductions.data, printer.print_attribute)
+        printer.print_list(self.reductions.data, lambda kind: printer.print_string_literal(
+            kind.data if isinstance(kind, StringAttr) else
+            ATOMIC_RMW_KINDS[kind.value.data] if isinstance(kind, IntegerAttr)
+            and 0 <= kind.value.data < len(ATOMIC_RMW_KINDS) else str(kind)))
         printer.print_string(")")
         print_optional_arrow_types(printer, self.result_types)
     printer.print_string(" ")

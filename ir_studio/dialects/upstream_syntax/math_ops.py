@@ -40,13 +40,13 @@ class ErfcOp(FloatingPointLikeUnaryMathOperation):
     name = "math.erfc"
 
 
-def _parse_fastmath(parser: Parser) -> FastMathFlagsAttr:
+def parse_fastmath(parser: Parser) -> FastMathFlagsAttr:
     if parser.parse_optional_keyword("fastmath") is None:
         return FastMathFlagsAttr("none")
     return FastMathFlagsAttr(FastMathFlagsAttr.parse_parameter(parser))  # `<nnan,ninf>`
 
 
-def _print_fastmath(printer: Printer, flags: FastMathFlagsAttr) -> None:
+def print_fastmath(printer: Printer, flags: FastMathFlagsAttr) -> None:
     if flags != FastMathFlagsAttr("none"):
         printer.print_string(" fastmath")
         flags.print_parameter(printer)
@@ -55,7 +55,7 @@ def _print_fastmath(printer: Printer, flags: FastMathFlagsAttr) -> None:
 def _parse_unary(cls: Any, parser: Parser, result_count: int, bool_result: bool) -> Any:
     """`%x [fastmath<...>] : T`, giving `result_count` results of T (or of i1-like T)."""
     value = parser.parse_unresolved_operand()
-    flags = _parse_fastmath(parser)
+    flags = parse_fastmath(parser)
     attributes = parser.parse_optional_attr_dict()
     parser.parse_punctuation(":")
     operand_type = parser.parse_type()
@@ -68,7 +68,7 @@ def _parse_unary(cls: Any, parser: Parser, result_count: int, bool_result: bool)
 def _print_unary(op: Any, printer: Printer) -> None:
     printer.print_string(" ")
     printer.print_operand(op.operand)
-    _print_fastmath(printer, op.fastmath)
+    print_fastmath(printer, op.fastmath)
     printer.print_op_attributes(op.attributes)
     printer.print_string(" : ")
     printer.print_attribute(op.operand.type)
@@ -139,7 +139,7 @@ class ClampFOp(IRDLOperation):
         parser.parse_punctuation(",")
         high = parser.parse_unresolved_operand()
         parser.parse_punctuation("]")
-        flags = _parse_fastmath(parser)
+        flags = parse_fastmath(parser)
         attributes = parser.parse_optional_attr_dict()
         parser.parse_punctuation(":")
         t = parser.parse_type()
@@ -153,7 +153,7 @@ class ClampFOp(IRDLOperation):
         printer.print_string(" to [")
         printer.print_list([self.min, self.max], printer.print_operand)
         printer.print_string("]")
-        _print_fastmath(printer, self.fastmath)
+        print_fastmath(printer, self.fastmath)
         printer.print_op_attributes(self.attributes)
         printer.print_string(" : ")
         printer.print_attribute(self.result.type)

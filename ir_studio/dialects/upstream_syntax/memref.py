@@ -64,8 +64,11 @@ def _verify_copy(op: memref.CopyOp) -> None:
     if source.element_type != target.element_type:  # pyright: ignore[reportAttributeAccessIssue]  # operand constraints, verified before verify_, make it a shaped type
         raise VerifyException("Expected source and destination to have the same element "
                               "type.")
-    if (isinstance(source, MemRefType) and isinstance(target, MemRefType)
-            and source.get_shape() != target.get_shape()):
+    if isinstance(source, MemRefType) and isinstance(target, MemRefType) and (
+            len(source.get_shape()) != len(target.get_shape()) or any(
+                a != b and DYNAMIC_INDEX not in (a, b)
+                for a, b in zip(source.get_shape(), target.get_shape(), strict=True))):
+        # MLIR: compatible shapes (a dynamic size matches any size)
         raise VerifyException("Expected source and destination to have the same shape.")
 
 

@@ -30,7 +30,6 @@ from xdsl.traits import Pure
 from xdsl.utils.exceptions import VerifyException
 
 from ir_studio.dialects.upstream_syntax.formats import (
-    consumed_end,
     parse_prefetch_hints,
     print_prefetch_hints,
 )
@@ -52,23 +51,43 @@ def install() -> None:
     attach_syntax(memref.DmaWaitOp, _parse_dma_wait, _print_dma_wait)
     # MLIR takes a tag memref of any element type; xDSL insists on i32.
     replace_constraints(memref.DmaStartOp, {"tag": base(MemRefType)})
+    definition = memref.DmaStartOp.get_irdl_definition()
+    if all(name != "stride_info" for name, _ in definition.operands):
+        # MLIR's strided form adds `%stride, %elements_per_stride` after the tag
+        from xdsl.irdl.operations import VarOperandDef
+
+        definition.operands.append(("stride_info", VarOperandDef(base(IndexType))))
+        memref.DmaStartOp.stride_info = property(  # pyright: ignore[reportAttributeAccessIssue]  # the strided form's operand group
+            lambda self: self.operands[len(self.operands) - _stride_count(self):])
     memref.DmaStartOp.verify_ = _verify_dma_start  # pyright: ignore[reportAttributeAccessIssue]  # installs upstream MLIR's verifier on xDSL's op class
     memref.DmaWaitOp.verify_ = _verify_dma_wait  # pyright: ignore[reportAttributeAccessIssue]  # installs upstream MLIR's verifier on xDSL's op class
     segment_sizes_when_missing(memref.DmaStartOp, _dma_start_segments)
 
 
 def _dma_start_segments(operands: Any) -> list[int]:
-    """src, src indices (its rank), dest, dest indices, count, tag, tag indices. On
-    operands that do not fit (too few, a non-memref), a split that keeps every operand:
-    the verifier (ir_studio.pre_verifiers) then says what is wrong."""
+    """src, src indices (its rank), dest, dest indices, count, tag, tag indices, and the
+    stride and elements per stride of the strided form. On operands that do not fit (too
+    few, a non-memref), a split that keeps every operand: the verifier
+    (ir_studio.pre_verifiers) then says what is wrong."""
+    keep_all = [1, 0, 0, 0, 0, 0, len(operands) - 1, 0]
     source_rank = _rank(operands[0])
     if 1 + source_rank >= len(operands):
-        return [1, 0, 0, 0, 0, 0, len(operands) - 1]
+        return keep_all
     dest_rank = _rank(operands[1 + source_rank])
-    tag_rank = len(operands) - 4 - source_rank - dest_rank
-    if tag_rank < 0:
-        return [1, 0, 0, 0, 0, 0, len(operands) - 1]
-    return [1, source_rank, 1, dest_rank, 1, 1, tag_rank]
+    tag_at = 3 + source_rank + dest_rank
+    if tag_at >= len(operands):
+        return keep_all
+    tag_rank = _rank(operands[tag_at])
+    rest = len(operands) - 4 - source_rank - dest_rank - tag_rank
+    if rest < 0:
+        return keep_all
+    return [1, source_rank, 1, dest_rank, 1, 1, tag_rank, rest]
+
+
+def _stride_count(op: Any) -> int:
+    sizes = op.attributes.get("operandSegmentSizes")
+    values = sizes.get_values() if sizes is not None else ()
+    return values[7] if len(values) > 7 else 0
 
 
 def _rank(value: Any) -> int:
@@ -85,6 +104,8 @@ def _verify_dma_start(op: Any) -> None:
     _check_indices(op.src, op.src_indices, "source")
     _check_indices(op.dest, op.dest_indices, "destination")
     _check_indices(op.tag, op.tag_indices, "tag")
+    if len(op.stride_info) not in (0, 2):
+        raise VerifyException("expected a stride and a number of elements per stride")
     if op.src.type.memory_space == op.dest.type.memory_space:
         raise VerifyException("DMA should be between different memory spaces")
 
@@ -114,10 +135,11 @@ def _parse_dma_start(cls: type[Any], parser: Parser) -> Any:
     count = parser.parse_unresolved_operand()
     parser.parse_punctuation(",")
     tag, tag_indices = _indexed(parser)
-    start = parser.pos
+    stride: list[Any] = []
     if parser.parse_optional_punctuation(",") is not None:
-        parser.raise_error("strided memref.dma_start is not supported yet", start,
-                           consumed_end(parser))
+        stride = [parser.parse_unresolved_operand()]
+        parser.parse_punctuation(",")
+        stride.append(parser.parse_unresolved_operand())
     attributes = parser.parse_optional_attr_dict()
     parser.parse_punctuation(":")
     types = [parser.parse_type()]
@@ -128,7 +150,8 @@ def _parse_dma_start(cls: type[Any], parser: Parser) -> Any:
         parser.resolve_operand(source, types[0]), _index_values(parser, source_indices),
         parser.resolve_operand(dest, types[1]), _index_values(parser, dest_indices),
         parser.resolve_operand(count, IndexType()),
-        parser.resolve_operand(tag, types[2]), _index_values(parser, tag_indices)])
+        parser.resolve_operand(tag, types[2]), _index_values(parser, tag_indices),
+        _index_values(parser, stride)])
     op.attributes |= attributes
     return op
 
@@ -149,6 +172,9 @@ def _print_dma_start(self: Any, printer: Printer) -> None:
     printer.print_operand(self.num_elements)
     printer.print_string(", ")
     _print_indexed(printer, self.tag, self.tag_indices)
+    for value in self.stride_info:
+        printer.print_string(", ")
+        printer.print_operand(value)
     printer.print_op_attributes(self.attributes, reserved_attr_names=("operandSegmentSizes",))
     printer.print_string(" : ")
     printer.print_list([self.src.type, self.dest.type, self.tag.type],

@@ -25,6 +25,8 @@ from xdsl.printer import Printer
 from xdsl.traits import Pure
 from xdsl.utils.exceptions import VerifyException
 
+from ir_studio.dialects.upstream_syntax.formats import parse_dict_or_alias
+
 _TRAIT_NAMES = ("indexing_maps", "iterator_types", "kind")
 
 
@@ -84,7 +86,7 @@ class ContractionOp(IRDLOperation):
     @classmethod
     def parse(cls, parser: Parser) -> ContractionOp:
         start = parser.pos
-        traits = dict(parser.parse_optional_attr_dict())
+        traits = parse_dict_or_alias(parser)
         missing = [name for name in _TRAIT_NAMES[:2] if name not in traits]
         if missing:
             parser.raise_error(f"expected {' and '.join(missing)} in the leading dictionary",

@@ -199,9 +199,9 @@ class MultiDimReductionOp(IRDLOperation):
 
     @classmethod
     def parse(cls, parser: Parser) -> MultiDimReductionOp:
-        parser.parse_punctuation("<")
-        kind = CombiningKindFlag(parser.parse_identifier())
-        parser.parse_punctuation(">")
+        from ir_studio.dialects.upstream_syntax.more_ops import parse_combining_kind
+
+        kind = parse_combining_kind(parser)
         parser.parse_punctuation(",")
         source = parser.parse_unresolved_operand()
         parser.parse_punctuation(",")
@@ -338,7 +338,14 @@ class MaskOp(IRDLOperation):
         printer.print_string(" ")
         printer.print_list(self.operands, printer.print_operand)
         printer.print_string(" ")
-        printer.print_region(self.body, print_block_terminators=False)
+        # the yield is implicit when it returns the masked op's results (MLIR's rule)
+        block = self.body.blocks[0] if self.body.blocks else None
+        last = block.last_op if block is not None else None
+        masked = last.prev_op if last is not None else None
+        implicit = last is not None and masked is not None and (
+            tuple(last.operands) == tuple(masked.results))
+        printer.print_region(self.body, print_block_terminators=not implicit and bool(
+            last is not None and last.operands))
         printer.print_op_attributes(self.attributes)
         printer.print_string(" : ")
         printer.print_attribute(self.mask.type)

@@ -218,6 +218,10 @@ class ConstantMaskOp(IRDLOperation):
 
     def verify_(self) -> None:
         sizes, shape = list(self.mask_dim_sizes.get_values()), shape_of(self.result.type)
+        if not shape:  # a 0-D mask: one size, 0 or 1
+            if len(sizes) != 1 or sizes[0] not in (0, 1):
+                raise VerifyException("mask dim size must be either 0 or 1 for 0-D vectors")
+            return
         if len(sizes) != len(shape):
             raise VerifyException("must specify array attr of size equal vector result rank")
         if any(not 0 <= s <= d for s, d in zip(sizes, shape, strict=True)):

@@ -1,0 +1,1 @@
+"""Pure renderables of the terminal UI: data in, Rich segments out, no App needed."""
