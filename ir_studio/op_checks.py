@@ -116,6 +116,19 @@ def _alloc_tensor(op: Operation) -> None:
         raise VerifyException("expected that `copy` and return type match")
 
 
+def _branch_weights(op: Operation) -> None:
+    """WeightedBranchOpInterface: one weight per successor, not all zero."""
+    weights = _property(op, "branch_weights")
+    if not isinstance(weights, DenseArrayBase):
+        return
+    values = list(weights.get_values())
+    if len(values) != len(op.successors):
+        raise VerifyException("expects number of branch weights to match number of "
+                              f"successors: {len(values)} vs {len(op.successors)}")
+    if values and not any(values):
+        raise VerifyException("branch weights cannot all be zero")
+
+
 def _lookup(op: Operation, reference: SymbolRefAttr) -> Operation | None:
     scope = op.parent_op()
     while scope is not None and not scope.has_trait(SymbolTable):
@@ -409,4 +422,6 @@ OP_CHECKS: dict[str, Callable[[Operation], None]] = {
     "llvm.mlir.constant": _llvm_constant,
     "llvm.mlir.global": _llvm_global,
     "bufferization.alloc_tensor": _alloc_tensor,
+    "cf.cond_br": _branch_weights,
+    "llvm.cond_br": _branch_weights,
 }
