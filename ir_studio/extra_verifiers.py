@@ -12,22 +12,28 @@ from xdsl.dialects.builtin import ShapedType
 from xdsl.ir import Operation
 from xdsl.utils.exceptions import VerifyException
 
+from ir_studio.affine_validity import AFFINE_VALIDITY
+from ir_studio.arith_checks import ARITH_CHECKS
+from ir_studio.op_checks import OP_CHECKS
+from ir_studio.pre_verifiers import region_edge_error
+from ir_studio.region_checks import REGION_CHECKS
 from ir_studio.structural_checks import STRUCTURAL_CHECKS, linalg_result_check
 
 
 def _yield_matches_parent(op: Operation) -> None:
     """scf.yield must forward exactly as many values as its parent produces."""
     parent = op.parent_op()
-    if parent is None or parent.name not in ("scf.if", "scf.for", "scf.while", "scf.index_switch"):
+    # scf.for's own pre-verifier checks its yield.
+    if parent is None or parent.name not in ("scf.if", "scf.while", "scf.index_switch"):
         return
+    target = "parent"
     if parent.name == "scf.while" and op.parent_region() is parent.regions[1]:
         expected = len(parent.regions[0].blocks[0].args) if parent.regions[0].blocks else 0
+        target = "Region #0"
     else:
         expected = len(parent.results)
     if len(op.operands) != expected:
-        raise VerifyException(
-            f"region branch point has {len(op.operands)} operands, but region successor "
-            f"needs {expected} inputs")
+        raise region_edge_error(parent, op, target, expected)
 
 
 def _index_count(data_operand: int, first_index: int) -> Callable[[Operation], None]:
@@ -50,7 +56,18 @@ EXTRA_VERIFIERS: dict[str, Callable[[Operation], None]] = {
 }
 
 
-EXTRA_VERIFIERS.update(STRUCTURAL_CHECKS)
+def _both(first: Callable[[Operation], None],
+          second: Callable[[Operation], None]) -> Callable[[Operation], None]:
+    def check(op: Operation) -> None:
+        first(op)
+        second(op)
+    return check
+
+
+for _table in (STRUCTURAL_CHECKS, OP_CHECKS, AFFINE_VALIDITY, REGION_CHECKS, ARITH_CHECKS):
+    for _name, _check in _table.items():
+        _earlier = EXTRA_VERIFIERS.get(_name)
+        EXTRA_VERIFIERS[_name] = _check if _earlier is None else _both(_earlier, _check)
 
 
 def verify_extra(op: Operation) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from xdsl.context import Context
@@ -25,7 +26,9 @@ from ir_studio.deep_stack import without_gc
 from ir_studio.diagnostics import Diagnostic, Related, Subject, close_names
 from ir_studio.dominance import check_dominance
 from ir_studio.frontends.mlir_parser import LocationFactory, SpanRecordingParser
+from ir_studio.frontends.parse_errors import reword
 from ir_studio.frontends.records import OpRecord, ParseRecord
+from ir_studio.pre_verifiers import VerifyAtOp
 from ir_studio.source import Span
 from ir_studio.symbols import SymbolDef, SymbolUse, collect
 from ir_studio.verify import (
@@ -213,6 +216,12 @@ def parse_failure(error: Exception, parser: SpanRecordingParser) -> Diagnostic:
         message = str(error).strip().splitlines()[0] if str(error).strip() else "invalid"
         return Diagnostic(span, f"'{name}' op {message}", category="verify")
     span = parser.failed_name_span or _current(parser)  # xDSL raises many kinds
+    known = reword(parser.text_of(span).strip('"'), error)
+    if known is not None:
+        message, where = known
+        at = {"op": span, "next": _current(parser),
+              "last": Span(max(parser.last_end - 1, 0), parser.last_end)}[where]
+        return Diagnostic(at, message)
     return Diagnostic(
         span, f"internal error while parsing '{parser.text_of(span)}': "
         f"{type(error).__name__}: {error}",
@@ -248,6 +257,18 @@ def _starts_its_line(text: str, offset: int) -> bool:
     return text[line_start:offset].strip() == ""
 
 
+_STAYS = re.compile(r"[Ee]xpected integer|[Ee]xpected '[A-Za-z_]\w*'|invalid block name")
+"""Errors MLIR reports where the parser stands (a missing keyword or value, emitError),
+unlike a missing punctuation token (emitWrongTokenError), which it moves back."""
+
+
+_TYPE_MISMATCH = re.compile(r"operand is used with type (.*), but has been previously used "
+                            r"or defined with type (.*)$")
+
+
+_OPERAND_TYPE_COUNT = re.compile(r"expected \d+ operand types but had \d+")
+
+
 def _from_parse_error(error: ParseError, parser: SpanRecordingParser) -> Diagnostic:
     span = Span(error.span.start, error.span.end)
     message = _tidy(str(error.msg) if hasattr(error, "msg") else str(error))
@@ -258,10 +279,24 @@ def _from_parse_error(error: ParseError, parser: SpanRecordingParser) -> Diagnos
         return Diagnostic(Span(first.start, first.end),
                           f"reference to an undefined block '{first.text}'")
     if (span.start == _current(parser).start and parser.last_end < span.start
-            and _starts_its_line(text, span.start)):
-        # As MLIR does: an error at the first token of a line is about what the
-        # previous line lacks, so report it at the end of that line.
+            and _starts_its_line(text, span.start) and not _STAYS.match(message)):
+        # As MLIR's emitWrongTokenError (a missing `:`, `)`, ...): an error at the first
+        # token of a line is about what the previous line lacks, so report it at the end
+        # of that line. Other errors (a missing keyword or value) stay where they are.
         span = Span(parser.last_end, parser.last_end)
+    if (parser.failed_name_span is not None and _OPERAND_TYPE_COUNT.match(message)
+            and parser.text_of(parser.failed_name_span) == "scf.for"):
+        # ForOp::parse: as many iter_args as result types, reported at the op.
+        return Diagnostic(parser.failed_name_span, "custom op 'scf.for' mismatch in number "
+                          "of loop-carried values and defined values")
+    mismatch = _TYPE_MISMATCH.match(message)
+    if mismatch is not None:
+        # MLIR's words. (MLIR adds a "prior use here" note; an incremental parse of an
+        # edited region cannot see the prior definition, and both paths must agree.)
+        name = parser.text_of(span).split("#")[0]
+        message = (f"use of value '{name}' expects different type than prior uses: "
+                   f"'{mismatch.group(1)}' vs '{mismatch.group(2)}'")
+        return Diagnostic(span, message)
     subject = None
     if _NO_CUSTOM_FORMAT.search(str(error)) and parser.failed_name_span is not None:
         span = parser.failed_name_span
@@ -296,6 +331,13 @@ def verify_records(records: list[OpRecord], prechecked: frozenset[int]) -> list[
                 verify_op(op)
                 if key is not None:
                     memo.passed.add(key)
+            except VerifyAtOp as error:
+                diagnostic = _at_op(records, error.op, at, _verify_message(error.op, error))
+                if error.note is not None:
+                    noted = _at_op(records, error.note[0], at, error.note[1])
+                    diagnostic = replace(diagnostic, related=(Related(noted.span,
+                                                                      error.note[1]),))
+                problems.append(diagnostic)
             except VerifyException as error:
                 problems.append(Diagnostic(at, _verify_message(op, error), category="verify"))
             except RecursionError:

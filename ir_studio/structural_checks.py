@@ -5,6 +5,7 @@ positions against vector shapes, linalg results against their inits. Registered 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 
 from xdsl.dialects.builtin import (
@@ -106,7 +107,15 @@ def _linalg_results(op: Operation) -> None:
         return
     tensor_inits = [v for v in outputs if isinstance(v.type, TensorType)]
     if len(tensor_inits) != len(op.results):
-        return  # xDSL's own verifier reports a count mismatch
+        raise VerifyException(f"expected the number of tensor results ({len(op.results)}) "
+                              "to be equal to the number of output tensors "
+                              f"({len(tensor_inits)})")
+    if op.name == "linalg.fill" and len(outputs) == 1 and len(op.operands) == 2:
+        value, output = op.operands[0].type, outputs[0].type
+        element = output.element_type if isinstance(output, TensorType | MemRefType) else output
+        if value != element:
+            raise VerifyException(f"expected fill value type ('{value}') to match output "
+                                  f"element type ('{element}')")
     first_init = len(op.operands) - len(outputs)
     for init, result in zip(tensor_inits, op.results, strict=True):
         if init.type != result.type:
@@ -159,6 +168,15 @@ def _reassociation(collapsing: bool) -> Callable[[Operation], None]:
                   else [a.value.data for a in group.data]
                   for group in op.reassociation.data]  # pyright: ignore[reportAttributeAccessIssue]  # the check is registered for one op name, whose class has this field
         word = "collapsed" if collapsing else "expanded"
+        memref = op.name.startswith("memref.")
+        if memref and small.get_num_dims() == 0 and any(d != 1 for d in large.get_shape()):
+            raise VerifyException("rank 0 memrefs can only be extended/collapsed with/from "
+                                  "ones")
+        bounds = getattr(op, "static_output_shape", None)
+        if memref and bounds is not None and len(bounds.get_values()) != large.get_num_dims():
+            raise VerifyException(f"expected number of static shape bounds to be equal to the "
+                                  f"output rank ({large.get_num_dims()}) but found "
+                                  f"{len(bounds.get_values())} inputs instead")
         if len(groups) != small.get_num_dims():
             raise VerifyException(f"expected {word if collapsing else 'collapsed'} rank "
                                   f"({small.get_num_dims()}) to equal the number of "
@@ -167,20 +185,27 @@ def _reassociation(collapsing: bool) -> Callable[[Operation], None]:
         if small.get_num_dims() and flat != list(range(large.get_num_dims())):
             raise VerifyException("expected reassociation map to cover all dimensions of "
                                   f"the {'source' if collapsing else 'result'} in order")
+        if not memref:
+            _collapsed_sizes(small.get_shape(), large.get_shape(), groups)
     return check
 
 
-def _insert_slice_sizes(op: Operation) -> None:
-    source = op.operands[0].type
-    if not isinstance(source, TensorType):
-        return
-    sizes = list(op.static_sizes.get_values())  # pyright: ignore[reportAttributeAccessIssue]  # the check is registered for one op name, whose class has this field
-    expected = TensorType(source.element_type, sizes)
-    shape = list(source.get_shape())
-    if shape == sizes or _rank_reduced(sizes, shape):
-        return
-    raise VerifyException(f"expected type to be '{expected}' or a rank-reduced version. "
-                          "(size mismatch) ")
+def _collapsed_sizes(collapsed: Sequence[int], expanded: Sequence[int],
+                     groups: list[list[int]]) -> None:
+    """Each collapsed size is the product of its group's sizes, or dynamic when one of
+    them is (MLIR's reshapeLikeShapesAreCompatible)."""
+    for index, group in enumerate(groups):
+        sizes = [expanded[i] for i in group]
+        if DYNAMIC_INDEX in sizes:
+            if collapsed[index] != DYNAMIC_INDEX:
+                raise VerifyException(f"expected dimension {index} of collapsed type to be "
+                                      "dynamic since one or more of the corresponding "
+                                      "dimensions in the expanded type is dynamic")
+            continue
+        product = math.prod(sizes)
+        if collapsed[index] != product:
+            raise VerifyException(f"expected dimension {index} of collapsed type to be "
+                                  f"static value of {product}")
 
 
 def _rank_reduced(sizes: list[int], shape: list[int]) -> bool:
@@ -208,7 +233,6 @@ STRUCTURAL_CHECKS: dict[str, Callable[[Operation], None]] = {
     "memref.collapse_shape": _reassociation(collapsing=True),
     "tensor.expand_shape": _reassociation(collapsing=False),
     "memref.expand_shape": _reassociation(collapsing=False),
-    "tensor.insert_slice": _insert_slice_sizes,
     "affine.load": _affine_map_rank,
     "affine.store": _affine_map_rank,
     "vector.extract": _vector_position("vector"),

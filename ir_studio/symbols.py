@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from xdsl.dialects.builtin import StringAttr
+from xdsl.dialects.builtin import StringAttr, SymbolRefAttr
 from xdsl.ir import Operation
 from xdsl.traits import SymbolTable, SymbolUserOpInterface
 
@@ -48,6 +48,10 @@ def unquote(token: str) -> str:
     return name
 
 
+_CHECKED_USERS = frozenset({"memref.get_global"})
+"""Symbol users MLIR verifies whose xDSL class lacks SymbolUserOpInterface."""
+
+
 def collect(record: ParseRecord, text: str) -> tuple[list[SymbolDef], list[SymbolUse]]:
     """Split the `@name` tokens of one parse into definitions and uses."""
     defs: list[SymbolDef] = []
@@ -67,7 +71,8 @@ def collect(record: ParseRecord, text: str) -> tuple[list[SymbolDef], list[Symbo
             defs.append(SymbolDef(name, token.span, op))
             continue
         nested = text.startswith("::", token.span.end)
-        checked = not nested and op.get_trait(SymbolUserOpInterface) is not None
+        checked = not nested and (op.get_trait(SymbolUserOpInterface) is not None
+                                  or op.name in _CHECKED_USERS)
         uses.append(SymbolUse(name, token.span, op, checked))
     defs.extend(_generic_form_definitions(record, text, claimed))
     return defs, uses
@@ -131,7 +136,13 @@ def check_symbols(
             )
             continue
         table[definition.name] = definition
+    launches: set[int] = set()
     for use in uses:
+        if use.op.name == "gpu.launch_func":
+            if id(use.op) not in launches:
+                launches.add(id(use.op))
+                problems.extend(_check_launch(use, tables, unknown))
+            continue
         if not use.checked:
             continue
         table = tables.get(_scope(use.op), {})
@@ -149,6 +160,8 @@ def _undefined(use: SymbolUse, table: dict[str, SymbolDef]) -> Diagnostic:
         message = f"'@{use.name}' does not reference a valid function"
     elif use.op.name == "func.constant":
         message = f"'func.constant' op reference to undefined function '{use.name}'"
+    elif use.op.name == "memref.get_global":
+        message = f"'memref.get_global' op '{use.name}' does not reference a valid global memref"
     else:
         message = f"undefined symbol '@{use.name}' referenced by '{use.op.name}'"
     token = Span(use.span.start, use.span.start + len(use.name) + 1)
@@ -163,6 +176,8 @@ def _check_call(use: SymbolUse, target: SymbolDef) -> list[Diagnostic]:
         return _check_function_reference(use, target)
     if use.op.name == "llvm.call":
         return _check_llvm_call(use, target)
+    if use.op.name == "memref.get_global":
+        return _check_get_global(use, target)
     if use.op.name != "func.call":
         return []
     note = (Related(target.span, f"'@{use.name}' is defined here"),)
@@ -208,9 +223,10 @@ def _check_function_reference(use: SymbolUse, target: SymbolDef) -> list[Diagnos
 
 def _check_llvm_call(use: SymbolUse, target: SymbolDef) -> list[Diagnostic]:
     """MLIR's llvm.call checks against the callee's !llvm.func type (varargs allowed)."""
-    if target.op.name != "llvm.func":
-        return []
     note = (Related(target.span, f"'@{use.name}' is defined here"),)
+    if target.op.name != "llvm.func":
+        return [Diagnostic(use.span, f"'llvm.call' op '{use.name}' does not reference a valid "
+                           "LLVM function or IFunc", category="symbol", related=note)]
     function_type = target.op.function_type  # pyright: ignore[reportAttributeAccessIssue]  # checked by name above: a func.func or llvm.func
     inputs = list(function_type.inputs.data)
     arguments = [v.type for v in use.op.args]  # pyright: ignore[reportAttributeAccessIssue]  # checked by name above: an llvm.call
@@ -231,3 +247,46 @@ def _check_llvm_call(use: SymbolUse, target: SymbolDef) -> list[Diagnostic]:
         message = "'llvm.call' op result type mismatch"
     return [] if message is None else [Diagnostic(use.span, message, category="symbol",
                                                   related=note)]
+
+
+def _check_get_global(use: SymbolUse, target: SymbolDef) -> list[Diagnostic]:
+    """GetGlobalOp::verifySymbolUses: a memref.global of the result's type."""
+    note = (Related(target.span, f"'@{use.name}' is defined here"),)
+    if target.op.name != "memref.global":
+        message = (f"'memref.get_global' op '{use.name}' does not reference a valid global "
+                   "memref")
+    else:
+        declared = target.op.properties.get("type") or target.op.attributes.get("type")
+        result = use.op.results[0].type if use.op.results else None
+        if declared is None or result is None or result == declared:
+            return []
+        message = (f"'memref.get_global' op result type '{result}' does not match type "
+                   f"'{declared}' of the global memref @{use.name}")
+    return [Diagnostic(use.span, message, category="symbol", related=note)]
+
+
+def _check_launch(use: SymbolUse, tables: dict[int | None, dict[str, SymbolDef]],
+                  unknown: set[str]) -> list[Diagnostic]:
+    """gpu.launch_func's `@module::@kernel`: the container in the launch's table, the
+    function in the container's."""
+    from ir_studio.op_checks import launch_func_problem
+
+    kernel = use.op.properties.get("kernel")
+    if not isinstance(kernel, SymbolRefAttr):
+        return []
+    root = kernel.root_reference.data
+    container = tables.get(_scope(use.op), {}).get(root)
+    if container is None:
+        if root in unknown:
+            return []
+        message = f"kernel container '{root}' is undefined"
+    else:
+        function = None
+        if container.op.name == "gpu.module" and kernel.nested_references.data:
+            leaf = kernel.nested_references.data[-1].data
+            found = tables.get(id(container.op), {}).get(leaf)
+            function = found.op if found is not None else None
+        message = launch_func_problem(use.op, container.op, function)
+        if message is None:
+            return []
+    return [Diagnostic(use.span, f"'gpu.launch_func' op {message}", category="symbol")]

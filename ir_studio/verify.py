@@ -21,6 +21,7 @@ from xdsl.traits import IsTerminator, NoTerminator, Pure, SymbolUserOpInterface
 from xdsl.utils.exceptions import VerifyException
 
 from ir_studio.extra_verifiers import verify_extra
+from ir_studio.pre_verifiers import verify_before
 
 _SKIP_SYMBOL_USES: ContextVar[bool] = ContextVar("skip_symbol_uses", default=False)
 _FILTERED: dict[int, OpDef] = {}
@@ -100,6 +101,7 @@ def terminator_problems(op: Operation) -> list[tuple[Operation, str]]:
 def verify_op(op: Operation) -> None:
     """Raise `VerifyException` (or whatever xDSL raises) for this op alone."""
     verify_successors(op)
+    verify_before(op)
     op.verify_()
     verify_extra(op)
 

@@ -35,7 +35,10 @@ def build_parser() -> argparse.ArgumentParser:
                                 description="Parse and verify files (MLIR, Toy or LLVM IR, "
                                 "by suffix) as the editor does; report every error as "
                                 "FILE:LINE:COL on stderr.")
-    check.add_argument("files", nargs="+", metavar="FILE", help="a file, or - for stdin (MLIR)")
+    check.add_argument("files", nargs="*", metavar="FILE", help="a file, or - for stdin (MLIR)")
+    from ir_studio.cli.check import add_verify_diagnostics_option
+
+    add_verify_diagnostics_option(check)
 
     lower = commands.add_parser("lower", help="run a pass pipeline", epilog=EPILOG,
                                 description="Parse, verify and run a pass pipeline; the "
@@ -130,9 +133,9 @@ def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command == "check":
-        from ir_studio.cli.check import run_check
+        from ir_studio.cli.check import check_command
 
-        return run_check(args.files)
+        return check_command(parser, args)
     if args.command == "lower":
         from ir_studio.cli.lower import run_lower
 

@@ -34,7 +34,9 @@ from xdsl.utils.lexer import Input
 from xdsl.utils.lexer import Span as XSpan
 from xdsl.utils.mlir_lexer import MLIRTokenKind
 
+from ir_studio.frontends.affine_exprs import CheckedAffineMaps
 from ir_studio.frontends.lexer import FastMLIRLexer
+from ir_studio.frontends.literal_checks import LiteralRangeChecks
 from ir_studio.frontends.records import (
     BlockRef,
     NamedRef,
@@ -43,6 +45,8 @@ from ir_studio.frontends.records import (
     ValueDef,
     ValueUse,
 )
+from ir_studio.frontends.region_rules import RegionRules
+from ir_studio.frontends.type_checks import BuiltinTypeChecks
 from ir_studio.source import Span
 
 _AT = MLIRTokenKind.AT_IDENT
@@ -124,7 +128,8 @@ def _fast_op(name: str) -> tuple[type[Operation] | None, dict[str, Attribute]]:
     return cached
 
 
-class SpanRecordingParser(Parser):
+class SpanRecordingParser(RegionRules, CheckedAffineMaps, LiteralRangeChecks,
+                          BuiltinTypeChecks, Parser):
     """Parses one window of a file and fills a `ParseRecord` with absolute offsets."""
 
     def __init__(
@@ -304,6 +309,9 @@ class SpanRecordingParser(Parser):
 
     def _parse_op_result_list(self) -> list[tuple[XSpan, int]]:
         results = super()._parse_op_result_list()
+        for span, count in results:
+            if count == 0:
+                self.raise_error("expected named operation to have at least 1 result", span)
         span = self._parser_state.current_token.span
         self._name_spans[-1] = Span(span.start, span.end)
         return results
@@ -374,6 +382,10 @@ class SpanRecordingParser(Parser):
         """Parse `#name = attr` or `!name = type` and remember where it was defined."""
         token = self._parser_state.current_token.span
         name = token.text
+        if "." in name:
+            kind = "type" if name.startswith("!") else "attribute"
+            self.raise_error(f"{kind} names with a '.' are reserved for dialect-defined names",
+                             token)
         self._parse_alias_def()
         self.record.alias_defs.append(NamedRef(name, Span(token.start, token.end), None))
         return name, self.attribute_aliases[name]

@@ -97,7 +97,7 @@ def _parse_scf_while(cls: type[scf.WhileOp], parser: Parser) -> scf.WhileOp:
     arguments = [argument.resolve(t) for (argument, _), t in zip(pairs, inputs, strict=True)]
     operands = [parser.resolve_operand(operand, t)
                 for (_, operand), t in zip(pairs, inputs, strict=True)]
-    before = parser.parse_region(arguments)
+    before = parser.parse_region(arguments or None)  # MLIR: a label only without arguments
     parser.parse_keyword("do")
     after = parser.parse_region()
     op = cls(operands, function_type.outputs.data, before, after)
@@ -281,10 +281,11 @@ def _vector_of_i32(length: int) -> Any:
 def _parse_bounds(parser: Parser, keyword: str) -> tuple[AffineMap, list[int], list[SSAValue]]:
     """Each bound is an affine expression of SSA ids, or `max(...)`/`min(...)` of several;
     every id becomes a symbol of the map."""
-    from xdsl.parser.affine_parser import AffineParser
     from xdsl.parser.core import UnresolvedOperand
 
-    affine_parser = AffineParser(parser._parser_state)  # shares the token stream
+    from ir_studio.frontends.affine_exprs import CheckedAffineParser
+
+    affine_parser = CheckedAffineParser(parser._parser_state)  # shares the token stream
     # Also reads `symbol(%x)`, as mlir-opt prints symbol operands (see affine_ops).
     parse_id, symbols, spans = affine_parser._get_parse_optional_ssa_value()
     groups: list[int] = []

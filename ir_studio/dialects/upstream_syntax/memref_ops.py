@@ -66,11 +66,21 @@ def install() -> None:
 
 def _dma_start_segments(operands: Any) -> list[int]:
     """src, src indices (its rank), dest, dest indices, count, tag, tag indices, and the
-    stride and elements per stride of the strided form."""
+    stride and elements per stride of the strided form. On operands that do not fit (too
+    few, a non-memref), a split that keeps every operand: the verifier
+    (ir_studio.pre_verifiers) then says what is wrong."""
+    keep_all = [1, 0, 0, 0, 0, 0, len(operands) - 1, 0]
     source_rank = _rank(operands[0])
+    if 1 + source_rank >= len(operands):
+        return keep_all
     dest_rank = _rank(operands[1 + source_rank])
-    tag_rank = _rank(operands[3 + source_rank + dest_rank])
+    tag_at = 3 + source_rank + dest_rank
+    if tag_at >= len(operands):
+        return keep_all
+    tag_rank = _rank(operands[tag_at])
     rest = len(operands) - 4 - source_rank - dest_rank - tag_rank
+    if rest < 0:
+        return keep_all
     return [1, source_rank, 1, dest_rank, 1, 1, tag_rank, rest]
 
 

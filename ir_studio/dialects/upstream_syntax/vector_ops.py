@@ -121,10 +121,26 @@ class OuterProductOp(IRDLOperation):
     traits = traits_def(Pure())
 
     def verify_(self) -> None:
+        """OuterProductOp::verify (VectorOps.cpp): an outer product of two 1-d vectors,
+        or an AXPY when the second operand is a scalar."""
         lhs, rhs, result = shape_of(self.lhs.type), shape_of(self.rhs.type), shape_of(
             self.result.type)
-        if result != lhs + rhs:
-            raise VerifyException(f"expected result shape {lhs + rhs}, got {result}")
+        if len(lhs) != 1:
+            raise VerifyException("expected 1-d vector for operand #1")
+        if isinstance(self.rhs.type, VectorType):
+            if len(rhs) != 1:
+                raise VerifyException("expected 1-d vector for operand #2")
+            if len(result) != 2:
+                raise VerifyException("expected 2-d vector result")
+            if lhs[0] != result[0]:
+                raise VerifyException("expected #1 operand dim to match result dim #1")
+            if rhs[0] != result[1]:
+                raise VerifyException("expected #2 operand dim to match result dim #2")
+        else:
+            if len(result) != 1:
+                raise VerifyException("expected 1-d vector result")
+            if lhs[0] != result[0]:
+                raise VerifyException("expected #1 operand dim to match result dim #1")
         if self.acc is not None and self.acc.type != self.result.type:
             raise VerifyException("expected operand #3 of same type as result type")
 
@@ -134,11 +150,16 @@ class OuterProductOp(IRDLOperation):
         while parser.parse_optional_punctuation(",") is not None:
             names.append(parser.parse_unresolved_operand())
         attributes = dict(parser.parse_optional_attr_dict())
+        start = parser.pos
         parser.parse_punctuation(":")
         lhs_type = parser.parse_type()
         parser.parse_punctuation(",")
         rhs_type = parser.parse_type()
-        result = VectorType(lhs_type.element_type, [*shape_of(lhs_type), *shape_of(rhs_type)])  # pyright: ignore[reportAttributeAccessIssue]  # vector.outerproduct's operand types are vectors
+        if len(names) < 2:
+            parser.raise_error("expected at least 2 operands", start, parser.pos)
+        if not isinstance(lhs_type, VectorType):
+            parser.raise_error("expected vector type for operand #1", start, parser.pos)
+        result = VectorType(lhs_type.element_type, [*shape_of(lhs_type), *shape_of(rhs_type)])
         types = [lhs_type, rhs_type, result][: len(names)]
         kind = attributes.pop("kind", CombiningKindAttr(CombiningKindFlag.ADD))
         return cls.create(operands=[parser.resolve_operand(n, t)

@@ -1,0 +1,59 @@
+"""Checks added from benchmarks/mlir_oracle.py findings that the differential corpus
+cannot hold (their inputs involve ops ir-studio does not know)."""
+
+from __future__ import annotations
+
+from ir_studio.document import build_document
+
+GENERIC_NAMED_OP = """\
+"func.func"() <{function_type = (memref<8xf32>, memref<3xf32>, memref<6xf32>) -> (), sym_name = "conv"}> ({
+^bb0(%in: memref<8xf32>, %w: memref<3xf32>, %out: memref<6xf32>):
+  "linalg.some_future_conv"(%in, %w, %out) <{operandSegmentSizes = array<i32: 2, 1>}> ({
+  ^bb0(%a: f32, %b: f32, %c: f32):
+    %0 = "arith.mulf"(%a, %b) <{fastmath = #arith.fastmath<none>}> : (f32, f32) -> f32
+    "linalg.yield"(%0) : (f32) -> ()
+  }) : (memref<8xf32>, memref<3xf32>, memref<6xf32>) -> ()
+  "func.return"() : () -> ()
+}) : () -> ()
+"""
+
+
+def messages(text: str) -> list[str]:
+    return [d.message for d in build_document("t.mlir", 0, text).diagnostics]
+
+
+def test_yield_under_an_unknown_linalg_op_is_not_judged() -> None:
+    found = messages(GENERIC_NAMED_OP)
+    assert not any("LinalgOp interface" in m for m in found), found
+
+
+def test_yield_outside_linalg_is_an_error() -> None:
+    text = "func.func @f(%x: f32) {\n  linalg.yield %x : f32\n}\n"
+    assert "'linalg.yield' op expected parent op with LinalgOp interface" in messages(text)
+
+
+def test_type_mismatch_of_a_value_uses_mlir_words() -> None:
+    text = "func.func @f(%a: i32) -> f32 {\n  %r = arith.addf %a, %a : f32\n  return %r : f32\n}\n"
+    document = build_document("t.mlir", 0, text)
+    [error] = document.diagnostics
+    assert error.message == ("use of value '%a' expects different type than prior uses: "
+                             "'f32' vs 'i32'")
+
+
+def test_region_edge_error_is_on_the_parent_with_a_note_at_the_yield() -> None:
+    text = ("func.func @f(%c: i1, %x: f32) {\n"
+            "  %a, %b = scf.if %c -> (f32, f32) {\n"
+            "    scf.yield %x : f32\n"
+            "  } else {\n"
+            "    scf.yield %x, %x : f32, f32\n"
+            "  }\n"
+            "  return\n}\n")
+    document = build_document("t.mlir", 0, text)
+    [error] = document.diagnostics
+    assert error.message == ("'scf.if' op along control flow edge from Operation scf.yield to "
+                             "parent: region branch point has 1 operands, but region "
+                             "successor needs 2 inputs")
+    assert document.lines.position(error.span.start).line == 1
+    [note] = error.related
+    assert note.message == "region branch point"
+    assert document.lines.position(note.span.start).line == 2

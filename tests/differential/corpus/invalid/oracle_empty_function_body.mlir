@@ -1,0 +1,2 @@
+func.func private @declared()
+func.func @empty() {}

@@ -1,0 +1,4 @@
+
+
+func.func private @invalid_arg_attrs() attributes { arg_attrs = [{}] }
+

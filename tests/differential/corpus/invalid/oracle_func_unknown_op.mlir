@@ -1,0 +1,4 @@
+func.func @unknown() {
+  %0 = "func.foo_bar_op"() : () -> index
+  return
+}

@@ -1,0 +1,7 @@
+module attributes {gpu.container_module} {
+  func.func private @kernels()
+  func.func @launch(%n: index) {
+    gpu.launch_func @kernels::@k blocks in (%n, %n, %n) threads in (%n, %n, %n)
+    return
+  }
+}

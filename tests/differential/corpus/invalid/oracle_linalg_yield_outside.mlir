@@ -1,0 +1,3 @@
+func.func @stray(%x: f32) {
+  linalg.yield %x : f32
+}

@@ -1,0 +1,7 @@
+func.func @pad(%t: tensor<?x4xi32>, %v: i8) -> tensor<?x9xi32> {
+  %0 = tensor.pad %t low[1, 2] high[2, 3] {
+  ^bb0(%i: index, %j: index):
+    tensor.yield %v : i8
+  } : tensor<?x4xi32> to tensor<?x9xi32>
+  return %0 : tensor<?x9xi32>
+}
