@@ -8,6 +8,7 @@ up per `// -----` chunk.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -131,19 +132,23 @@ class DocumentIndex:
             self._global_table = self._build_globals()
         return self._global_table
 
-    def warm(self) -> None:
+    def warm(self, pause: Callable[[], None] | None = None) -> None:
         """Build the lazy tables now (a server does this off its event loop): the
         records of patched items, the occurrence tables, and the lookups the next
-        incremental patch of each large item will need."""
+        incremental patch of each large item will need. `pause` is called between
+        steps: a server blocks there while a build runs, since both need the GIL."""
         from ir_studio.deep_stack import without_gc
         from ir_studio.incremental_view import prepare
 
+        wait = pause if pause is not None else (lambda: None)
+
         def build() -> None:
+            wait()
             _ = self._globals
             for placed in self.document.items:
-                _by_key(placed.parsed)
-                defs_by_start(placed.parsed)
-                prepare(placed.parsed)
+                for step in (_by_key, defs_by_start, prepare):
+                    wait()
+                    step(placed.parsed)
 
         without_gc(build)
 

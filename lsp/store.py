@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -101,6 +102,11 @@ class DocumentStore:
         in front of the next edit's build."""
         self.context: Context | None = None
         """The workspace's parsing context (its custom dialects); None: the shared one."""
+        self._builds = 0
+        self._idle = threading.Event()
+        """Set while no build runs: warming yields to builds between its steps, so a
+        second file's open never shares the interpreter with the first file's tables."""
+        self._idle.set()
         self._executor.submit(_warm_up)
 
     def uris(self) -> list[str]:
@@ -116,6 +122,7 @@ class DocumentStore:
             entry = self._entries[uri] = _Entry(uri, version, text)
         entry.version, entry.text = version, text
         entry.changed.clear()
+        self._idle.clear()  # a build is on its way: warming waits from now on
         if entry.timer is not None:
             entry.timer.cancel()
         loop = asyncio.get_running_loop()
@@ -125,12 +132,22 @@ class DocumentStore:
         entry = self._entries.pop(uri, None)
         if entry is not None and entry.timer is not None:
             entry.timer.cancel()
+            entry.timer = None
+        self._settle()
+
+    def _settle(self) -> None:
+        """Let warming run again once no build runs and none is waiting to start."""
+        if self._builds == 0 and all(e.timer is None for e in self._entries.values()):
+            self._idle.set()
 
     def _start(self, entry: _Entry) -> None:
         entry.timer = None
         if entry.building or self._entries.get(entry.uri) is not entry:
+            self._settle()  # a running build restarts itself when it sees the new text
             return
         entry.building = True
+        self._builds += 1
+        self._idle.clear()
         loop = asyncio.get_running_loop()
         version = entry.version
 
@@ -147,6 +164,8 @@ class DocumentStore:
 
     def _finished(self, entry: _Entry, future: asyncio.Future[Snapshot]) -> None:
         entry.building = False
+        self._builds -= 1
+        self._settle()
         if self._entries.get(entry.uri) is not entry:
             return
         error = future.exception()
@@ -194,9 +213,12 @@ class DocumentStore:
         if self._entries.get(entry.uri) is not entry:
             return
 
+        def pause() -> None:
+            self._idle.wait(timeout=5.0)  # bounded: warming must never stall for good
+
         def warm() -> None:
             if entry.version == snapshot.document.version:
-                snapshot.index.warm()
+                snapshot.index.warm(pause)
 
         self._warmer.submit(warm)
 

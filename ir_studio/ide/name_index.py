@@ -4,6 +4,7 @@ references and highlights from that."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ir_studio.source import Span
@@ -27,5 +28,5 @@ class NameIndex:
     def occurrences_of(self, offset: int) -> list[tuple[Span, bool]]:
         return [(e.span, e.kind.endswith("-def")) for e in self._related(offset)]
 
-    def warm(self) -> None:
+    def warm(self, pause: Callable[[], None] | None = None) -> None:
         """Nothing is lazy in a name index."""

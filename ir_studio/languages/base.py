@@ -9,6 +9,7 @@ the registry (`ir_studio.languages`); the server, the TUI and the CLI ask it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -36,7 +37,7 @@ class Index(Protocol):
     def definition(self, offset: int) -> list[Span]: ...
     def references(self, offset: int, include_declaration: bool = True) -> list[Span]: ...
     def occurrences_of(self, offset: int) -> list[tuple[Span, bool]]: ...
-    def warm(self) -> None: ...
+    def warm(self, pause: Callable[[], None] | None = None) -> None: ...
 
 
 @dataclass(frozen=True)

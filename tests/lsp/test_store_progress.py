@@ -81,3 +81,35 @@ def test_an_edit_inside_a_large_function_is_patched_and_published() -> None:
     assert STATS["patched"] == before + 1
     assert published[-1].diagnostics == build_document("file:///big.mlir", 2, edited).diagnostics
     assert "expects different type than prior uses: 'i64' vs" in published[-1].diagnostics[0].message
+
+
+def test_warming_pauses_between_its_steps() -> None:
+    """Warming a large file's tables takes the GIL for a while: it calls `pause` before
+    every step, which is where a server blocks while another file's build runs."""
+    from ir_studio.document import build_document
+    from ir_studio.index import DocumentIndex
+    from ir_studio.item_cache import ItemCache
+
+    document = build_document("file:///w.mlir", 1, _functions(5), cache=ItemCache())
+    calls: list[int] = []
+    DocumentIndex(document).warm(lambda: calls.append(1))
+    assert len(calls) == 1 + 3 * len(document.items)
+
+
+def test_warming_waits_while_a_build_runs() -> None:
+    """The store's idle flag is clear from the moment a build is queued until it has
+    finished, so a warm step never competes with the build of a file being opened."""
+    states: list[bool] = []
+
+    async def run() -> None:
+        published: list[IRDocument] = []
+        store = DocumentStore(published.append)
+        store.update("file:///a.mlir", 1, _functions(200))
+        states.append(store._idle.is_set())
+        while not published:
+            await asyncio.sleep(0.01)
+        await asyncio.sleep(0.05)
+        states.append(store._idle.is_set())
+
+    asyncio.run(run())
+    assert states == [False, True]
