@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from xdsl.dialects.builtin import FunctionType
-from xdsl.ir import Operation
+from xdsl.ir import Attribute, Operation, SSAValue
 from xdsl.irdl import IRDLOperation
 from xdsl.parser import Parser
 from xdsl.printer import Printer
@@ -257,3 +257,42 @@ def parse_dict_or_alias(parser: Parser) -> dict[str, Any]:
     if not isinstance(alias, DictionaryAttr):
         parser.raise_error("expected a dictionary of attributes", start, parser.pos)
     return {**alias.data, **parser.parse_optional_attr_dict()}
+
+
+def parse_positioned_slice(
+    parser: Parser, keyword: str
+) -> tuple[Sequence[SSAValue], int, dict[str, Attribute], Attribute, Attribute]:
+    """MLIR's positioned-slice syntax shared by `vector.scalable.*` and
+    `llvm.intr.vector.*`: `%small, %big[pos] {attrs} : S into B` (keyword "into") or
+    `%big[pos] {attrs} : S from B` (keyword "from"). Returns the operands in textual order,
+    resolved against their types, the position, the attributes and the two types."""
+    names = [parser.parse_unresolved_operand()]
+    if keyword == "into":
+        parser.parse_punctuation(",")
+        names.append(parser.parse_unresolved_operand())
+    parser.parse_punctuation("[")
+    position = parser.parse_integer()
+    parser.parse_punctuation("]")
+    attributes = parser.parse_optional_attr_dict()
+    parser.parse_punctuation(":")
+    first = parser.parse_type()
+    parser.parse_keyword(keyword)
+    second = parser.parse_type()
+    types = [first, second] if keyword == "into" else [second]
+    operands = [parser.resolve_operand(n, t) for n, t in zip(names, types, strict=True)]
+    return operands, position, attributes, first, second
+
+
+def print_positioned_slice(
+    printer: Printer, operands: Sequence[SSAValue], position: int,
+    attributes: dict[str, Attribute], first: Attribute, keyword: str, second: Attribute,
+) -> None:
+    """The printer of `parse_positioned_slice`'s syntax."""
+    printer.print_string(" ")
+    printer.print_list(operands, printer.print_operand)
+    printer.print_string(f"[{position}]")
+    printer.print_op_attributes(attributes)
+    printer.print_string(" : ")
+    printer.print_attribute(first)
+    printer.print_string(f" {keyword} ")
+    printer.print_attribute(second)

@@ -33,7 +33,12 @@ from xdsl.parser import Parser
 from xdsl.printer import Printer
 from xdsl.traits import Pure
 
-from ir_studio.dialects.upstream_syntax.formats import parse_word_from, replace_constraints
+from ir_studio.dialects.upstream_syntax.formats import (
+    parse_positioned_slice,
+    parse_word_from,
+    print_positioned_slice,
+    replace_constraints,
+)
 from ir_studio.dialects.upstream_syntax.llvm_ops import ORDERINGS
 
 _NAMES = {number: name for name, number in ORDERINGS.items()}
@@ -205,31 +210,15 @@ class VectorInsertOp(IRDLOperation):
 
     @classmethod
     def parse(cls, parser: Parser) -> VectorInsertOp:
-        source = parser.parse_unresolved_operand()
-        parser.parse_punctuation(",")
-        dest = parser.parse_unresolved_operand()
-        parser.parse_punctuation("[")
-        position = parser.parse_integer()
-        parser.parse_punctuation("]")
-        attributes = parser.parse_optional_attr_dict()
-        parser.parse_punctuation(":")
-        source_type = parser.parse_type()
-        parser.parse_keyword("into")
-        dest_type = parser.parse_type()
-        return cls.create(operands=[parser.resolve_operand(dest, dest_type),
-                                    parser.resolve_operand(source, source_type)],
-                          result_types=[dest_type], attributes=attributes,
+        (source, dest), position, attributes, _, dest_type = parse_positioned_slice(
+            parser, "into")
+        return cls.create(operands=[dest, source], result_types=[dest_type],
+                          attributes=attributes,
                           properties={"pos": IntegerAttr(position, i64)})
 
     def print(self, printer: Printer) -> None:
-        printer.print_string(" ")
-        printer.print_list((self.srcvec, self.dstvec), printer.print_operand)
-        printer.print_string(f"[{self.pos.value.data}]")
-        printer.print_op_attributes(self.attributes)
-        printer.print_string(" : ")
-        printer.print_attribute(self.srcvec.type)
-        printer.print_string(" into ")
-        printer.print_attribute(self.dstvec.type)
+        print_positioned_slice(printer, (self.srcvec, self.dstvec), self.pos.value.data,
+                               self.attributes, self.srcvec.type, "into", self.dstvec.type)
 
 
 @irdl_op_definition
@@ -244,25 +233,11 @@ class VectorExtractOp(IRDLOperation):
 
     @classmethod
     def parse(cls, parser: Parser) -> VectorExtractOp:
-        source = parser.parse_unresolved_operand()
-        parser.parse_punctuation("[")
-        position = parser.parse_integer()
-        parser.parse_punctuation("]")
-        attributes = parser.parse_optional_attr_dict()
-        parser.parse_punctuation(":")
-        result_type = parser.parse_type()
-        parser.parse_keyword("from")
-        source_type = parser.parse_type()
-        return cls.create(operands=[parser.resolve_operand(source, source_type)],
-                          result_types=[result_type], attributes=attributes,
+        operands, position, attributes, result_type, _ = parse_positioned_slice(parser, "from")
+        return cls.create(operands=operands, result_types=[result_type],
+                          attributes=attributes,
                           properties={"pos": IntegerAttr(position, i64)})
 
     def print(self, printer: Printer) -> None:
-        printer.print_string(" ")
-        printer.print_operand(self.srcvec)
-        printer.print_string(f"[{self.pos.value.data}]")
-        printer.print_op_attributes(self.attributes)
-        printer.print_string(" : ")
-        printer.print_attribute(self.res.type)
-        printer.print_string(" from ")
-        printer.print_attribute(self.srcvec.type)
+        print_positioned_slice(printer, (self.srcvec,), self.pos.value.data, self.attributes,
+                               self.res.type, "from", self.srcvec.type)

@@ -45,6 +45,10 @@ from xdsl.printer import Printer
 from xdsl.traits import IsTerminator, Pure
 from xdsl.utils.exceptions import VerifyException
 
+from ir_studio.dialects.upstream_syntax.formats import (
+    parse_positioned_slice,
+    print_positioned_slice,
+)
 from ir_studio.dialects.upstream_syntax.math_ops import parse_fastmath, print_fastmath
 
 
@@ -183,28 +187,14 @@ class ScalableExtractOp(_ScalableSlice):
 
     @classmethod
     def parse(cls, parser: Parser) -> ScalableExtractOp:
-        source = parser.parse_unresolved_operand()
-        parser.parse_punctuation("[")
-        position = parser.parse_integer()
-        parser.parse_punctuation("]")
-        attributes = parser.parse_optional_attr_dict()
-        parser.parse_punctuation(":")
-        result_type = parser.parse_type()
-        parser.parse_keyword("from")
-        source_type = parser.parse_type()
-        return cls.create(operands=[parser.resolve_operand(source, source_type)],
-                          result_types=[result_type], attributes=attributes,
+        operands, position, attributes, result_type, _ = parse_positioned_slice(parser, "from")
+        return cls.create(operands=operands, result_types=[result_type],
+                          attributes=attributes,
                           properties={"pos": IntegerAttr(position, i64)})
 
     def print(self, printer: Printer) -> None:
-        printer.print_string(" ")
-        printer.print_operand(self.source)
-        printer.print_string(f"[{self.pos.value.data}]")
-        printer.print_op_attributes(self.attributes)
-        printer.print_string(" : ")
-        printer.print_attribute(self.result.type)
-        printer.print_string(" from ")
-        printer.print_attribute(self.source.type)
+        print_positioned_slice(printer, (self.source,), self.pos.value.data, self.attributes,
+                               self.result.type, "from", self.source.type)
 
     def verify_(self) -> None:
         self._check(self.result.type, self.source.type)  # pyright: ignore[reportArgumentType]  # the operand's constraint, verified before verify_, gives this type
@@ -220,33 +210,14 @@ class ScalableInsertOp(_ScalableSlice):
 
     @classmethod
     def parse(cls, parser: Parser) -> ScalableInsertOp:
-        value = parser.parse_unresolved_operand()
-        parser.parse_punctuation(",")
-        dest = parser.parse_unresolved_operand()
-        parser.parse_punctuation("[")
-        position = parser.parse_integer()
-        parser.parse_punctuation("]")
-        attributes = parser.parse_optional_attr_dict()
-        parser.parse_punctuation(":")
-        value_type = parser.parse_type()
-        parser.parse_keyword("into")
-        dest_type = parser.parse_type()
-        return cls.create(operands=[parser.resolve_operand(value, value_type),
-                                    parser.resolve_operand(dest, dest_type)],
-                          result_types=[dest_type], attributes=attributes,
+        operands, position, attributes, _, dest_type = parse_positioned_slice(parser, "into")
+        return cls.create(operands=operands, result_types=[dest_type], attributes=attributes,
                           properties={"pos": IntegerAttr(position, i64)})
 
     def print(self, printer: Printer) -> None:
-        printer.print_string(" ")
-        printer.print_operand(self.valueToStore)
-        printer.print_string(", ")
-        printer.print_operand(self.dest)
-        printer.print_string(f"[{self.pos.value.data}]")
-        printer.print_op_attributes(self.attributes)
-        printer.print_string(" : ")
-        printer.print_attribute(self.valueToStore.type)
-        printer.print_string(" into ")
-        printer.print_attribute(self.dest.type)
+        print_positioned_slice(printer, (self.valueToStore, self.dest), self.pos.value.data,
+                               self.attributes, self.valueToStore.type, "into",
+                               self.dest.type)
 
     def verify_(self) -> None:
         self._check(self.valueToStore.type, self.dest.type)  # pyright: ignore[reportArgumentType]  # the operand's constraint, verified before verify_, gives this type
