@@ -119,6 +119,9 @@ def _indices(first: int) -> Callable[[Operation], None]:
 AFFINE_VALIDITY: dict[str, Callable[[Operation], None]] = {
     "affine.for": _for,
     "affine.if": _if,
+    # ir-studio reads every bound operand of affine.parallel as a symbol of its maps;
+    # MLIR reads a bare `%x` as a dimension, so each must be at least a valid dimension.
+    "affine.parallel": _indices(0),
     "affine.load": _indices(1),
     "affine.store": _indices(2),
     "affine.vector_load": _indices(1),

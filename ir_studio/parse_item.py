@@ -257,7 +257,8 @@ def _starts_its_line(text: str, offset: int) -> bool:
     return text[line_start:offset].strip() == ""
 
 
-_STAYS = re.compile(r"[Ee]xpected integer|[Ee]xpected '[A-Za-z_]\w*'|invalid block name")
+_STAYS = re.compile(r"[Ee]xpected integer|[Ee]xpected '[A-Za-z_]\w*'|invalid block name"
+                    r"|unexpected iterator_type")
 """Errors MLIR reports where the parser stands (a missing keyword or value, emitError),
 unlike a missing punctuation token (emitWrongTokenError), which it moves back."""
 

@@ -56,12 +56,16 @@ class CheckedAffineParser(AffineParser):
         kind = _KINDS.get(binop.text)
         if kind is None:
             return super()._create_binop_expr(lhs, rhs, binop)
+        # AffineParser::parseAffineHighPrecOpExpr reports at the next operator of the
+        # chain when there is one (`d0 * d1 * 2` at the second `*`), else at this one.
+        following = self._current_token
+        at = following.span if following.text in _KINDS else binop.span
         if kind == AffineBinaryOpKind.Mul:
             if not is_symbolic_or_constant(lhs) and not is_symbolic_or_constant(rhs):
-                raise ParseError(binop.span, "non-affine expression: at least one of the "
+                raise ParseError(at, "non-affine expression: at least one of the "
                                  "multiply operands has to be either a constant or symbolic")
         elif not is_symbolic_or_constant(rhs):
-            raise ParseError(binop.span, f"non-affine expression: right operand of "
+            raise ParseError(at, f"non-affine expression: right operand of "
                              f"{binop.text} has to be either a constant or symbolic")
         try:
             return super()._create_binop_expr(lhs, rhs, binop)

@@ -55,7 +55,10 @@ def _parse(cls: type[GenericOp], parser: Parser) -> Any:
         elif isinstance(kind, StringAttr) and kind.data in {t.value for t in IteratorType}:
             iterators.append(IteratorTypeAttr(IteratorType(kind.data)))
         else:
-            parser.raise_error(f"Unknown iterator type {kind}", start, end)
+            # LinalgOps.cpp parseIteratorTypes: reported at the token after the dictionary
+            word = kind.data if isinstance(kind, StringAttr) else str(kind)
+            token = parser._current_token.span  # no public peek
+            parser.raise_error(f"unexpected iterator_type ({word})", token.start, token.end)
     doc = attrs.pop("doc", None)
     library_call = attrs.pop("library_call", None)
     for name, value in (("doc", doc), ("library_call", library_call)):
