@@ -14,6 +14,9 @@ LINES = {
     "affine_parallel_bound_not_dim.mlir": 8,
     "affine_map_dim_product_chain.mlir": 4,
     "oracle_linalg_iterator_type.mlir": 4,
+    "linalg_reduce_init_dimensions.mlir": 8,
+    "linalg_reduce_input_shapes.mlir": 4,
+    "linalg_reduce_block_argument_type.mlir": 3,
 }
 
 

@@ -97,7 +97,7 @@ FILES = {
         "linalg.matmul indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d2)>, "
         "affine_map<(d0, d1, d2) -> (d1, d2)>",
         "linalg.negf ins(%x : tensor<4x8xf32>)", "linalg.div ins(%x, %neg",
-        "linalg.abs ins(%ratio", "linalg.reduce ins(%mag",
+        "linalg.abs ins(%ratio", "linalg.reduce { arith.addf } ins(%mag",
         "linalg.batch_reduce_matmul ins(%q, %k",
         "linalg.softmax dimension(1) ins(%x : tensor<4x8xf32>)"),
     "linalg_pooling_depthwise.mlir": (
@@ -235,6 +235,10 @@ FILES = {
         "llvm.load %ptr invariant_group {alignment = 4 : i64} : !llvm.ptr -> i32",
         "llvm.store %val, %ptr invariant_group : i32, !llvm.ptr",
         "llvm.intr.vector.extract %0[0] : vector<8xf32> from vector<[4]xf32>"),
+    "linalg_reduce_multiple_values.mlir": (
+        "%max, %pos = linalg.reduce ins(%scores, %ids : tensor<8x64xf32>, tensor<8x64xi32>) "
+        "outs(%best, %at : ", 'dimensions = [0] {tag = "minmax"}\n      (%a: f32, %b: f32, ',
+        "linalg.reduce { arith.addf {fastmath = #arith.fastmath<fast>} } ins(%t : "),
 }
 
 
