@@ -17,6 +17,11 @@ LINES = {
     "linalg_reduce_init_dimensions.mlir": 8,
     "linalg_reduce_input_shapes.mlir": 4,
     "linalg_reduce_block_argument_type.mlir": 3,
+    "linalg_pack_of_buffers.mlir": 8,
+    "linalg_winograd_filter_size.mlir": 6,
+    "linalg_winograd_tile_count.mlir": 6,
+    "linalg_winograd_output_alpha.mlir": 5,
+    "linalg_winograd_buffer_operand.mlir": 4,
 }
 
 

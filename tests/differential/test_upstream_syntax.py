@@ -239,6 +239,10 @@ FILES = {
         "%max, %pos = linalg.reduce ins(%scores, %ids : tensor<8x64xf32>, tensor<8x64xi32>) "
         "outs(%best, %at : ", 'dimensions = [0] {tag = "minmax"}\n      (%a: f32, %b: f32, ',
         "linalg.reduce { arith.addf {fastmath = #arith.fastmath<fast>} } ins(%t : "),
+    "linalg_winograd_transforms.mlir": (
+        "linalg.winograd_filter_transform fmr(F_2_3) ins(%filter : tensor<8x3x3x4xf32>) outs(",
+        'linalg.winograd_input_transform {note = "tiles"} fmr(F_2_3) ins(%image : ',
+        "linalg.winograd_output_transform fmr(F_4_3) ins(%v : tensor<1x8x1x?x2x2xf16>) outs("),
 }
 
 

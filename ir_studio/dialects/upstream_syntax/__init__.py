@@ -27,7 +27,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "llvm": ("llvm", "llvm_types_constrained", "llvm_sync_ops", "llvm_memory"),
     "linalg": ("linalg_named", "linalg_generated", "linalg_generic", "linalg_map",
                "linalg_elementwise", "linalg_softmax", "linalg_contract", "linalg_pack",
-               "linalg_reduce"),
+               "linalg_reduce", "linalg_winograd"),
     "bufferization": ("bufferization",),
     "math": ("math_ops",),
     "dlti": ("dlti_entries",),

@@ -296,3 +296,16 @@ def print_positioned_slice(
     printer.print_attribute(first)
     printer.print_string(f" {keyword} ")
     printer.print_attribute(second)
+
+
+def parse_tensor_type(parser: Parser) -> Any:
+    """A ranked tensor type, checked where it is written as MLIR's generated parsers
+    check a `type($x)` of a tensor-only operand (linalg.pack, the winograd ops)."""
+    from xdsl.dialects.builtin import TensorType
+
+    start = parser.pos
+    written = parser.parse_type()
+    if not isinstance(written, TensorType):
+        parser.raise_error(f"invalid kind of type specified: expected builtin.tensor, but "
+                           f"found '{written}'", start, consumed_end(parser))
+    return written

@@ -31,6 +31,8 @@ from xdsl.printer import Printer
 from xdsl.traits import Pure
 from xdsl.utils.exceptions import VerifyException
 
+from ir_studio.dialects.upstream_syntax.formats import parse_tensor_type
+
 
 def install() -> None:
     """Nothing to patch: the ops join linalg through `extra_ops`."""
@@ -88,9 +90,9 @@ class _RelayoutOp(IRDLOperation):
         dest = parser.parse_unresolved_operand()
         attributes = parser.parse_optional_attr_dict()
         parser.parse_punctuation(":")
-        source_type = parser.parse_type()
+        source_type = parse_tensor_type(parser)
         parser.parse_punctuation("->")
-        dest_type = parser.parse_type()
+        dest_type = parse_tensor_type(parser)
         operands = [parser.resolve_operand(source, source_type),
                     parser.resolve_operand(dest, dest_type)]
         groups = [*operands, padding, tiles] if cls.PACKS else [*operands, tiles]
