@@ -22,6 +22,11 @@ LINES = {
     "linalg_winograd_tile_count.mlir": 6,
     "linalg_winograd_output_alpha.mlir": 5,
     "linalg_winograd_buffer_operand.mlir": 4,
+    "gpu_mma_compute_shapes.mlir": 6,
+    "gpu_mma_store_operand.mlir": 6,
+    "gpu_mma_matrix_elements.mlir": 3,
+    "gpu_warp_distribution.mlir": 7,
+    "gpu_memset_not_memref.mlir": 4,
 }
 
 

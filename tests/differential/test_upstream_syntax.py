@@ -243,6 +243,15 @@ FILES = {
         "linalg.winograd_filter_transform fmr(F_2_3) ins(%filter : tensor<8x3x3x4xf32>) outs(",
         'linalg.winograd_input_transform {note = "tiles"} fmr(F_2_3) ins(%image : ',
         "linalg.winograd_output_transform fmr(F_4_3) ins(%v : tensor<1x8x1x?x2x2xf16>) outs("),
+    "gpu_mma_warp_memset.mlir": (
+        "gpu.subgroup_mma_load_matrix %b_buf[%c16, %c0] {leadDimension = 32 : index, "
+        'transpose} : memref<32x32xf16, 3 : i64> -> !gpu.mma_matrix<16x16xf16, "BOp">',
+        "gpu.subgroup_mma_compute %a, %b, %acc {b_transpose} : ",
+        "gpu.subgroup_mma_elementwise maxf %d, %acc : (", "gpu.subgroup_mma_store_matrix %f, ",
+        "%part, %sum = gpu.warp_execute_on_lane_0(%lane)[32] args(%v : vector<4xf32>) -> ("
+        "vector<1x4xf32>, f32) {\n      ^bb0(%whole: vector<128xf32>):",
+        '} {note = "side effects only"}', "gpu.memset async [%t0] %buf, %zero : ",
+        "gpu.memset %ints, %c7 : memref<?xi32>, i32"),
 }
 
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable
 
-from xdsl.ir import Dialect, Operation
+from xdsl.ir import Attribute, Dialect, Operation
 
 # dialect name -> modules of this package whose install() adds syntax and ops to it
 _MODULES: dict[str, tuple[str, ...]] = {
     "memref": ("memref", "memref_ops", "memref_transpose", "more_ops"),
-    "gpu": ("gpu", "gpu_ops", "gpu_cluster_ops"),
+    "gpu": ("gpu", "gpu_ops", "gpu_cluster_ops", "gpu_mma", "gpu_warp"),
     "scf": ("loops", "forall", "optional_keywords", "reductions"),
     "affine": ("loops", "affine_ops", "reductions"),
     "arith": ("extra_ops", "arith_casts", "optional_keywords"),
@@ -45,18 +45,21 @@ def extend_factory(name: str, factory: Callable[[], Dialect]) -> Callable[[], Di
 
     def extended() -> Dialect:
         extra: list[type[Operation]] = []
+        extra_attributes: list[type[Attribute]] = []
         for module_name in module_names:
             module = importlib.import_module(f"{__name__}.{module_name}")
             module.install()
             _INSTALLED.add(module_name)
             extra += module.extra_ops(name) if hasattr(module, "extra_ops") else []
+            if hasattr(module, "extra_attributes"):  # new types and attributes
+                extra_attributes += module.extra_attributes(name)
         dialect = factory()
-        if not extra:
+        if not extra and not extra_attributes:
             return dialect
         # An extra op of a name the dialect already has replaces xDSL's definition.
         replaced = {op.name for op in extra}
         operations = [*(op for op in dialect.operations if op.name not in replaced), *extra]
-        return Dialect(dialect.name, operations, list(dialect.attributes),
+        return Dialect(dialect.name, operations, [*dialect.attributes, *extra_attributes],
                        list(dialect._interfaces))  # no public accessor for interfaces
 
     return extended
