@@ -27,6 +27,7 @@ LINES = {
     "gpu_mma_matrix_elements.mlir": 3,
     "gpu_warp_distribution.mlir": 7,
     "gpu_memset_not_memref.mlir": 4,
+    "gpu_binary_no_objects.mlir": 3,
 }
 
 

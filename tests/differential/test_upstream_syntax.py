@@ -252,6 +252,9 @@ FILES = {
         "vector<1x4xf32>, f32) {\n      ^bb0(%whole: vector<128xf32>):",
         '} {note = "side effects only"}', "gpu.memset async [%t0] %buf, %zero : ",
         "gpu.memset %ints, %c7 : memref<?xi32>, i32"),
+    "gpu_binary_objects.mlir": (
+        'gpu.binary @kernels <#gpu.select_object<1>> [#gpu.object<#nvvm.target<chip = "sm_80">',
+        'gpu.binary @fallback {note = "one object"} [#gpu.object<#nvvm.target, assembly = '),
 }
 
 
