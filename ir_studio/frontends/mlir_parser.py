@@ -35,6 +35,8 @@ from xdsl.utils.lexer import Span as XSpan
 from xdsl.utils.mlir_lexer import MLIRTokenKind
 
 from ir_studio.frontends.affine_exprs import CheckedAffineMaps
+from ir_studio.frontends.attribute_parameters import AttributeParameters
+from ir_studio.frontends.default_dialects import DefaultDialects
 from ir_studio.frontends.lexer import FastMLIRLexer
 from ir_studio.frontends.literal_checks import LiteralRangeChecks
 from ir_studio.frontends.records import (
@@ -128,8 +130,8 @@ def _fast_op(name: str) -> tuple[type[Operation] | None, dict[str, Attribute]]:
     return cached
 
 
-class SpanRecordingParser(RegionRules, CheckedAffineMaps, LiteralRangeChecks,
-                          BuiltinTypeChecks, Parser):
+class SpanRecordingParser(DefaultDialects, AttributeParameters, RegionRules,
+                          CheckedAffineMaps, LiteralRangeChecks, BuiltinTypeChecks, Parser):
     """Parses one window of a file and fills a `ParseRecord` with absolute offsets."""
 
     def __init__(

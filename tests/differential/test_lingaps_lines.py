@@ -28,6 +28,10 @@ LINES = {
     "gpu_warp_distribution.mlir": 7,
     "gpu_memset_not_memref.mlir": 4,
     "gpu_binary_no_objects.mlir": 3,
+    "transform_with_pdl_patterns_two_scripts.mlir": 13,
+    "transform_registered_pass_param_types.mlir": 7,
+    "transform_named_sequence_bare_op.mlir": 6,
+    "transform_default_dialect_not_in_scf_for.mlir": 7,
 }
 
 

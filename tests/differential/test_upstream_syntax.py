@@ -255,6 +255,16 @@ FILES = {
     "gpu_binary_objects.mlir": (
         'gpu.binary @kernels <#gpu.select_object<1>> [#gpu.object<#nvvm.target<chip = "sm_80">',
         'gpu.binary @fallback {note = "one object"} [#gpu.object<#nvvm.target, assembly = '),
+    "transform_pdl_patterns_debug_passes.mlir": (
+        "transform.with_pdl_patterns {\n  ^bb0(%root: !transform.any_op):\n    pdl.pattern @is_func",
+        "%funcs = transform.pdl_match @is_func in %arg : (!transform.any_op) -> ",
+        'transform.debug.emit_remark_at %funcs, "a function" : !transform.any_op',
+        'transform.debug.emit_param_as_remark %limit, "limit" at %funcs : !transform.param<i64>, ',
+        '"canonicalize" with options = {"top-down" = false, "max-iterations" = %limit} to %funcs '
+        ": (!transform.any_op, !transform.param<i64>) -> !transform.any_op"),
+    "transform_default_dialect.mlir": (
+        "%parent = transform.get_parent_op %mm : (",
+        "%inner = transform.sequence %parent : !transform.any_op -> !transform.any_op "),
 }
 
 

@@ -32,7 +32,8 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "math": ("math_ops",),
     "dlti": ("dlti_entries",),
     "complex": ("more_ops",),
-    "transform": ("transform_ops", "transform_generated", "transform_structured",
+    "transform": ("transform_ops", "transform_generated", "transform_structured", "transform_pdl",
+                  "transform_debug", "transform_registered_pass",
                   "transform_handles"),
 }
 
