@@ -32,6 +32,11 @@ LINES = {
     "transform_registered_pass_param_types.mlir": 7,
     "transform_named_sequence_bare_op.mlir": 6,
     "transform_default_dialect_not_in_scf_for.mlir": 7,
+    "transform_alternatives_yield_types.mlir": 4,
+    "transform_split_without_dimension.mlir": 5,
+    "transform_match_dims_unique.mlir": 7,
+    "transform_pad_result_count.mlir": 4,
+    "transform_match_init_value_handle.mlir": 8,
 }
 
 

@@ -265,6 +265,18 @@ FILES = {
     "transform_default_dialect.mlir": (
         "%parent = transform.get_parent_op %mm : (",
         "%inner = transform.sequence %parent : !transform.any_op -> !transform.any_op "),
+    "transform_matchers_pad_split.mlir": (
+        "%found = transform.match.structured failures(suppress) %op : (!transform.any_op) -> ",
+        "transform.match.structured.dim %s[except(-1)] {parallel} : !transform.any_op",
+        "transform.match.structured.init %s[except(0)] : (!transform.any_op) -> ",
+        "transform.match.structured.result %s[0] any : (",
+        "transform.foreach_match restrict_root in %root @reductions -> @annotate : (",
+        "transform.structured.pad %padded pad_to_multiple_of [%size, 8] "
+        "use_prescribed_tensor_shapes {padding_dimensions = [",
+        "transform.structured.split %halves after %size {dimension = 0 : i64, multiway} : "
+        "!transform.any_op, !transform.param<i64>",
+        "%chosen = transform.alternatives %parts : !transform.any_op -> !transform.any_op {",
+        "}, {"),
 }
 
 
