@@ -19,7 +19,7 @@ class AttributeParameters(Parser):
                                               *args: Any, **kwargs: Any) -> Any:
         at = self._current_token.span
         try:
-            return super()._parse_dialect_type_or_attribute_body(  # pyright: ignore[reportAttributeAccessIssue]  # xDSL's AttrParser method of the same name
+            return super()._parse_dialect_type_or_attribute_body(  # xDSL's AttrParser method
                 attr_name, is_type, *args, **kwargs)
         except ValueError as error:
             definition = (self.ctx.get_optional_type(attr_name) if is_type

@@ -41,7 +41,8 @@ class DefaultDialects(Parser):
         if default is None:
             return super()._get_op_by_name(name)
         if default:
-            found = self.ctx._get_known_op(f"{default}.{name}")  # pyright: ignore[reportPrivateUsage]  # the lookup without xDSL's dialect-stack search or its unregistered fallback
+            # the lookup without xDSL's dialect-stack search or its unregistered fallback
+            found = self.ctx._get_known_op(f"{default}.{name}")
             if found is not None:
                 return found
         # Not an op of the default dialect: unknown, reported as such (no dialect stack).

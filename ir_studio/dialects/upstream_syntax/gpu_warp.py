@@ -53,7 +53,7 @@ def install() -> None:
         if not isinstance(self.parent_op(), WarpExecuteOnLane0Op):
             original(self)
 
-    gpu.YieldOp.verify_ = verify_  # pyright: ignore[reportAttributeAccessIssue]  # replaces xDSL's check for this one parent
+    gpu.YieldOp.verify_ = verify_  # replaces xDSL's check for this one parent
     gpu.YieldOp._ir_studio_warp = True  # pyright: ignore[reportAttributeAccessIssue]  # marks the class patched, so installing twice is a no-op
 
 

@@ -543,8 +543,9 @@ class PadOp(_HandleOp):
         properties: dict[str, Attribute] = {}
         dynamic: list[Any] = []
         if parser.parse_optional_keyword("pad_to_multiple_of") is not None:
-            dynamic, static = parse_dynamic_index_list_without_types(
+            values, static = parse_dynamic_index_list_without_types(
                 parser, DYNAMIC_INDEX, delimiter=Parser.Delimiter.SQUARE)
+            dynamic = list(values)
             properties["static_pad_to_multiple_of"] = DenseArrayBase.from_list(i64,
                                                                                list(static))
         if parser.parse_optional_keyword("use_prescribed_tensor_shapes") is not None:
