@@ -277,6 +277,12 @@ FILES = {
         "!transform.any_op, !transform.param<i64>",
         "%chosen = transform.alternatives %parts : !transform.any_op -> !transform.any_op {",
         "}, {"),
+    "gpu_sparse_matrix_ops.mlir": (
+        "%a, %t1 = gpu.create_csr async [%t0] %rows, %rows, %nnz, %pos, %cols, %vals : ",
+        "%db, %t6 = gpu.create_dn_tensor async [%t5] %b, %rows, %rows : index, index into ",
+        "gpu.spmv async [%t4] %a{TRANSPOSE}, %dx, %dy, %work : memref<?xi8> into f32",
+        "gpu.spmm_buffer_size async [%t7] %a, %db{CONJUGATE_TRANSPOSE}, %dc : index, index "
+        "into f32", "gpu.destroy_sp_mat %coo\n"),
 }
 
 
