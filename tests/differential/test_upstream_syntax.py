@@ -254,7 +254,8 @@ FILES = {
         "gpu.memset %ints, %c7 : memref<?xi32>, i32"),
     "gpu_binary_objects.mlir": (
         'gpu.binary @kernels <#gpu.select_object<1>> [#gpu.object<#nvvm.target<chip = "sm_80">',
-        'gpu.binary @fallback {note = "one object"} [#gpu.object<#nvvm.target, assembly = '),
+        'gpu.binary @fallback {note = "one object"} [#gpu.object<#nvvm.target, assembly = ',
+        "gpu.set_default_device %device\n"),
     "transform_pdl_patterns_debug_passes.mlir": (
         "transform.with_pdl_patterns {\n  ^bb0(%root: !transform.any_op):\n    pdl.pattern @is_func",
         "%funcs = transform.pdl_match @is_func in %arg : (!transform.any_op) -> ",

@@ -28,7 +28,13 @@ from xdsl.utils.exceptions import VerifyException
 
 
 def install() -> None:
-    """Nothing to patch: the op joins gpu through `extra_ops`."""
+    """Idempotent: MLIR's syntax for the other host-side op xDSL has in generic form
+    only, `gpu.set_default_device %index` (its format: `attr-dict $devIndex`)."""
+    from xdsl.dialects import gpu
+
+    from ir_studio.dialects.upstream_syntax.formats import attach_format
+
+    attach_format(gpu.SetDefaultDeviceOp, "attr-dict $devIndex")
 
 
 def extra_ops(dialect: str) -> list[type[Operation]]:

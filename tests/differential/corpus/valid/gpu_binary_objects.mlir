@@ -7,7 +7,8 @@ module attributes {gpu.container_module} {
   ]
   gpu.binary @fallback {note = "one object"} [#gpu.object<#nvvm.target, assembly = "ptx">]
 
-  func.func @host(%n: index, %x: f32) {
+  func.func @host(%n: index, %x: f32, %device: i32) {
+    gpu.set_default_device %device
     gpu.launch_func @kernels::@scale blocks in (%n, %n, %n) threads in (%n, %n, %n)
         args(%x : f32)
     return
