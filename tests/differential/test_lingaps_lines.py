@@ -39,6 +39,7 @@ LINES = {
     "transform_match_dims_unique.mlir": 7,
     "transform_pad_result_count.mlir": 4,
     "transform_match_init_value_handle.mlir": 8,
+    "transform_pattern_option_value.mlir": 6,
 }
 
 

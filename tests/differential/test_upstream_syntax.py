@@ -284,6 +284,14 @@ FILES = {
         "gpu.spmv async [%t4] %a{TRANSPOSE}, %dx, %dy, %work : memref<?xi8> into f32",
         "gpu.spmm_buffer_size async [%t7] %a, %db{CONJUGATE_TRANSPOSE}, %dc : index, index "
         "into f32", "gpu.destroy_sp_mat %coo\n"),
+    "transform_pattern_options.mlir": (
+        "transform.apply_patterns.vector.lower_contraction lowering_strategy = parallelarith\n",
+        "transform.apply_patterns.vector.lower_transpose avx2_lowering_strategy = true\n",
+        'split_transfer_full_partial split_transfer_strategy = "vector-transfer"\n',
+        "transform.apply_patterns.vector.transfer_to_scf full_unroll = true\n",
+        "transform.apply_patterns.memref.alloc_to_alloca size_limit(64)\n",
+        "transform.apply_patterns.tensor.rewrite_as_constant aggressive\n",
+        "transform.apply_patterns.vector.lower_contraction\n"),
 }
 
 

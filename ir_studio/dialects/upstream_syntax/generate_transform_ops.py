@@ -17,9 +17,11 @@ parser and printer for its shape. Ops with other formats are hand-written
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 TBLGEN = "/usr/lib/llvm-22/bin/llvm-tblgen"
 
@@ -56,8 +58,81 @@ def _attributes(record: dict[str, object], records: dict[str, object]) -> tuple[
     return tuple(names)
 
 
+# Options ops: formats made only of keyword options and `attr-dict`
+# (`transform.apply_patterns.vector.lower_contraction lowering_strategy = dot`, ...).
+_EQ = re.compile(r"\(`(\w+)` `=` \$(\w+)\^\)\?")
+_PAREN = re.compile(r"\(`(\w+)` `\(` \$(\w+)\^ `\)`\)\?")
+_UNIT = re.compile(r"\(`(\w+)` \$(\w+)\^\)\?")
+_REQUIRED = re.compile(r"`(\w+)` `=` \$(\w+)")
+Option = tuple[str, str, str, str, tuple[tuple[str, int], ...], object]
+"""(keyword, attribute, syntax "eq"/"paren"/"unit", kind "enum"/"int"/"bool"/"str"/"unit",
+enum cases (word, value), default value or None)."""
+
+
+def _option_groups(fmt: str) -> list[tuple[str, str, str]] | None:
+    """(keyword, attribute, syntax) of each option of an options-only format, else None."""
+    if not fmt.endswith("attr-dict"):
+        return None
+    body = fmt[: -len("attr-dict")].strip()
+    if body.startswith("oilist (") and body.endswith(")"):
+        groups = []
+        for alternative in body[len("oilist ("):-1].split("|"):
+            match = _REQUIRED.fullmatch(alternative.strip())
+            if match is None:
+                return None
+            groups.append((match.group(1), match.group(2), "eq"))
+        return groups
+    groups = []
+    while body:
+        for pattern, syntax in ((_EQ, "eq"), (_PAREN, "paren"), (_UNIT, "unit")):
+            match = pattern.match(body)
+            if match is not None:
+                groups.append((match.group(1), match.group(2), syntax))
+                body = body[match.end():].strip()
+                break
+        else:
+            return None
+    return groups or None
+
+
+def _option(keyword: str, name: str, syntax: str, record: dict[str, Any],
+            records: dict[str, Any]) -> Option | None:
+    argument = next((a for a, n in record["arguments"]["args"] if n == name), None)
+    definition = records.get(argument["def"], {}) if argument else {}
+    base = definition.get("baseAttr") or {}
+    attr = records.get(base.get("def"), definition) if base else definition
+    superclasses = attr.get("!superclasses", [])
+    default_text = definition.get("defaultValue")
+    if attr.get("enumerants"):
+        cases = tuple((records[c["def"]]["str"], records[c["def"]]["value"])
+                      for c in attr["enumerants"])
+        symbols = {records[c["def"]]["symbol"]: records[c["def"]]["value"]
+                   for c in attr["enumerants"]}
+        default = symbols.get(str(default_text).rsplit("::", 1)[-1]) if default_text else None
+        return keyword, name, syntax, "enum", cases, default
+    if "UnitAttr" in superclasses or attr.get("!name") == "UnitAttr":
+        return keyword, name, syntax, "unit", (), None
+    if attr.get("!name") == "BoolAttr":
+        return keyword, name, syntax, "bool", (), default_text == "true"
+    if attr.get("!name") in ("StrAttr",):
+        default = default_text.strip('"') if isinstance(default_text, str) else None
+        return keyword, name, syntax, "str", (), default
+    if attr.get("!name") in ("I64Attr", "I32Attr", "I16Attr", "I8Attr"):
+        width = int(attr["!name"][1:-4])
+        default = int(default_text) if isinstance(default_text, str) and \
+            default_text.lstrip("-").isdigit() else None
+        return keyword, name, syntax, f"i{width}", (), default
+    return None
+
+
 def read_shapes(include: Path) -> dict[str, tuple[str, tuple[str, ...]]]:
+    return _read(include)[0]
+
+
+def _read(include: Path) -> tuple[dict[str, tuple[str, tuple[str, ...]]],
+                                  dict[str, tuple[Option, ...]]]:
     shapes: dict[str, tuple[str, tuple[str, ...]]] = {}
+    options: dict[str, tuple[Option, ...]] = {}
     for td in sorted((include / "mlir" / "Dialect").rglob("*.td")):
         if "Transform" not in str(td.relative_to(include)):
             continue
@@ -71,18 +146,38 @@ def read_shapes(include: Path) -> dict[str, tuple[str, tuple[str, ...]]]:
             if record["opDialect"]["def"] != "Transform_Dialect":
                 continue
             fmt = " ".join((record.get("assemblyFormat") or "").split())
+            name = f"transform.{record['opName']}"
             if fmt in SHAPES:
-                shapes[f"transform.{record['opName']}"] = (SHAPES[fmt],
-                                                           _attributes(record, records))
-    return shapes
+                shapes[name] = (SHAPES[fmt], _attributes(record, records))
+                continue
+            groups = _option_groups(fmt)
+            if groups is not None and not record["results"]["args"] and not any(
+                    not _is_attribute(a, records) for a, _ in record["arguments"]["args"]):
+                found = [_option(k, n, syntax, record, records) for k, n, syntax in groups]
+                if all(o is not None for o in found):
+                    options[name] = tuple(o for o in found if o is not None)
+    return shapes, options
 
 
-def render(shapes: dict[str, tuple[str, tuple[str, ...]]]) -> str:
+def _is_attribute(argument: dict[str, Any], records: dict[str, Any]) -> bool:
+    definition = records.get(argument["def"], {})
+    superclasses = definition.get("!superclasses", []) if isinstance(definition, dict) else []
+    return "Attr" in superclasses or "AttrConstraint" in superclasses
+
+
+def render(shapes: dict[str, tuple[str, tuple[str, ...]]],
+           options: dict[str, tuple[Option, ...]] | None = None) -> str:
     lines = ["# ruff: noqa: E501",
              '"""Generated by generate_transform_ops.py from MLIR 22\'s transform op records',
-             '(op name -> syntax shape, attribute names): do not edit by hand."""', "",
+             '(op name -> syntax shape, attribute names; op name -> keyword options):',
+             'do not edit by hand."""', "",
              "SHAPES: dict[str, tuple[str, tuple[str, ...]]] = {"]
     lines += [f"    {name!r}: {entry!r}," for name, entry in sorted(shapes.items())]
+    lines.append("}")
+    lines += ["", "# (keyword, attribute, syntax, kind, enum cases, default)",
+              "OPTIONS: dict[str, tuple[tuple[str, str, str, str, tuple[tuple[str, int], ...], "
+              "object], ...]] = {"]
+    lines += [f"    {name!r}: {entry!r}," for name, entry in sorted((options or {}).items())]
     lines.append("}")
     return "\n".join(lines) + "\n"
 
@@ -90,7 +185,7 @@ def render(shapes: dict[str, tuple[str, tuple[str, ...]]]) -> str:
 def main(argv: list[str]) -> int:
     include = Path(argv[1] if len(argv) > 1 else "/usr/lib/llvm-22/include")
     out = Path(__file__).with_name("transform_ops_table.py")
-    out.write_text(render(read_shapes(include)))
+    out.write_text(render(*_read(include)))
     print(f"wrote {out}")
     return 0
 
