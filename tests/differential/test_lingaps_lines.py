@@ -40,6 +40,7 @@ LINES = {
     "transform_pad_result_count.mlir": 4,
     "transform_match_init_value_handle.mlir": 8,
     "transform_pattern_option_value.mlir": 6,
+    "transform_gpu_mapping_dims.mlir": 6,
 }
 
 

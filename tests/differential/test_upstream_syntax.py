@@ -292,6 +292,11 @@ FILES = {
         "transform.apply_patterns.memref.alloc_to_alloca size_limit(64)\n",
         "transform.apply_patterns.tensor.rewrite_as_constant aggressive\n",
         "transform.apply_patterns.vector.lower_contraction\n"),
+    "transform_gpu_mapping.mlir": (
+        "transform.gpu.map_forall_to_blocks %f generate_gpu_launch grid_dims = [4, 2, 1] : (",
+        "transform.gpu.map_nested_forall_to_threads %launch block_dims = [32, 4, 1] "
+        "warp_size = 64 : (", "block_dims = [32, 1, 1] sync_after_distribute = false : (",
+        "transform.gpu.map_forall_to_blocks %again : ("),
 }
 
 

@@ -151,3 +151,11 @@ OPTIONS: dict[str, tuple[tuple[str, str, str, str, tuple[tuple[str, int], ...], 
     'transform.apply_patterns.vector.transfer_to_scf': (('max_transfer_rank', 'max_transfer_rank', 'eq', 'i64', (), 1), ('full_unroll', 'full_unroll', 'eq', 'bool', (), False)),
     'transform.type_conversion.tensor.cast_shape_dynamic_dims': (('ignore_dynamic_info', 'ignore_dynamic_info', 'unit', 'unit', (), None),),
 }
+
+# `$target <options> attr-dict : (T) -> R...`: (options, attribute names)
+FUNCTIONAL_OPTIONS: dict[str, tuple[tuple[tuple[str, str, str, str, tuple[tuple[str, int], ...], object], ...], tuple[str, ...]]] = {
+    'transform.gpu.map_forall_to_blocks': ((('generate_gpu_launch', 'generate_gpu_launch', 'unit', 'unit', (), None), ('grid_dims', 'grid_dims', 'eq', 'dense', (), None)), ('grid_dims', 'generate_gpu_launch')),
+    'transform.gpu.map_nested_forall_to_threads': ((('block_dims', 'block_dims', 'eq', 'dense', (), None), ('sync_after_distribute', 'sync_after_distribute', 'eq', 'bool', (), True), ('warp_size', 'warp_size', 'eq', 'i64', (), 32)), ('block_dims', 'sync_after_distribute', 'warp_size')),
+    'transform.scf.take_assumed_branch': ((('take_else_branch', 'take_else_branch', 'unit', 'unit', (), None),), ('take_else_branch',)),
+    'transform.structured.gpu.map_copy_to_threads': ((('total_num_threads', 'total_num_threads', 'eq', 'i64', (), None), ('desired_bit_alignment', 'desired_bit_alignment', 'eq', 'i64', (), None)), ('total_num_threads', 'desired_bit_alignment')),
+}

@@ -14,15 +14,35 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from xdsl.dialects.builtin import IntegerAttr, IntegerType, StringAttr, UnitAttr, i1, i32
+from xdsl.dialects.builtin import (
+    ArrayAttr,
+    DenseArrayBase,
+    FunctionType,
+    IntegerAttr,
+    IntegerType,
+    StringAttr,
+    UnitAttr,
+    i1,
+    i32,
+    i64,
+)
 from xdsl.ir import Attribute, Operation
-from xdsl.irdl import IRDLOperation, irdl_op_definition, opt_prop_def
+from xdsl.irdl import (
+    IRDLOperation,
+    irdl_op_definition,
+    operand_def,
+    opt_prop_def,
+    var_result_def,
+)
 from xdsl.parser import Parser
 from xdsl.printer import Printer
 from xdsl.utils.exceptions import VerifyException
 
 from ir_studio.dialects.upstream_syntax.formats import consumed_end
-from ir_studio.dialects.upstream_syntax.transform_ops_table import OPTIONS
+from ir_studio.dialects.upstream_syntax.transform_ops_table import (
+    FUNCTIONAL_OPTIONS,
+    OPTIONS,
+)
 
 Option = tuple[str, str, str, str, tuple[tuple[str, int], ...], object]
 
@@ -36,6 +56,8 @@ def extra_ops(dialect: str) -> list[type[Operation]]:
         return []
     if not _OPS:
         _OPS.extend(_define(name, options) for name, options in sorted(OPTIONS.items()))
+        _OPS.extend(_define(name, options, FunctionalOptionsOp)
+                    for name, (options, _) in sorted(FUNCTIONAL_OPTIONS.items()))
     return list(_OPS)
 
 
@@ -58,6 +80,12 @@ def _parse_value(parser: Parser, option: Option) -> Attribute:
         return IntegerAttr(values[word], i32)
     if kind == "bool":
         return IntegerAttr(int(parser.parse_boolean()), i1)
+    if kind in ("dense", "array"):
+        values = parser.parse_comma_separated_list(Parser.Delimiter.SQUARE,
+                                                   parser.parse_integer)
+        if kind == "dense":
+            return DenseArrayBase.from_list(i64, values)
+        return ArrayAttr([IntegerAttr(v, i64) for v in values])
     if kind == "str":
         return StringAttr(parser.parse_str_literal())
     return IntegerAttr(parser.parse_integer(allow_boolean=False), IntegerType(int(kind[1:])))
@@ -65,6 +93,10 @@ def _parse_value(parser: Parser, option: Option) -> Attribute:
 
 def _print_value(option: Option, value: Attribute) -> str:
     kind, cases = option[3], option[4]
+    if isinstance(value, DenseArrayBase):
+        return "[" + ", ".join(str(v) for v in value.get_values()) + "]"
+    if isinstance(value, ArrayAttr):
+        return "[" + ", ".join(str(getattr(v, "value", v).data) for v in value.data) + "]"  # pyright: ignore[reportAttributeAccessIssue]  # integer attributes, as parsed
     number = value.value.data if isinstance(value, IntegerAttr) else None
     if kind == "enum":
         word = next((c for c, v in cases if v == number), str(number))
@@ -105,6 +137,12 @@ class OptionsTransformOp(IRDLOperation):
 
     @classmethod
     def parse(cls, parser: Parser) -> Any:
+        properties, attributes = cls.parse_options(parser)
+        return cls.create(properties=properties, attributes=attributes)
+
+    @classmethod
+    def parse_options(cls, parser: Parser) -> tuple[dict[str, Attribute],
+                                                    dict[str, Attribute]]:
         properties: dict[str, Attribute] = {}
         by_keyword = {option[0]: option for option in cls.OPTIONS}
         while True:
@@ -127,10 +165,12 @@ class OptionsTransformOp(IRDLOperation):
         attributes = dict(parser.parse_optional_attr_dict())
         names = {option[1] for option in cls.OPTIONS}
         properties.update({k: v for k, v in attributes.items() if k in names})
-        return cls.create(properties=properties,
-                          attributes={k: v for k, v in attributes.items() if k not in names})
+        return properties, {k: v for k, v in attributes.items() if k not in names}
 
     def print(self, printer: Printer) -> None:
+        self.print_options(printer)
+
+    def print_options(self, printer: Printer) -> None:
         for option in self.OPTIONS:
             value = self.properties.get(option[1])
             if value is None or _is_default(option, value):
@@ -145,9 +185,39 @@ class OptionsTransformOp(IRDLOperation):
         printer.print_op_attributes(self.attributes)
 
 
-def _define(full_name: str, options: tuple[Option, ...]) -> type[Operation]:
+class FunctionalOptionsOp(OptionsTransformOp):
+    """`%target <options> attr-dict : (T) -> R...` (transform.gpu.map_forall_to_blocks,
+    map_nested_forall_to_threads, ...)."""
+
+    target = operand_def()
+    results_ = var_result_def()
+
+    @classmethod
+    def parse(cls, parser: Parser) -> Any:
+        target = parser.parse_unresolved_operand()
+        properties, attributes = cls.parse_options(parser)
+        parser.parse_punctuation(":")
+        function = parser.parse_function_type()
+        if len(function.inputs) != 1:
+            raise VerifyException(f"number of operands and types do not match: got 1 "
+                                  f"operands and {len(function.inputs)} types")
+        return cls.create(operands=[parser.resolve_operand(target, function.inputs.data[0])],
+                          result_types=list(function.outputs.data), properties=properties,
+                          attributes=attributes)
+
+    def print(self, printer: Printer) -> None:
+        printer.print_string(" ")
+        printer.print_operand(self.target)
+        self.print_options(printer)
+        printer.print_string(" : ")
+        printer.print_attribute(FunctionType.from_lists([self.target.type],
+                                                        [r.type for r in self.results]))
+
+
+def _define(full_name: str, options: tuple[Option, ...],
+            base: type[OptionsTransformOp] = OptionsTransformOp) -> type[Operation]:
     fields = {option[1]: opt_prop_def(Attribute) for option in options}
-    Defined = type("Defined", (OptionsTransformOp,), {
+    Defined = type("Defined", (base,), {
         "name": full_name, "OPTIONS": options, "__module__": __name__,
         "__annotations__": {"OPTIONS": "ClassVar[tuple[Option, ...]]"}, **fields})
     Defined.__name__ = Defined.__qualname__ = "".join(
