@@ -41,6 +41,7 @@ LINES = {
     "transform_match_init_value_handle.mlir": 8,
     "transform_pattern_option_value.mlir": 6,
     "transform_gpu_mapping_dims.mlir": 6,
+    "transform_one_shot_bufferize_layout.mlir": 6,
 }
 
 

@@ -297,6 +297,9 @@ FILES = {
         "transform.gpu.map_nested_forall_to_threads %launch block_dims = [32, 4, 1] "
         "warp_size = 64 : (", "block_dims = [32, 1, 1] sync_after_distribute = false : (",
         "transform.gpu.map_forall_to_blocks %again : ("),
+    "transform_one_shot_bufferize.mlir": (
+        "transform.bufferization.one_shot_bufferize layout{IdentityLayoutMap} %root {",
+        'transform.bufferization.one_shot_bufferize %b {memcpy_op = "linalg.copy"} : ('),
 }
 
 

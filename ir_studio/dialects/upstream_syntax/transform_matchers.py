@@ -53,7 +53,7 @@ from xdsl.printer import Printer
 from xdsl.traits import IsolatedFromAbove, IsTerminator
 from xdsl.utils.exceptions import VerifyException
 
-from ir_studio.dialects.upstream_syntax.formats import parse_optional_arrow_types
+from ir_studio.dialects.upstream_syntax.formats import consumed_end, parse_optional_arrow_types
 
 _MODES = ("propagate", "suppress")  # transform::FailurePropagationMode: 1 and 2
 
@@ -64,7 +64,8 @@ def install() -> None:
 
 def extra_ops(dialect: str) -> list[type[Operation]]:
     return [AlternativesOp, ForeachMatchOp, MatchStructuredOp, MatchRankOp, MatchDimOp,
-            MatchInputOp, MatchInitOp, MatchResultOp, MatchYieldOp, PadOp, SplitOp] \
+            MatchInputOp, MatchInitOp, MatchResultOp, MatchYieldOp, PadOp, SplitOp,
+            OneShotBufferizeOp] \
         if dialect == "transform" else []
 
 
@@ -626,3 +627,67 @@ class SplitOp(_HandleOp):
         printer.print_op_attributes(self._print_attributes(("static_chunk_sizes",)))
         printer.print_string(" : ")
         printer.print_list([v.type for v in self.handles], printer.print_attribute)
+
+
+# --- transform.bufferization.one_shot_bufferize ------------------------------------------
+
+_LAYOUTS = ("InferLayoutMap", "IdentityLayoutMap", "FullyDynamicLayoutMap")  # LayoutMapOption
+
+
+@irdl_op_definition
+class OneShotBufferizeOp(_HandleOp):
+    """`[layout{IdentityLayoutMap}] %target {options} : (T) -> R`"""
+
+    name = "transform.bufferization.one_shot_bufferize"
+    PROPERTIES: ClassVar[tuple[str, ...]] = (
+        "function_boundary_type_conversion", "allow_return_allocs_from_loops",
+        "allow_unknown_ops", "bufferize_function_boundaries", "dump_alias_sets",
+        "test_analysis_only", "print_conflicts", "check_parallel_regions", "memcpy_op")
+    locals().update(_props(*PROPERTIES))
+
+    def verify_(self) -> None:
+        if len(self.handles) != 1 or len(self.results) != 1:
+            raise VerifyException("expected one target handle and one result")
+        layout = self.properties.get("function_boundary_type_conversion")
+        if layout is not None and not (isinstance(layout, IntegerAttr)
+                                       and 0 <= layout.value.data < len(_LAYOUTS)):
+            raise VerifyException("attribute 'function_boundary_type_conversion' failed to "
+                                  "satisfy constraint: option for map layout")
+
+    @classmethod
+    def parse(cls, parser: Parser) -> OneShotBufferizeOp:
+        properties: dict[str, Attribute] = {}
+        if parser.parse_optional_keyword("layout") is not None:
+            parser.parse_punctuation("{")
+            start = parser._current_token.span.start  # no public peek
+            word = parser.parse_identifier()
+            if word not in _LAYOUTS:
+                parser.raise_error("expected string or keyword containing one of the "
+                                   "following enum values for attribute "
+                                   "'function_boundary_type_conversion' ["
+                                   + ", ".join(_LAYOUTS) + "]", start, consumed_end(parser))
+            parser.parse_punctuation("}")
+            properties["function_boundary_type_conversion"] = IntegerAttr(
+                _LAYOUTS.index(word), i32)
+        target = parser.parse_unresolved_operand()
+        more, attributes = cls._split(dict(parser.parse_optional_attr_dict()))
+        parser.parse_punctuation(":")
+        function = parser.parse_function_type()
+        if len(function.inputs) != 1:
+            raise VerifyException(f"number of operands and types do not match: got 1 "
+                                  f"operands and {len(function.inputs)} types")
+        return cls.create(operands=[parser.resolve_operand(target, function.inputs.data[0])],
+                          result_types=list(function.outputs.data),
+                          properties={**properties, **more}, attributes=attributes)
+
+    def print(self, printer: Printer) -> None:
+        layout = self.properties.get("function_boundary_type_conversion")
+        if isinstance(layout, IntegerAttr) and 0 <= layout.value.data < len(_LAYOUTS):
+            printer.print_string(f" layout{{{_LAYOUTS[layout.value.data]}}}")
+        printer.print_string(" ")
+        printer.print_operand(self.handles[0])
+        printer.print_op_attributes(self._print_attributes(
+            ("function_boundary_type_conversion",)))
+        printer.print_string(" : ")
+        printer.print_attribute(FunctionType.from_lists([self.handles[0].type],
+                                                        [r.type for r in self.results]))
