@@ -42,6 +42,7 @@ LINES = {
     "transform_pattern_option_value.mlir": 6,
     "transform_gpu_mapping_dims.mlir": 6,
     "transform_one_shot_bufferize_layout.mlir": 6,
+    "transform_conversion_type_converter.mlir": 6,
 }
 
 

@@ -300,6 +300,10 @@ FILES = {
     "transform_one_shot_bufferize.mlir": (
         "transform.bufferization.one_shot_bufferize layout{IdentityLayoutMap} %root {",
         'transform.bufferization.one_shot_bufferize %b {memcpy_op = "linalg.copy"} : ('),
+    "transform_conversion_patterns.mlir": (
+        'transform.apply_conversion_patterns to %f {\n      transform.apply_conversion_patterns.'
+        'dialect_to_llvm "math"', "} with type_converter {\n",
+        '} {legal_dialects = ["llvm"], partial_conversion} : !transform.any_op'),
 }
 
 

@@ -28,6 +28,7 @@ from xdsl.dialects.builtin import (
     DenseArrayBase,
     FunctionType,
     IntegerAttr,
+    StringAttr,
     SymbolRefAttr,
     UnitAttr,
     i32,
@@ -37,7 +38,7 @@ from xdsl.dialects.utils.dynamic_index_list import (
     parse_dynamic_index_list_without_types,
     print_dynamic_index_list,
 )
-from xdsl.ir import Attribute, Operation, Region, SSAValue
+from xdsl.ir import Attribute, Block, Operation, Region, SSAValue
 from xdsl.irdl import (
     IRDLOperation,
     irdl_op_definition,
@@ -50,7 +51,7 @@ from xdsl.irdl import (
 )
 from xdsl.parser import Parser
 from xdsl.printer import Printer
-from xdsl.traits import IsolatedFromAbove, IsTerminator
+from xdsl.traits import IsolatedFromAbove, IsTerminator, NoTerminator
 from xdsl.utils.exceptions import VerifyException
 
 from ir_studio.dialects.upstream_syntax.formats import consumed_end, parse_optional_arrow_types
@@ -65,7 +66,7 @@ def install() -> None:
 def extra_ops(dialect: str) -> list[type[Operation]]:
     return [AlternativesOp, ForeachMatchOp, MatchStructuredOp, MatchRankOp, MatchDimOp,
             MatchInputOp, MatchInitOp, MatchResultOp, MatchYieldOp, PadOp, SplitOp,
-            OneShotBufferizeOp] \
+            OneShotBufferizeOp, ApplyConversionPatternsOp, DialectToLLVMPatternsOp] \
         if dialect == "transform" else []
 
 
@@ -691,3 +692,81 @@ class OneShotBufferizeOp(_HandleOp):
         printer.print_string(" : ")
         printer.print_attribute(FunctionType.from_lists([self.handles[0].type],
                                                         [r.type for r in self.results]))
+
+
+# --- transform.apply_conversion_patterns ---------------------------------------------------
+
+@irdl_op_definition
+class ApplyConversionPatternsOp(_HandleOp):
+    """`to %target { patterns } [with type_converter { converter }] {options} : T`"""
+
+    name = "transform.apply_conversion_patterns"
+    PROPERTIES: ClassVar[tuple[str, ...]] = ("legal_ops", "illegal_ops", "legal_dialects",
+                                             "illegal_dialects", "partial_conversion",
+                                             "preserve_handles")
+    locals().update(_props(*PROPERTIES))
+    patterns = region_def()
+    default_type_converter_region = var_region_def()  # none, or one holding a converter
+    traits = traits_def(NoTerminator())
+
+    def verify_(self) -> None:
+        if len(self.handles) != 1 or self.results:
+            raise VerifyException("expected one target handle and no results")
+        for region in self.default_type_converter_region:
+            block = region.blocks.first
+            if len(region.blocks) != 1 or block is None or len(list(block.ops)) != 1:
+                raise VerifyException("expected exactly one op in default type converter "
+                                      "region")
+
+    @classmethod
+    def parse(cls, parser: Parser) -> ApplyConversionPatternsOp:
+        parser.parse_keyword("to")
+        target = parser.parse_unresolved_operand()
+        patterns = parser.parse_region()
+        converters: list[Region] = []
+        if parser.parse_optional_keyword("with") is not None:
+            parser.parse_keyword("type_converter")
+            converters.append(parser.parse_region())
+        if not patterns.blocks:
+            patterns.add_block(Block())
+        more, attributes = cls._split(dict(parser.parse_optional_attr_dict()))
+        parser.parse_punctuation(":")
+        operand = parser.resolve_operand(target, parser.parse_type())
+        return cls.create(operands=[operand], properties=more, attributes=attributes,
+                          regions=[patterns, *converters])
+
+    def print(self, printer: Printer) -> None:
+        printer.print_string(" to ")
+        printer.print_operand(self.handles[0])
+        printer.print_string(" ")
+        printer.print_region(self.patterns)
+        for region in self.default_type_converter_region:
+            printer.print_string(" with type_converter ")
+            printer.print_region(region)
+        printer.print_op_attributes(self._print_attributes())
+        printer.print_string(" : ")
+        printer.print_attribute(self.handles[0].type)
+
+
+@irdl_op_definition
+class DialectToLLVMPatternsOp(IRDLOperation):
+    """`transform.apply_conversion_patterns.dialect_to_llvm "math"`"""
+
+    name = "transform.apply_conversion_patterns.dialect_to_llvm"
+    # `dialect_name` would hide IRDLOperation.dialect_name(), which the parser calls
+    converted = opt_prop_def(StringAttr, prop_name="dialect_name")
+
+    def verify_(self) -> None:
+        if self.converted is None:
+            raise VerifyException("requires attribute 'dialect_name'")
+
+    @classmethod
+    def parse(cls, parser: Parser) -> DialectToLLVMPatternsOp:
+        name = StringAttr(parser.parse_str_literal())
+        attributes = dict(parser.parse_optional_attr_dict())
+        return cls.create(properties={"dialect_name": name}, attributes=attributes)
+
+    def print(self, printer: Printer) -> None:
+        printer.print_string(" ")
+        printer.print_attribute(self.converted or StringAttr(""))
+        printer.print_op_attributes(self.attributes)
