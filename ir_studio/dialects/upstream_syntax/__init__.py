@@ -16,7 +16,8 @@ from xdsl.ir import Attribute, Dialect, Operation
 # dialect name -> modules of this package whose install() adds syntax and ops to it
 _MODULES: dict[str, tuple[str, ...]] = {
     "memref": ("memref", "memref_ops", "memref_transpose", "more_ops"),
-    "gpu": ("gpu", "gpu_ops", "gpu_cluster_ops", "gpu_mma", "gpu_warp", "gpu_binary",
+    "gpu": ("gpu", "gpu_ops", "gpu_cluster_ops", "gpu_mma", "gpu_mma_values", "gpu_memset",
+            "gpu_warp", "gpu_binary",
             "gpu_sparse"),
     "scf": ("loops", "forall", "optional_keywords", "reductions"),
     "affine": ("loops", "affine_ops", "reductions"),
@@ -35,6 +36,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "complex": ("more_ops",),
     "transform": ("transform_ops", "transform_generated", "transform_structured", "transform_pdl",
                   "transform_debug", "transform_registered_pass", "transform_matchers",
+                  "transform_rewrites", "transform_control",
                   "transform_options", "transform_handles"),
 }
 

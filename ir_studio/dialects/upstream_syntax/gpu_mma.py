@@ -1,6 +1,7 @@
-"""The gpu dialect's warp-level matrix (MMA) ops and `!gpu.mma_matrix` type, and
-`gpu.memset`, with MLIR 22's syntax and verifiers (GPUOps.td, GPUDialect.cpp); xDSL 0.74
-has none of them:
+"""The gpu dialect's `!gpu.mma_matrix` type and the warp-level matrix (MMA) ops that load,
+store and multiply such matrices, with MLIR 22's syntax and verifiers (GPUOps.td,
+GPUDialect.cpp); xDSL 0.74 has none of them (the ops on matrix values are in
+`gpu_mma_values.py`):
 
     %a = gpu.subgroup_mma_load_matrix %buf[%i, %j] {leadDimension = 32 : index}
         : memref<32x32xf16> -> !gpu.mma_matrix<16x16xf16, "AOp">
@@ -17,7 +18,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from xdsl.dialects import gpu
 from xdsl.dialects.builtin import (
     ArrayAttr,
     Float16Type,
@@ -42,19 +42,13 @@ from xdsl.irdl import (
     irdl_op_definition,
     operand_def,
     opt_prop_def,
-    opt_result_def,
     param_def,
-    prop_def,
     result_def,
     var_operand_def,
 )
 from xdsl.parser import AttrParser, Parser
 from xdsl.printer import Printer
 from xdsl.utils.exceptions import VerifyException
-
-from ir_studio.dialects.upstream_syntax.formats import consumed_end
-from ir_studio.dialects.upstream_syntax.gpu_async import parse_async, print_async
-from ir_studio.dialects.upstream_syntax.gpu_ops import keyword
 
 OPERANDS = ("AOp", "BOp", "COp")
 # gpu::MMAElementwiseOp in its order
@@ -68,8 +62,7 @@ def install() -> None:
 
 
 def extra_ops(dialect: str) -> list[type[Operation]]:
-    return [LoadMatrixOp, StoreMatrixOp, ComputeOp, ConstantMatrixOp, ElementwiseOp,
-            ExtractThreadLocalOp, InsertThreadLocalOp, MemsetOp] if dialect == "gpu" else []
+    return [LoadMatrixOp, StoreMatrixOp, ComputeOp] if dialect == "gpu" else []
 
 
 def extra_attributes(dialect: str) -> list[type[Attribute]]:
@@ -78,7 +71,7 @@ def extra_attributes(dialect: str) -> list[type[Attribute]]:
 
 # --- element kinds, named as ODS names them in its messages ------------------------------
 
-def _kind(t: Attribute) -> str | None:
+def kind_of(t: Attribute) -> str | None:
     if isinstance(t, IntegerType):
         sign = {Signedness.SIGNED: "SI", Signedness.UNSIGNED: "UI"}.get(
             t.signedness.data, "I")
@@ -93,7 +86,7 @@ _MATRIX_ELEMENTS = ("SI8", "UI8", "I32", "F16", "F32", "F64")
 _MEMREF_ELEMENTS = ("I8", "I32", "F16", "F32", "F64")
 
 
-def _described(kinds: Sequence[str]) -> str:
+def described(kinds: Sequence[str]) -> str:
     return " or ".join(_WORDS[k] for k in kinds)
 
 
@@ -144,7 +137,7 @@ def _type_problem(shape: tuple[int, ...], element: Attribute, operand: str) -> s
         return "MMAMatrixType must have exactly two dimensions"
     if operand not in OPERANDS:
         return "operand expected to be one of AOp, BOp or COp"
-    if _kind(element) not in _MATRIX_ELEMENTS:
+    if kind_of(element) not in _MATRIX_ELEMENTS:
         return "MMAMatrixType elements must be SI8, UI8, I32, F16, F32, or F64"
     return None
 
@@ -152,9 +145,9 @@ def _type_problem(shape: tuple[int, ...], element: Attribute, operand: str) -> s
 def _matrix(value: SSAValue, number: int, kinds: Sequence[str], what: str = "operand") -> \
         MMAMatrixType:
     t = value.type
-    if not isinstance(t, MMAMatrixType) or _kind(t.element_type) not in kinds:
+    if not isinstance(t, MMAMatrixType) or kind_of(t.element_type) not in kinds:
         raise VerifyException(f"{what} #{number} must be gpu.mma_matrix of "
-                              f"{_described(kinds)} values, but got '{t}'")
+                              f"{described(kinds)} values, but got '{t}'")
     return t
 
 
@@ -163,9 +156,9 @@ def _mma_memref(value: SSAValue, number: int) -> MemRefType[Any]:
     element = t.element_type if isinstance(t, MemRefType) else None
     if isinstance(element, VectorType) and len(element.get_shape()) == 1:
         element = element.element_type
-    if not isinstance(t, MemRefType) or element is None or _kind(element) not in \
+    if not isinstance(t, MemRefType) or element is None or kind_of(element) not in \
             _MEMREF_ELEMENTS:
-        listed = _described(_MEMREF_ELEMENTS)
+        listed = described(_MEMREF_ELEMENTS)
         raise VerifyException(f"operand #{number} must be memref of {listed} or vector of "
                               f"{listed} values of ranks 1 values, but got '{t}'")
     return t
@@ -180,20 +173,20 @@ def _unit_last_stride(t: MemRefType[Any]) -> bool:
     return True
 
 
-def _indices(values: Sequence[SSAValue], first: int) -> None:
+def check_indices(values: Sequence[SSAValue], first: int) -> None:
     for number, value in enumerate(values, first):
         if not isinstance(value.type, IndexType):
             raise VerifyException(f"operand #{number} must be variadic of index, but got "
                                   f"'{value.type}'")
 
 
-def _print_indices(printer: Printer, values: Sequence[SSAValue]) -> None:
+def print_indices(printer: Printer, values: Sequence[SSAValue]) -> None:
     printer.print_string("[")
     printer.print_list(values, printer.print_operand)
     printer.print_string("]")
 
 
-def _parse_indices(parser: Parser) -> list[SSAValue]:
+def parse_indices(parser: Parser) -> list[SSAValue]:
     return parser.parse_comma_separated_list(
         Parser.Delimiter.SQUARE,
         lambda: parser.resolve_operand(parser.parse_unresolved_operand(), IndexType()))
@@ -223,7 +216,7 @@ class LoadMatrixOp(IRDLOperation):
     def verify_(self) -> None:
         _lead_dimension(self)
         source = _mma_memref(self.srcMemref, 0)
-        _indices(self.indices, 1)
+        check_indices(self.indices, 1)
         if not isinstance(self.res.type, MMAMatrixType):
             raise VerifyException(f"result #0 must be MMAMatrix type, but got "
                                   f"'{self.res.type}'")
@@ -234,7 +227,7 @@ class LoadMatrixOp(IRDLOperation):
     @classmethod
     def parse(cls, parser: Parser) -> LoadMatrixOp:
         name = parser.parse_unresolved_operand()
-        indices = _parse_indices(parser)
+        indices = parse_indices(parser)
         properties, attributes = _split(dict(parser.parse_optional_attr_dict()),
                                         ("leadDimension", "transpose"))
         parser.parse_punctuation(":")
@@ -246,7 +239,7 @@ class LoadMatrixOp(IRDLOperation):
     def print(self, printer: Printer) -> None:
         printer.print_string(" ")
         printer.print_operand(self.srcMemref)
-        _print_indices(printer, self.indices)
+        print_indices(printer, self.indices)
         printer.print_op_attributes({**self.properties, **self.attributes})
         printer.print_string(" : ")
         printer.print_attribute(self.srcMemref.type)
@@ -267,7 +260,7 @@ class StoreMatrixOp(IRDLOperation):
         _lead_dimension(self)
         matrix = _matrix(self.src, 0, _MATRIX_ELEMENTS)
         destination = _mma_memref(self.dstMemref, 1)
-        _indices(self.indices, 2)
+        check_indices(self.indices, 2)
         if not _unit_last_stride(destination):
             raise VerifyException("expected destination memref most minor dim must have "
                                   "unit stride")
@@ -280,7 +273,7 @@ class StoreMatrixOp(IRDLOperation):
         src = parser.parse_unresolved_operand()
         parser.parse_punctuation(",")
         dst = parser.parse_unresolved_operand()
-        indices = _parse_indices(parser)
+        indices = parse_indices(parser)
         properties, attributes = _split(dict(parser.parse_optional_attr_dict()),
                                         ("leadDimension", "transpose"))
         parser.parse_punctuation(":")
@@ -295,7 +288,7 @@ class StoreMatrixOp(IRDLOperation):
         printer.print_operand(self.src)
         printer.print_string(", ")
         printer.print_operand(self.dstMemref)
-        _print_indices(printer, self.indices)
+        print_indices(printer, self.indices)
         printer.print_op_attributes({**self.properties, **self.attributes})
         printer.print_string(" : ")
         printer.print_attribute(self.src.type)
@@ -357,232 +350,3 @@ class ComputeOp(IRDLOperation):
         printer.print_list((self.opA.type, self.opB.type), printer.print_attribute)
         printer.print_string(" -> ")
         printer.print_attribute(self.res.type)
-
-
-@irdl_op_definition
-class ConstantMatrixOp(IRDLOperation):
-    name = "gpu.subgroup_mma_constant_matrix"
-    value = operand_def(AnyAttr())
-    res = result_def(AnyAttr())
-
-    def verify_(self) -> None:
-        kinds = ("SI8", "UI8", "I32", "F16", "F32")
-        if _kind(self.value.type) not in kinds:
-            raise VerifyException(f"operand #0 must be {_described(kinds)}, but got "
-                                  f"'{self.value.type}'")
-        matrix = self.res.type
-        if not isinstance(matrix, MMAMatrixType) or matrix.element_type != self.value.type:
-            raise VerifyException("failed to verify that value type matches element type of "
-                                  "mma_matrix")
-
-    @classmethod
-    def parse(cls, parser: Parser) -> ConstantMatrixOp:
-        name = parser.parse_unresolved_operand()
-        attributes = parser.parse_optional_attr_dict()
-        parser.parse_punctuation(":")
-        result = parser.parse_type()
-        element = result.element_type if isinstance(result, MMAMatrixType) else result
-        return cls.create(operands=[parser.resolve_operand(name, element)],
-                          result_types=[result], attributes=attributes)
-
-    def print(self, printer: Printer) -> None:
-        printer.print_string(" ")
-        printer.print_operand(self.value)
-        printer.print_op_attributes(self.attributes)
-        printer.print_string(" : ")
-        printer.print_attribute(self.res.type)
-
-
-@irdl_op_definition
-class ElementwiseOp(IRDLOperation):
-    name = "gpu.subgroup_mma_elementwise"
-    args = var_operand_def(AnyAttr())
-    res = result_def(AnyAttr())
-    opType = prop_def(AnyAttr())  # "addf", or MLIR's #gpu<mma_element_wise addf>
-
-    def verify_(self) -> None:
-        if keyword(self.opType) not in ELEMENTWISE:
-            raise VerifyException(f"attribute 'opType' failed to satisfy constraint: "
-                                  f"elementwise operation to apply to mma matrix, got "
-                                  f"'{self.opType}'")
-        for value in (*self.args, self.res):
-            if not isinstance(value.type, MMAMatrixType):
-                raise VerifyException(f"expected MMAMatrix type, but got '{value.type}'")
-
-    @classmethod
-    def parse(cls, parser: Parser) -> ElementwiseOp:
-        start = parser.pos
-        word = parser.parse_identifier()
-        if word not in ELEMENTWISE:
-            parser.raise_error("expected ::mlir::gpu::MMAElementwiseOp to be one of: "
-                               + ", ".join(ELEMENTWISE), start, parser.pos)
-        names = parser.parse_comma_separated_list(Parser.Delimiter.NONE,
-                                                  parser.parse_unresolved_operand)
-        attributes = parser.parse_optional_attr_dict()
-        parser.parse_punctuation(":")
-        at = parser.pos
-        function = parser.parse_function_type()
-        inputs, outputs = function.inputs.data, function.outputs.data
-        if len(inputs) != len(names) or len(outputs) != 1:
-            parser.raise_error(f"expected {len(names)} operand types and one result type",
-                               at, parser.pos)
-        return cls.create(operands=[parser.resolve_operand(n, t)
-                                    for n, t in zip(names, inputs, strict=True)],
-                          result_types=list(outputs),
-                          properties={"opType": _elementwise_attr(parser, word)},
-                          attributes=attributes)
-
-    def print(self, printer: Printer) -> None:
-        printer.print_string(f" {keyword(self.opType)} ")
-        printer.print_list(self.args, printer.print_operand)
-        printer.print_op_attributes(self.attributes)
-        printer.print_string(" : (")
-        printer.print_list([v.type for v in self.args], printer.print_attribute)
-        printer.print_string(") -> ")
-        printer.print_attribute(self.res.type)
-
-
-def _elementwise_attr(parser: Parser, word: str) -> Attribute:
-    """MLIR's `#gpu<mma_element_wise addf>`, which xDSL reads as an unregistered opaque
-    attribute: kept so, the generic form prints as mlir-opt's (else the word)."""
-    from xdsl.dialects.builtin import UnregisteredAttr
-
-    opaque = parser.ctx.get_optional_attr("gpu.mma_element_wise")
-    if opaque is None or not issubclass(opaque, UnregisteredAttr):
-        return StringAttr(word)
-    return opaque("gpu.mma_element_wise", False, True, f" {word}")
-
-
-def _thread_local_check(value: SSAValue, matrix: SSAValue) -> None:
-    t = matrix.type
-    if not isinstance(t, MMAMatrixType) or t.element_type != value.type:
-        raise VerifyException("failed to verify that value type matches element type of "
-                              "mma_matrix")
-
-
-@irdl_op_definition
-class ExtractThreadLocalOp(IRDLOperation):
-    name = "gpu.subgroup_mma_extract_thread_local"
-    matrix = operand_def(AnyAttr())
-    indices = var_operand_def(AnyAttr())
-    res = result_def(AnyAttr())
-
-    def verify_(self) -> None:
-        _indices(self.indices, 1)
-        _thread_local_check(self.res, self.matrix)
-
-    @classmethod
-    def parse(cls, parser: Parser) -> ExtractThreadLocalOp:
-        name = parser.parse_unresolved_operand()
-        indices = _parse_indices(parser)
-        attributes = parser.parse_optional_attr_dict()
-        parser.parse_punctuation(":")
-        matrix = parser.resolve_operand(name, parser.parse_type())
-        parser.parse_punctuation("->")
-        return cls.create(operands=[matrix, *indices], result_types=[parser.parse_type()],
-                          attributes=attributes)
-
-    def print(self, printer: Printer) -> None:
-        printer.print_string(" ")
-        printer.print_operand(self.matrix)
-        _print_indices(printer, self.indices)
-        printer.print_op_attributes(self.attributes)
-        printer.print_string(" : ")
-        printer.print_attribute(self.matrix.type)
-        printer.print_string(" -> ")
-        printer.print_attribute(self.res.type)
-
-
-@irdl_op_definition
-class InsertThreadLocalOp(IRDLOperation):
-    name = "gpu.subgroup_mma_insert_thread_local"
-    value = operand_def(AnyAttr())
-    matrix = operand_def(AnyAttr())
-    indices = var_operand_def(AnyAttr())
-    res = result_def(AnyAttr())
-
-    def verify_(self) -> None:
-        _indices(self.indices, 2)
-        _thread_local_check(self.value, self.matrix)
-        if self.res.type != self.matrix.type:
-            raise VerifyException("failed to verify that all of {matrix, res} have same type")
-
-    @classmethod
-    def parse(cls, parser: Parser) -> InsertThreadLocalOp:
-        value = parser.parse_unresolved_operand()
-        parser.parse_punctuation(",")
-        name = parser.parse_unresolved_operand()
-        indices = _parse_indices(parser)
-        attributes = parser.parse_optional_attr_dict()
-        parser.parse_punctuation(":")
-        value_type = parser.parse_type()
-        parser.parse_punctuation(",")
-        matrix_type = parser.parse_type()
-        parser.parse_punctuation("->")
-        result = parser.parse_type()
-        return cls.create(operands=[parser.resolve_operand(value, value_type),
-                                    parser.resolve_operand(name, matrix_type), *indices],
-                          result_types=[result], attributes=attributes)
-
-    def print(self, printer: Printer) -> None:
-        printer.print_string(" ")
-        printer.print_operand(self.value)
-        printer.print_string(", ")
-        printer.print_operand(self.matrix)
-        _print_indices(printer, self.indices)
-        printer.print_op_attributes(self.attributes)
-        printer.print_string(" : ")
-        printer.print_attribute(self.value.type)
-        printer.print_string(", ")
-        printer.print_attribute(self.matrix.type)
-        printer.print_string(" -> ")
-        printer.print_attribute(self.res.type)
-
-
-@irdl_op_definition
-class MemsetOp(IRDLOperation):
-    """`gpu.memset [async] [[%deps]] %dst, %value : memref<...>, T`"""
-
-    name = "gpu.memset"
-    asyncDependencies = var_operand_def(gpu.AsyncTokenType)
-    dst = operand_def(AnyAttr())
-    value = operand_def(AnyAttr())
-    asyncToken = opt_result_def(gpu.AsyncTokenType)
-
-    def verify_(self) -> None:
-        if not isinstance(self.dst.type, MemRefType):
-            number = len(self.asyncDependencies)
-            raise VerifyException(f"operand #{number} must be memref of any type values, but "
-                                  f"got '{self.dst.type}'")
-
-    @classmethod
-    def parse(cls, parser: Parser) -> MemsetOp:
-        is_async, dependencies = parse_async(parser)
-        dst = parser.parse_unresolved_operand()
-        parser.parse_punctuation(",")
-        value = parser.parse_unresolved_operand()
-        parser.parse_punctuation(":")
-        start = parser.pos
-        dst_type = parser.parse_type()
-        if not isinstance(dst_type, MemRefType):
-            parser.raise_error(f"invalid kind of type specified: expected builtin.memref, "
-                               f"but found '{dst_type}'", start, consumed_end(parser))
-        parser.parse_punctuation(",")
-        value_type = parser.parse_type()
-        attributes = parser.parse_optional_attr_dict()
-        return cls.create(operands=[*dependencies, parser.resolve_operand(dst, dst_type),
-                                    parser.resolve_operand(value, value_type)],
-                          result_types=[gpu.AsyncTokenType()] if is_async else [],
-                          attributes=attributes)
-
-    def print(self, printer: Printer) -> None:
-        print_async(printer, self.asyncToken, self.asyncDependencies)
-        printer.print_string(" ")
-        printer.print_operand(self.dst)
-        printer.print_string(", ")
-        printer.print_operand(self.value)
-        printer.print_string(" : ")
-        printer.print_attribute(self.dst.type)
-        printer.print_string(", ")
-        printer.print_attribute(self.value.type)
-        printer.print_op_attributes(self.attributes)
