@@ -122,8 +122,9 @@ def _option(keyword: str, name: str, syntax: str, record: dict[str, Any],
             records: dict[str, Any]) -> Option | None:
     argument = next((a for a, n in record["arguments"]["args"] if n == name), None)
     definition = records.get(argument["def"], {}) if argument else {}
-    base = definition.get("baseAttr") or {}
-    attr = records.get(base.get("def"), definition) if base else definition
+    base: dict[str, Any] = definition.get("baseAttr") or {}
+    base_name = str(base.get("def", ""))
+    attr: dict[str, Any] = records.get(base_name, definition) if base_name else definition
     superclasses = attr.get("!superclasses", [])
     default_text = definition.get("defaultValue")
     if attr.get("enumerants"):

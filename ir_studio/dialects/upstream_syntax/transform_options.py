@@ -96,7 +96,7 @@ def _print_value(option: Option, value: Attribute) -> str:
     if isinstance(value, DenseArrayBase):
         return "[" + ", ".join(str(v) for v in value.get_values()) + "]"
     if isinstance(value, ArrayAttr):
-        return "[" + ", ".join(str(getattr(v, "value", v).data) for v in value.data) + "]"  # pyright: ignore[reportAttributeAccessIssue]  # integer attributes, as parsed
+        return "[" + ", ".join(str(getattr(v, "value", v).data) for v in value.data) + "]"
     number = value.value.data if isinstance(value, IntegerAttr) else None
     if kind == "enum":
         word = next((c for c, v in cases if v == number), str(number))
