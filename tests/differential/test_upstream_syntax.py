@@ -277,6 +277,7 @@ FILES = {
         "transform.structured.split %halves after %size {dimension = 0 : i64, multiway} : "
         "!transform.any_op, !transform.param<i64>",
         "%chosen = transform.alternatives %parts : !transform.any_op -> !transform.any_op {",
+        "transform.structured.interchange %mm iterator_interchange = [1, 0, 2] : (",
         "}, {"),
     "gpu_sparse_matrix_ops.mlir": (
         "%a, %t1 = gpu.create_csr async [%t0] %rows, %rows, %nnz, %pos, %cols, %vals : ",

@@ -122,9 +122,12 @@ def _option(keyword: str, name: str, syntax: str, record: dict[str, Any],
             records: dict[str, Any]) -> Option | None:
     argument = next((a for a, n in record["arguments"]["args"] if n == name), None)
     definition = records.get(argument["def"], {}) if argument else {}
-    base: dict[str, Any] = definition.get("baseAttr") or {}
-    base_name = str(base.get("def", ""))
-    attr: dict[str, Any] = records.get(base_name, definition) if base_name else definition
+    attr: dict[str, Any] = definition
+    for _ in range(4):  # ConfinedAttr<DefaultValuedOptionalAttr<DenseI64ArrayAttr>>, ...
+        base: dict[str, Any] = attr.get("baseAttr") or {}
+        if not base or (not attr.get("!anonymous", True) and attr.get("enumerants")):
+            break
+        attr = records.get(str(base.get("def", "")), attr)
     superclasses = attr.get("!superclasses", [])
     default_text = definition.get("defaultValue")
     if attr.get("enumerants"):

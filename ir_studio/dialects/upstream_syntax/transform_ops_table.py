@@ -158,4 +158,5 @@ FUNCTIONAL_OPTIONS: dict[str, tuple[tuple[tuple[str, str, str, str, tuple[tuple[
     'transform.gpu.map_nested_forall_to_threads': ((('block_dims', 'block_dims', 'eq', 'dense', (), None), ('sync_after_distribute', 'sync_after_distribute', 'eq', 'bool', (), True), ('warp_size', 'warp_size', 'eq', 'i64', (), 32)), ('block_dims', 'sync_after_distribute', 'warp_size')),
     'transform.scf.take_assumed_branch': ((('take_else_branch', 'take_else_branch', 'unit', 'unit', (), None),), ('take_else_branch',)),
     'transform.structured.gpu.map_copy_to_threads': ((('total_num_threads', 'total_num_threads', 'eq', 'i64', (), None), ('desired_bit_alignment', 'desired_bit_alignment', 'eq', 'i64', (), None)), ('total_num_threads', 'desired_bit_alignment')),
+    'transform.structured.interchange': ((('iterator_interchange', 'iterator_interchange', 'eq', 'dense', (), None),), ('iterator_interchange',)),
 }

@@ -28,7 +28,9 @@ module attributes {transform.with_named_sequence} {
         @reductions -> @annotate : (!transform.any_op) -> !transform.any_op
     %mm = transform.structured.match ops{["linalg.matmul"]} in %updated
         : (!transform.any_op) -> !transform.any_op
-    %padded, %pad, %copy = transform.structured.pad %mm {
+    %swapped = transform.structured.interchange %mm iterator_interchange = [1, 0, 2]
+        : (!transform.any_op) -> !transform.any_op
+    %padded, %pad, %copy = transform.structured.pad %swapped {
         padding_values = [0.0 : f32, 0.0 : f32, 0.0 : f32], padding_dimensions = [0, 1, 2],
         nofold_flags = [1, 1, 0]}
         : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op)
