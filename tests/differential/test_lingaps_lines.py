@@ -43,6 +43,7 @@ LINES = {
     "transform_gpu_mapping_dims.mlir": 6,
     "transform_one_shot_bufferize_layout.mlir": 6,
     "transform_conversion_type_converter.mlir": 6,
+    "transform_pack_size_param.mlir": 9,
 }
 
 

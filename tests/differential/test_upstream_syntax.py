@@ -305,6 +305,10 @@ FILES = {
         'transform.apply_conversion_patterns to %f {\n      transform.apply_conversion_patterns.'
         'dialect_to_llvm "math"', "} with type_converter {\n",
         '} {legal_dialects = ["llvm"], partial_conversion} : !transform.any_op'),
+    "transform_pack_annotate_operands.mlir": (
+        "transform.structured.pack %mm packed_sizes = [2, %outer, 4] : (",
+        'transform.annotate %mm "tile" = %n : !transform.any_op, !transform.param<i64>',
+        "transform.get_operand %mm[except(0)] : ("),
 }
 
 

@@ -53,7 +53,7 @@ def install() -> None:
 
 def extra_ops(dialect: str) -> list[type[Operation]]:
     return [MatchStructuredOp, MatchRankOp, MatchDimOp, MatchInputOp, MatchInitOp,
-            MatchResultOp, MatchYieldOp] if dialect == "transform" else []
+            MatchResultOp, MatchYieldOp, GetOperandOp] if dialect == "transform" else []
 
 
 # --- transform.match.structured and the matchers of its body ----------------------------
@@ -191,8 +191,8 @@ class _DimsMatchOp(_SemiFunctionMatchOp):
                                   f"{'dimensions' if self.LIST == 'raw_dim_list' else 'positions'}")
         if len(set(values)) != len(values):
             raise VerifyException("expected the listed values to be unique")
-        if self.LIST != "raw_position_list":
-            return
+        if self.LIST != "raw_position_list" or self.name == "transform.get_operand":
+            return  # the rules below are the structured input/init matchers' own
         for result in self.results:  # one handle, of ops or values, for the positions
             if not isinstance(result.type, transform.TransformOpHandleType
                               | transform.TransformValueHandleType):
@@ -226,6 +226,17 @@ class MatchInitOp(_DimsMatchOp):
     name = "transform.match.structured.init"
     PROPERTIES: ClassVar[tuple[str, ...]] = ("raw_position_list", "is_inverted", "is_all",
                                              "permutation", "projected_permutation")
+    locals().update(props(*PROPERTIES))
+
+
+@irdl_op_definition
+class GetOperandOp(_DimsMatchOp):
+    """`transform.get_operand %h[0, 1] : (T) -> !transform.any_value` (TransformOps.td),
+    positions written as the structured matchers write them."""
+
+    name = "transform.get_operand"
+    ALLOW_SHORT: ClassVar[bool] = False
+    PROPERTIES: ClassVar[tuple[str, ...]] = ("raw_position_list", "is_inverted", "is_all")
     locals().update(props(*PROPERTIES))
 
 

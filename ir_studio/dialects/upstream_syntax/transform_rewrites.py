@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from xdsl.dialects import transform
 from xdsl.dialects.builtin import (
     DYNAMIC_INDEX,
     DenseArrayBase,
@@ -54,7 +55,7 @@ def install() -> None:
 
 def extra_ops(dialect: str) -> list[type[Operation]]:
     return [PadOp, SplitOp, OneShotBufferizeOp, ApplyConversionPatternsOp,
-            DialectToLLVMPatternsOp] if dialect == "transform" else []
+            DialectToLLVMPatternsOp, PackOp, AnnotateOp] if dialect == "transform" else []
 
 
 # --- transform.structured.pad and transform.structured.split ------------------------------
@@ -309,3 +310,104 @@ class DialectToLLVMPatternsOp(IRDLOperation):
         printer.print_string(" ")
         printer.print_attribute(self.converted or StringAttr(""))
         printer.print_op_attributes(self.attributes)
+
+
+# --- transform.structured.pack and transform.annotate -------------------------------------
+
+@irdl_op_definition
+class PackOp(HandleOp):
+    """`%h packed_sizes = [2, %n, 4] {...} : (T, N) -> R` (sizes given by handles too)."""
+
+    name = "transform.structured.pack"
+    PROPERTIES: ClassVar[tuple[str, ...]] = ("static_packed_sizes",)
+    locals().update(props(*PROPERTIES))
+
+    def verify_(self) -> None:
+        for number, value in enumerate(self.handles[1:], 1):
+            if not isinstance(value.type, transform.TransformOpHandleType
+                              | transform.TransformValueHandleType):
+                raise VerifyException(f"operand #{number} must be variadic of "
+                                      f"TransformHandleTypeInterface instance, but got "
+                                      f"'{value.type}'")
+        static = self.properties.get("static_packed_sizes")
+        values = list(static.get_values()) if isinstance(static, DenseArrayBase) else []
+        if values.count(DYNAMIC_INDEX) != len(self.handles) - 1:
+            raise VerifyException("expected as many dynamic packed sizes as size operands")
+
+    @classmethod
+    def parse(cls, parser: Parser) -> PackOp:
+        target = parser.parse_unresolved_operand()
+        parser.parse_keyword("packed_sizes")
+        parser.parse_punctuation("=")
+        values, static = parse_dynamic_index_list_without_types(
+            parser, DYNAMIC_INDEX, delimiter=Parser.Delimiter.SQUARE)
+        more, attributes = cls._split(dict(parser.parse_optional_attr_dict()))
+        parser.parse_punctuation(":")
+        function = parser.parse_function_type()
+        names = [target, *values]
+        if len(function.inputs) != len(names):
+            raise VerifyException(f"number of operands and types do not match: got "
+                                  f"{len(names)} operands and {len(function.inputs)} types")
+        operands = [parser.resolve_operand(n, t)
+                    for n, t in zip(names, function.inputs.data, strict=True)]
+        properties = {**more, "static_packed_sizes": DenseArrayBase.from_list(i64,
+                                                                              list(static))}
+        return cls.create(operands=operands, result_types=list(function.outputs.data),
+                          properties=properties, attributes=attributes)
+
+    def print(self, printer: Printer) -> None:
+        printer.print_string(" ")
+        printer.print_operand(self.handles[0])
+        printer.print_string(" packed_sizes = ")
+        static = self.properties.get("static_packed_sizes")
+        print_dynamic_index_list(printer, DYNAMIC_INDEX, self.handles[1:],
+                                 static.get_values() if isinstance(static, DenseArrayBase)
+                                 else ())
+        printer.print_op_attributes(self._print_attributes(("static_packed_sizes",)))
+        printer.print_string(" : ")
+        printer.print_attribute(FunctionType.from_lists([v.type for v in self.handles],
+                                                        [r.type for r in self.results]))
+
+
+@irdl_op_definition
+class AnnotateOp(HandleOp):
+    """`transform.annotate %h "name" [= %param] : T[, P]`"""
+
+    name = "transform.annotate"
+    PROPERTIES: ClassVar[tuple[str, ...]] = ("name",)
+    annotation = opt_prop_def(StringAttr, prop_name="name")
+
+    def verify_(self) -> None:
+        if self.annotation is None:
+            raise VerifyException("requires attribute 'name'")
+        if not 1 <= len(self.handles) <= 2 or self.results:
+            raise VerifyException("expected a target handle, an optional parameter and no "
+                                  "results")
+
+    @classmethod
+    def parse(cls, parser: Parser) -> AnnotateOp:
+        target = parser.parse_unresolved_operand()
+        annotation = StringAttr(parser.parse_str_literal())
+        more, attributes = cls._split(dict(parser.parse_optional_attr_dict()))
+        param = None
+        if parser.parse_optional_punctuation("=") is not None:
+            param = parser.parse_unresolved_operand()
+        parser.parse_punctuation(":")
+        operands = [parser.resolve_operand(target, parser.parse_type())]
+        if param is not None:
+            parser.parse_punctuation(",")
+            operands.append(parser.resolve_operand(param, parser.parse_type()))
+        return cls.create(operands=operands, properties={**more, "name": annotation},
+                          attributes=attributes)
+
+    def print(self, printer: Printer) -> None:
+        printer.print_string(" ")
+        printer.print_operand(self.handles[0])
+        printer.print_string(" ")
+        printer.print_attribute(self.annotation or StringAttr(""))
+        printer.print_op_attributes(self._print_attributes(("name",)))
+        if len(self.handles) > 1:
+            printer.print_string(" = ")
+            printer.print_operand(self.handles[1])
+        printer.print_string(" : ")
+        printer.print_list([v.type for v in self.handles], printer.print_attribute)
