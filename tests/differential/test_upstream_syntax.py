@@ -284,7 +284,14 @@ FILES = {
         "%db, %t6 = gpu.create_dn_tensor async [%t5] %b, %rows, %rows : index, index into ",
         "gpu.spmv async [%t4] %a{TRANSPOSE}, %dx, %dy, %work : memref<?xi8> into f32",
         "gpu.spmm_buffer_size async [%t7] %a, %db{CONJUGATE_TRANSPOSE}, %dc : index, index "
-        "into f32", "gpu.destroy_sp_mat %coo\n"),
+        "into f32", "gpu.destroy_sp_mat %coo\n",
+        "%nrows, %ncols, %nnzs = gpu.spmat_get_size %coo\n", "gpu.spgemm_destroy_descr %desc\n",
+        "gpu.set_csr_pointers %coo, %pos, %cols, %vals : memref<?xindex>"),
+    "gpu_subgroup_broadcast_shared_memory.mlir": (
+        "gpu.subgroup_broadcast %x, first_active_lane : f32",
+        "gpu.subgroup_broadcast %x, specific_lane %lane : f32",
+        "gpu.subgroup_broadcast %v, first_active_lane {tag} : vector<4xf16>",
+        "gpu.dynamic_shared_memory : memref<?xi8, #gpu.address_space<workgroup>>"),
     "transform_pattern_options.mlir": (
         "transform.apply_patterns.vector.lower_contraction lowering_strategy = parallelarith\n",
         "transform.apply_patterns.vector.lower_transpose avx2_lowering_strategy = true\n",

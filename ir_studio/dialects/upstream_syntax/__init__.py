@@ -17,7 +17,7 @@ from xdsl.ir import Attribute, Dialect, Operation
 _MODULES: dict[str, tuple[str, ...]] = {
     "memref": ("memref", "memref_ops", "memref_transpose", "more_ops"),
     "gpu": ("gpu", "gpu_ops", "gpu_cluster_ops", "gpu_mma", "gpu_mma_values", "gpu_memset",
-            "gpu_warp", "gpu_binary",
+            "gpu_warp", "gpu_binary", "gpu_lane_ops",
             "gpu_sparse"),
     "scf": ("loops", "forall", "optional_keywords", "reductions"),
     "affine": ("loops", "affine_ops", "reductions"),

@@ -51,7 +51,8 @@ class SpGEMMOpHandleType(ParametrizedAttribute, TypeAttribute):
     name = "gpu.sparse.spgemmop_handle"
 
 
-_HANDLES: dict[str, type[Attribute]] = {"dn": DnTensorHandleType, "spmat": SpMatHandleType}
+_HANDLES: dict[str, type[Attribute]] = {"dn": DnTensorHandleType, "spmat": SpMatHandleType,
+                                        "spgemm": SpGEMMOpHandleType}
 
 # op -> (operands in the written order, trailer, results before the async token)
 # operand kinds: idx (index), dn / spmat (a handle), mem (a memref, its type in the
@@ -59,7 +60,8 @@ _HANDLES: dict[str, type[Attribute]] = {"dn": DnTensorHandleType, "spmat": SpMat
 # trailer), and a `{mode}` suffix: an optional transpose mode after the operand.
 # trailers: mem_types (`: T...`), dims_into (`: index... into M`), into (`into T`, the
 # compute type), mem_types_into (`: T... into T`), sizes_into (`: index... into T`, the
-# result types), none.
+# result types), none. Operands are written in the order MLIR stores them (true of every
+# op here; spgemm_copy, which writes its descriptor last but stores it first, is not).
 SPECS: dict[str, tuple[tuple[str, ...], str, str]] = {
     "create_dn_tensor": (("mem", "dims"), "dims_into", "dn"),
     "destroy_dn_tensor": (("dn",), "none", ""),
@@ -76,6 +78,10 @@ SPECS: dict[str, tuple[tuple[str, ...], str, str]] = {
     "spmm": (("spmat{modeA}", "dn{modeB}", "dn", "mems"), "mem_types_into", ""),
     "sddmm_buffer_size": (("dn{modeA}", "dn{modeB}", "spmat"), "into", "index"),
     "sddmm": (("dn{modeA}", "dn{modeB}", "spmat", "mem"), "mem_types_into", ""),
+    "spgemm_create_descr": ((), "none", "spgemm"),
+    "spgemm_destroy_descr": (("spgemm",), "none", ""),
+    "spmat_get_size": (("spmat",), "none", "3index"),
+    "set_csr_pointers": (("spmat", "mem", "mem", "mem"), "mem_types", ""),
 }
 _SEGMENTED = {"create_dn_tensor": "operand", "spmm": "operand", "spmm_buffer_size": "result"}
 _MODES = ("NON_TRANSPOSE", "TRANSPOSE", "CONJUGATE_TRANSPOSE")
@@ -214,7 +220,8 @@ class SparseOp(IRDLOperation):
                 operand_type = written
             operands.append(parser.resolve_operand(name, operand_type))
         results: list[Attribute] = {"dn": [DnTensorHandleType()], "spmat": [SpMatHandleType()],
-                                    "index": [IndexType()], "": []}.get(result, [])
+                                    "spgemm": [SpGEMMOpHandleType()], "index": [IndexType()],
+                                    "3index": [IndexType()] * 3, "": []}.get(result, [])
         if result == "indices":
             results = listed
         if is_async:
@@ -238,7 +245,8 @@ class SparseOp(IRDLOperation):
         token = self.results[-1] if self.results and isinstance(
             self.results[-1].type, gpu.AsyncTokenType) else None
         print_async(printer, token, dependencies)
-        printer.print_string(" ")
+        if parts:
+            printer.print_string(" ")
         remaining = list(values)
         for number, part in enumerate(parts):
             kind, _, mode = part.partition("{")
@@ -270,6 +278,7 @@ class SparseOp(IRDLOperation):
         elif trailer.endswith("into") and self.computeType is not None:
             printer.print_string(" into ")
             printer.print_attribute(self.computeType)
+
 
 
 def _define(short: str) -> type[Operation]:

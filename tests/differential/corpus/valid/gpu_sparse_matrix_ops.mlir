@@ -21,6 +21,10 @@ func.func @spmv(%rows: index, %nnz: index, %pos: memref<?xindex>, %cols: memref<
   %t13 = gpu.destroy_sp_mat async [%t12] %a
   %coo = gpu.create_coo %rows, %rows, %nnz, %cols, %cols, %vals
       : memref<?xindex>, memref<?xindex>, memref<?xf32>
+  %nrows, %ncols, %nnzs = gpu.spmat_get_size %coo
+  gpu.set_csr_pointers %coo, %pos, %cols, %vals : memref<?xindex>, memref<?xindex>, memref<?xf32>
+  %desc = gpu.spgemm_create_descr
+  gpu.spgemm_destroy_descr %desc
   gpu.destroy_sp_mat %coo
   gpu.wait [%t13]
   return

@@ -1,0 +1,125 @@
+"""`gpu.subgroup_broadcast` and `gpu.dynamic_shared_memory` (MLIR 22's GPUOps.td), which
+xDSL 0.74 lacks:
+
+    %v = gpu.subgroup_broadcast %x, specific_lane %lane : f32
+    %s = gpu.dynamic_shared_memory : memref<?xi8, #gpu.address_space<workgroup>>
+"""
+
+from __future__ import annotations
+
+from xdsl.dialects.builtin import (
+    DYNAMIC_INDEX,
+    IntegerType,
+    MemRefType,
+    StringAttr,
+    UnregisteredAttr,
+    i32,
+)
+from xdsl.ir import Attribute, Operation
+from xdsl.irdl import (
+    AnyAttr,
+    IRDLOperation,
+    irdl_op_definition,
+    operand_def,
+    opt_operand_def,
+    prop_def,
+    result_def,
+)
+from xdsl.parser import Parser
+from xdsl.printer import Printer
+from xdsl.utils.exceptions import VerifyException
+
+from ir_studio.dialects.upstream_syntax.formats import consumed_end
+from ir_studio.dialects.upstream_syntax.gpu_ops import keyword
+
+BROADCASTS = ("first_active_lane", "specific_lane")  # gpu::BroadcastType
+WORKGROUP = "#gpu.address_space<workgroup>"
+
+
+def install() -> None:
+    """Nothing to patch: the ops join gpu through `extra_ops`."""
+
+
+def extra_ops(dialect: str) -> list[type[Operation]]:
+    return [SubgroupBroadcastOp, DynamicSharedMemoryOp] if dialect == "gpu" else []
+
+
+def _broadcast_attr(parser: Parser, word: str) -> Attribute:
+    """MLIR's `#gpu<broadcast first_active_lane>` (opaque in xDSL)."""
+    opaque = parser.ctx.get_optional_attr("gpu.broadcast")
+    if opaque is None or not issubclass(opaque, UnregisteredAttr):
+        return StringAttr(word)
+    return opaque("gpu.broadcast", False, True, f" {word}")
+
+
+@irdl_op_definition
+class SubgroupBroadcastOp(IRDLOperation):
+    name = "gpu.subgroup_broadcast"
+    src = operand_def(AnyAttr())
+    lane = opt_operand_def(AnyAttr())
+    result = result_def(AnyAttr())
+    broadcast_type = prop_def(AnyAttr())
+
+    def verify_(self) -> None:
+        kind = keyword(self.broadcast_type)
+        if kind not in BROADCASTS:
+            raise VerifyException("attribute 'broadcast_type' failed to satisfy constraint: "
+                                  "a lane to broadcast from")
+        if self.lane is not None and self.lane.type != i32:
+            raise VerifyException(f"operand #1 must be 32-bit signless integer, but got "
+                                  f"'{self.lane.type}'")
+        if self.result.type != self.src.type:
+            raise VerifyException("failed to verify that all of {result, src} have same type")
+        if kind == "specific_lane" and self.lane is None:
+            raise VerifyException("lane must be specified for `specific_lane` broadcast")
+        if kind != "specific_lane" and self.lane is not None:
+            raise VerifyException("lane can only be specified for `specific_lane` broadcast")
+
+    @classmethod
+    def parse(cls, parser: Parser) -> SubgroupBroadcastOp:
+        src = parser.parse_unresolved_operand()
+        parser.parse_punctuation(",")
+        start = parser._current_token.span.start  # no public peek
+        word = parser.parse_identifier()
+        if word not in BROADCASTS:
+            parser.raise_error("expected ::mlir::gpu::BroadcastType to be one of: "
+                               + ", ".join(BROADCASTS), start, consumed_end(parser))
+        lane = parser.parse_optional_unresolved_operand()
+        attributes = parser.parse_optional_attr_dict()
+        parser.parse_punctuation(":")
+        written = parser.parse_type()
+        operands = [parser.resolve_operand(src, written)]
+        if lane is not None:
+            operands.append(parser.resolve_operand(lane, IntegerType(32)))
+        return cls.create(operands=operands, result_types=[written],
+                          properties={"broadcast_type": _broadcast_attr(parser, word)},
+                          attributes=attributes)
+
+    def print(self, printer: Printer) -> None:
+        printer.print_string(" ")
+        printer.print_operand(self.src)
+        printer.print_string(f", {keyword(self.broadcast_type)}")
+        if self.lane is not None:
+            printer.print_string(" ")
+            printer.print_operand(self.lane)
+        printer.print_op_attributes(self.attributes)
+        printer.print_string(" : ")
+        printer.print_attribute(self.result.type)
+
+
+@irdl_op_definition
+class DynamicSharedMemoryOp(IRDLOperation):
+    name = "gpu.dynamic_shared_memory"
+    resultMemref = result_def(AnyAttr())
+    assembly_format = "attr-dict `:` type($resultMemref)"
+
+    def verify_(self) -> None:
+        memref = self.resultMemref.type
+        if not (isinstance(memref, MemRefType) and memref.element_type == IntegerType(8)
+                and len(memref.get_shape()) == 1):
+            raise VerifyException(f"result #0 must be 1D memref of 8-bit signless integer "
+                                  f"values, but got '{memref}'")
+        if str(memref.memory_space) != WORKGROUP:
+            raise VerifyException("address space must be address_space<workgroup>")
+        if memref.get_shape()[0] != DYNAMIC_INDEX:
+            raise VerifyException(f"result memref type must be memref<?xi8, {WORKGROUP}>")
