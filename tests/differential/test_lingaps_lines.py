@@ -46,6 +46,7 @@ LINES = {
     "transform_one_shot_bufferize_layout.mlir": 6,
     "transform_conversion_type_converter.mlir": 6,
     "transform_pack_size_param.mlir": 9,
+    "transform_transpose_matmul_input.mlir": 7,
 }
 
 

@@ -316,6 +316,11 @@ FILES = {
         "transform.structured.pack %mm packed_sizes = [2, %outer, 4] : (",
         'transform.annotate %mm "tile" = %n : !transform.any_op, !transform.param<i64>',
         "transform.get_operand %mm[except(0)] : ("),
+    "transform_fuse_transpose_hoist.mlir": (
+        "transform.structured.fuse %mm tile_sizes [16, %n] interchange [1, 0] : (",
+        "transform.structured.fuse %fused tile_sizes [4, 8, 2] {apply_cleanup} : (",
+        "transform.structured.transpose_matmul %again <rhs> : (",
+        "transform.structured.hoist_pad %u by 2 loops, transpose by [1, 0] : ("),
 }
 
 

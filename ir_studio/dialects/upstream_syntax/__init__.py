@@ -36,7 +36,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "complex": ("more_ops",),
     "transform": ("transform_ops", "transform_generated", "transform_structured", "transform_pdl",
                   "transform_debug", "transform_registered_pass", "transform_matchers",
-                  "transform_rewrites", "transform_control",
+                  "transform_rewrites", "transform_control", "transform_tiling",
                   "transform_options", "transform_handles"),
 }
 
