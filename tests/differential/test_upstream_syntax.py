@@ -320,7 +320,9 @@ FILES = {
         "transform.structured.fuse %mm tile_sizes [16, %n] interchange [1, 0] : (",
         "transform.structured.fuse %fused tile_sizes [4, 8, 2] {apply_cleanup} : (",
         "transform.structured.transpose_matmul %again <rhs> : (",
-        "transform.structured.hoist_pad %u by 2 loops, transpose by [1, 0] : ("),
+        "transform.structured.hoist_pad %u by 2 loops, transpose by [1, 0] : (",
+        "transform.structured.tile_reduction_using_forall %red by num_threads = [0, 5] "
+        "tile_sizes = [0, 3] mapping = [#gpu.thread<x>] : ("),
 }
 
 

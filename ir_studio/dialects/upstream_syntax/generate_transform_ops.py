@@ -64,10 +64,14 @@ _EQ = re.compile(r"\(`(\w+)` `=` \$(\w+)\^\)\?")
 _PAREN = re.compile(r"\(`(\w+)` `\(` \$(\w+)\^ `\)`\)\?")
 _UNIT = re.compile(r"\(`(\w+)` \$(\w+)\^\)\?")
 _REQUIRED = re.compile(r"`(\w+)` `=` \$(\w+)")
+_LITERAL = re.compile(r"`(\w+)`(?= )")
 Option = tuple[str, str, str, str, tuple[tuple[str, int], ...], object]
 """(keyword, attribute, syntax "eq"/"paren"/"unit", kind "enum"/"int"/"bool"/"str"/"unit",
 enum cases (word, value), default value or None)."""
 
+
+HAND_WRITTEN = frozenset({"transform.structured.tile_reduction_using_for"})
+"""Ops whose syntax `transform_structured.py` writes by hand (left out of the tables)."""
 
 _FUNCTIONAL_TAILS = (
     "attr-dict `:` functional-type($target, results)",
@@ -105,12 +109,13 @@ def _option_groups(fmt: str, allow_required: bool = False) -> list[tuple[str, st
     groups = []
     patterns = ((_EQ, "eq"), (_PAREN, "paren"), (_UNIT, "unit"))
     if allow_required:
-        patterns = (*patterns, (_REQUIRED, "eq"))
+        patterns = (*patterns, (_REQUIRED, "eq"), (_LITERAL, "literal"))
     while body:
         for pattern, syntax in patterns:
-            match = pattern.match(body)
+            match = pattern.match(body + " ")
             if match is not None:
-                groups.append((match.group(1), match.group(2), syntax))
+                name = match.group(2) if syntax != "literal" else ""
+                groups.append((match.group(1), name, syntax))
                 body = body[match.end():].strip()
                 break
         else:
@@ -120,6 +125,8 @@ def _option_groups(fmt: str, allow_required: bool = False) -> list[tuple[str, st
 
 def _option(keyword: str, name: str, syntax: str, record: dict[str, Any],
             records: dict[str, Any]) -> Option | None:
+    if syntax == "literal":  # a keyword of the format itself (`by`)
+        return keyword, "", "literal", "literal", (), None
     argument = next((a for a, n in record["arguments"]["args"] if n == name), None)
     definition = records.get(argument["def"], {}) if argument else {}
     attr: dict[str, Any] = definition
@@ -144,6 +151,8 @@ def _option(keyword: str, name: str, syntax: str, record: dict[str, Any],
     if attr.get("!name") in ("StrAttr",):
         default = default_text.strip('"') if isinstance(default_text, str) else None
         return keyword, name, syntax, "str", (), default
+    if attr.get("!name") == "DeviceMappingArrayAttr":
+        return keyword, name, syntax, "attr", (), None
     if attr.get("!name") in ("DenseI64ArrayAttr", "I64ArrayAttr"):
         return keyword, name, syntax, "dense" if attr["!name"].startswith("Dense") \
             else "array", (), None
@@ -189,7 +198,7 @@ def _read(include: Path) -> tuple[dict[str, tuple[str, tuple[str, ...]]],
                 if all(o is not None for o in found):
                     options[name] = tuple(o for o in found if o is not None)
                 continue
-            groups = _functional_groups(fmt)
+            groups = _functional_groups(fmt) if name not in HAND_WRITTEN else None
             values = [a for a, _ in record["arguments"]["args"]
                       if not _is_attribute(a, records)]
             if groups is not None and len(values) == 1:

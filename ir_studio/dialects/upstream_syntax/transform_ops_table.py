@@ -159,4 +159,5 @@ FUNCTIONAL_OPTIONS: dict[str, tuple[tuple[tuple[str, str, str, str, tuple[tuple[
     'transform.scf.take_assumed_branch': ((('take_else_branch', 'take_else_branch', 'unit', 'unit', (), None),), ('take_else_branch',)),
     'transform.structured.gpu.map_copy_to_threads': ((('total_num_threads', 'total_num_threads', 'eq', 'i64', (), None), ('desired_bit_alignment', 'desired_bit_alignment', 'eq', 'i64', (), None)), ('total_num_threads', 'desired_bit_alignment')),
     'transform.structured.interchange': ((('iterator_interchange', 'iterator_interchange', 'eq', 'dense', (), None),), ('iterator_interchange',)),
+    'transform.structured.tile_reduction_using_forall': ((('reduction_dims', 'reduction_dims', 'eq', 'array', (), None), ('by', '', 'literal', 'literal', (), None), ('num_threads', 'num_threads', 'eq', 'dense', (), None), ('tile_sizes', 'tile_sizes', 'eq', 'dense', (), None), ('mapping', 'mapping', 'eq', 'attr', (), None)), ('reduction_dims', 'num_threads', 'tile_sizes', 'mapping')),
 }

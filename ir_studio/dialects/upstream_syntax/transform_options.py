@@ -88,11 +88,15 @@ def _parse_value(parser: Parser, option: Option) -> Attribute:
         return ArrayAttr([IntegerAttr(v, i64) for v in values])
     if kind == "str":
         return StringAttr(parser.parse_str_literal())
+    if kind == "attr":
+        return parser.parse_attribute()
     return IntegerAttr(parser.parse_integer(allow_boolean=False), IntegerType(int(kind[1:])))
 
 
 def _print_value(option: Option, value: Attribute) -> str:
     kind, cases = option[3], option[4]
+    if kind == "attr":
+        return str(value)
     if isinstance(value, DenseArrayBase):
         return "[" + ", ".join(str(v) for v in value.get_values()) + "]"
     if isinstance(value, ArrayAttr):
@@ -145,13 +149,17 @@ class OptionsTransformOp(IRDLOperation):
                                                     dict[str, Attribute]]:
         properties: dict[str, Attribute] = {}
         by_keyword = {option[0]: option for option in cls.OPTIONS}
+        seen: set[str] = set()
         while True:
             word = parser._current_token.text  # no public peek
             option = by_keyword.get(word)
-            if option is None or option[1] in properties:
+            if option is None or option[0] in seen:
                 break
             parser.parse_keyword(word)
+            seen.add(option[0])
             syntax = option[2]
+            if syntax == "literal":
+                continue
             if syntax == "unit":
                 properties[option[1]] = UnitAttr()
                 continue
@@ -162,8 +170,11 @@ class OptionsTransformOp(IRDLOperation):
                 continue
             parser.parse_punctuation("=")
             properties[option[1]] = _parse_value(parser, option)
+        for option in cls.OPTIONS:
+            if option[2] == "literal" and option[0] not in seen:
+                parser.raise_error(f"expected '{option[0]}'")
         attributes = dict(parser.parse_optional_attr_dict())
-        names = {option[1] for option in cls.OPTIONS}
+        names = {option[1] for option in cls.OPTIONS if option[1]}
         properties.update({k: v for k, v in attributes.items() if k in names})
         return properties, {k: v for k, v in attributes.items() if k not in names}
 
@@ -172,6 +183,9 @@ class OptionsTransformOp(IRDLOperation):
 
     def print_options(self, printer: Printer) -> None:
         for option in self.OPTIONS:
+            if option[2] == "literal":
+                printer.print_string(f" {option[0]}")
+                continue
             value = self.properties.get(option[1])
             if value is None or _is_default(option, value):
                 continue
@@ -216,7 +230,7 @@ class FunctionalOptionsOp(OptionsTransformOp):
 
 def _define(full_name: str, options: tuple[Option, ...],
             base: type[OptionsTransformOp] = OptionsTransformOp) -> type[Operation]:
-    fields = {option[1]: opt_prop_def(Attribute) for option in options}
+    fields = {option[1]: opt_prop_def(Attribute) for option in options if option[1]}
     Defined = type("Defined", (base,), {
         "name": full_name, "OPTIONS": options, "__module__": __name__,
         "__annotations__": {"OPTIONS": "ClassVar[tuple[Option, ...]]"}, **fields})

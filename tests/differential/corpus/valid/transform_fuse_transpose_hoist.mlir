@@ -1,4 +1,5 @@
-// Tile-and-fuse with static and parameter sizes, a transposed matmul, and a hoisted pad.
+// Tile-and-fuse with static and parameter sizes, a transposed matmul, a hoisted pad, and
+// a reduction tiled over threads.
 transform.sequence failures(propagate) {
 ^bb0(%root: !transform.any_op):
   %mm = transform.structured.match ops{["linalg.matmul"]} in %root
@@ -15,4 +16,10 @@ transform.sequence failures(propagate) {
   %u = transform.structured.transpose_matmul %t : (!transform.any_op) -> !transform.any_op
   %h = transform.structured.hoist_pad %u by 2 loops, transpose by [1, 0]
       : (!transform.any_op) -> !transform.any_op
+  %red = transform.structured.match ops{["linalg.generic"]} in %root
+      : (!transform.any_op) -> !transform.any_op
+  %fill, %split, %comb, %forall = transform.structured.tile_reduction_using_forall %red
+      by num_threads = [0, 5] tile_sizes = [0, 3] mapping = [#gpu.thread<x>]
+      : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op,
+                                !transform.any_op)
 }
