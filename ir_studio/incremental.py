@@ -30,6 +30,7 @@ from xdsl.utils.mlir_lexer import MLIRTokenKind
 from ir_studio.diagnostics import Diagnostic, Related
 from ir_studio.dominance import _GRAPH_REGION_OPS, DominanceInfo, dominates
 from ir_studio.edit_lines import code_of, common_prefix, common_suffix, last_token_end, simple_lines
+from ir_studio.frontends.default_dialects import default_inside
 from ir_studio.frontends.records import ParseRecord, ValueDef
 from ir_studio.incremental_view import (
     def_of,
@@ -248,6 +249,9 @@ class _Patcher:
                                              _tidy(message))])
         parser._last_end = last_token_end(self.text, self.r0)
         parser._parser_state.dialect_stack = self.dialect_stack  # for `return` & co.
+        # MLIR's default dialect inside the enclosing op, as the full parse applies it
+        parser.default_dialect_base = (len(self.dialect_stack),
+                                       default_inside(self.parent_op.name))
         stop = self.following.span.start + self.delta
         try:
             while parser._current_token.span.start < self.new_end:

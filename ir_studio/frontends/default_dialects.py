@@ -50,17 +50,21 @@ class DefaultDialects(Parser):
             self.raise_error(f"Operation {name} is not registered")
         return self.ctx.get_op(name)
 
+    default_dialect_base: tuple[int, str] | None = None
+    """For a parser that starts inside ops it did not parse (the re-parse of one region,
+    ir_studio.incremental): the dialect stack's length at the start and the default
+    dialect there."""
+
     def _default_dialect(self) -> str | None:
         """The default dialect for the op being parsed, or None when the enclosing ops
-        are not all known to this parser (a re-parse of one region of a file starts
-        inside them): xDSL's own lookup then."""
+        are not all known to this parser: xDSL's own lookup then."""
         spans: list[Any] = list(getattr(self, "_name_spans", ()))[:-1]
-        if len(spans) != len(self._parser_state.dialect_stack) - 1:
+        base_length, default = self.default_dialect_base or (1, "builtin")  # the top level
+        if len(spans) != len(self._parser_state.dialect_stack) - base_length:
             return None
         text_of = getattr(self, "text_of", None)
         if text_of is None:
             return None
-        default = "builtin"  # the top level
         for span in spans:  # outermost first: a bare name is completed by the one before
             if span is None:
                 return None
@@ -70,3 +74,9 @@ class DefaultDialects(Parser):
             full = written if "." in written else f"{default}.{written}"
             default = DEFAULT_DIALECTS.get(full, "")
         return default
+
+
+def default_inside(op_name: str) -> str:
+    """The default dialect inside an op written in custom form (a re-parse inside an
+    existing op assumes that form: the op's text is not at hand there)."""
+    return DEFAULT_DIALECTS.get(op_name, "")
