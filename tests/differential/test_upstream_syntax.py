@@ -286,7 +286,10 @@ FILES = {
         "gpu.spmm_buffer_size async [%t7] %a, %db{CONJUGATE_TRANSPOSE}, %dc : index, index "
         "into f32", "gpu.destroy_sp_mat %coo\n",
         "%nrows, %ncols, %nnzs = gpu.spmat_get_size %coo\n", "gpu.spgemm_destroy_descr %desc\n",
-        "gpu.set_csr_pointers %coo, %pos, %cols, %vals : memref<?xindex>"),
+        "gpu.set_csr_pointers %coo, %pos, %cols, %vals : memref<?xindex>",
+        "gpu.spgemm_work_estimation_or_compute {WORK_ESTIMATION} %coo, %coo{TRANSPOSE}, %coo, "
+        "%desc, %rows, %work : f32 into memref<?xi8>", "gpu.spgemm_copy %coo, %coo, %coo, "
+        "%desc : f32", "gpu.create_2to4_spmat {PRUNE_ONLY} %rows, %rows, %b : "),
     "gpu_subgroup_broadcast_shared_memory.mlir": (
         "gpu.subgroup_broadcast %x, first_active_lane : f32",
         "gpu.subgroup_broadcast %x, specific_lane %lane : f32",

@@ -60,8 +60,21 @@ _HANDLES: dict[str, type[Attribute]] = {"dn": DnTensorHandleType, "spmat": SpMat
 # trailer), and a `{mode}` suffix: an optional transpose mode after the operand.
 # trailers: mem_types (`: T...`), dims_into (`: index... into M`), into (`into T`, the
 # compute type), mem_types_into (`: T... into T`), sizes_into (`: index... into T`, the
-# result types), none. Operands are written in the order MLIR stores them (true of every
-# op here; spgemm_copy, which writes its descriptor last but stores it first, is not).
+# result types), compute (`: T`, the compute type), compute_into (`: T into M`, M the
+# buffer's type), none.
+# An enum in braces before the operands: (property, its words, MLIR's attribute name).
+_PREFIX: dict[str, tuple[str, tuple[str, ...], str]] = {
+    "create_2to4_spmat": ("pruneFlag", ("NONE", "PRUNE_ONLY", "PRUNE_AND_CHECK"),
+                          "gpu.prune_2to4_spmat_flag"),
+    "spgemm_work_estimation_or_compute": ("kind", ("WORK_ESTIMATION", "COMPUTE"),
+                                          "gpu.spgemm_work_estimation_or_compute_kind"),
+}
+# Where MLIR stores operands in another order than they are written: stored i = written
+# ORDER[i] (the SpGEMM descriptor is written after the matrices, stored before them).
+_ORDER: dict[str, tuple[int, ...]] = {
+    "spgemm_work_estimation_or_compute": (3, 0, 1, 2, 4, 5),
+    "spgemm_copy": (3, 0, 1, 2),
+}
 SPECS: dict[str, tuple[tuple[str, ...], str, str]] = {
     "create_dn_tensor": (("mem", "dims"), "dims_into", "dn"),
     "destroy_dn_tensor": (("dn",), "none", ""),
@@ -78,6 +91,11 @@ SPECS: dict[str, tuple[tuple[str, ...], str, str]] = {
     "spmm": (("spmat{modeA}", "dn{modeB}", "dn", "mems"), "mem_types_into", ""),
     "sddmm_buffer_size": (("dn{modeA}", "dn{modeB}", "spmat"), "into", "index"),
     "sddmm": (("dn{modeA}", "dn{modeB}", "spmat", "mem"), "mem_types_into", ""),
+    "create_2to4_spmat": (("idx", "idx", "mem"), "mem_types", "spmat"),
+    "spgemm_work_estimation_or_compute": (
+        ("spmat{modeA}", "spmat{modeB}", "spmat", "spgemm", "idx", "mem"), "compute_into",
+        "index"),
+    "spgemm_copy": (("spmat{modeA}", "spmat{modeB}", "spmat", "spgemm"), "compute", ""),
     "spgemm_create_descr": ((), "none", "spgemm"),
     "spgemm_destroy_descr": (("spgemm",), "none", ""),
     "spmat_get_size": (("spmat",), "none", "3index"),
@@ -101,15 +119,15 @@ def extra_attributes(dialect: str) -> list[type[Attribute]]:
         else []
 
 
-def _mode_attr(parser: Parser, word: str) -> Attribute:
-    """MLIR's `#gpu<mat_transpose_mode TRANSPOSE>` (opaque in xDSL), so the generic form
-    prints as mlir-opt's."""
+def _enum_attr(parser: Parser, word: str, name: str = "gpu.mat_transpose_mode") -> Attribute:
+    """MLIR's `#gpu<mat_transpose_mode TRANSPOSE>` and the like (opaque in xDSL), so the
+    generic form prints as mlir-opt's."""
     from xdsl.dialects.builtin import StringAttr
 
-    opaque = parser.ctx.get_optional_attr("gpu.mat_transpose_mode")
+    opaque = parser.ctx.get_optional_attr(name)
     if opaque is None or not issubclass(opaque, UnregisteredAttr):
         return StringAttr(word)
-    return opaque("gpu.mat_transpose_mode", False, True, f" {word}")
+    return opaque(name, False, True, f" {word}")
 
 
 def _typed(parser: Parser, memref: bool) -> Attribute:
@@ -131,6 +149,8 @@ class SparseOp(IRDLOperation):
     modeA = opt_prop_def(AnyAttr())
     modeB = opt_prop_def(AnyAttr())
     computeType = opt_prop_def(AnyAttr())
+    pruneFlag = opt_prop_def(AnyAttr())
+    kind = opt_prop_def(AnyAttr())
     operandSegmentSizes = opt_prop_def(DenseArrayBase)
     resultSegmentSizes = opt_prop_def(DenseArrayBase)
 
@@ -139,7 +159,14 @@ class SparseOp(IRDLOperation):
         while tokens < len(self.operands) and isinstance(self.operands[tokens].type,
                                                         gpu.AsyncTokenType):
             tokens += 1
-        return list(self.operands[:tokens]), list(self.operands[tokens:])
+        stored = list(self.operands[tokens:])
+        order = _ORDER.get(self.SHORT)
+        if order is not None and len(order) == len(stored):
+            written = [stored[0]] * len(stored)
+            for position, value in zip(order, stored, strict=True):
+                written[position] = value
+            stored = written
+        return list(self.operands[:tokens]), stored
 
     def verify_(self) -> None:
         parts, trailer, _ = SPECS[self.SHORT]
@@ -157,10 +184,13 @@ class SparseOp(IRDLOperation):
                              "mem": "memref of any type values",
                              "mems": "variadic of memref of any type values",
                              "dn": "dense tensor handle type",
-                             "spmat": "sparse matrix handle type"}[kind]
+                             "spmat": "sparse matrix handle type",
+                             "spgemm": "SpGEMM operation handle type"}[kind]
                 raise VerifyException(f"operand #{number + len(dependencies)} must be "
                                       f"{described}, but got '{value.type}'")
-        if trailer.endswith("into") and trailer != "dims_into" and self.computeType is None:
+        if (trailer.startswith("compute") or (trailer.endswith("into")
+                                              and trailer != "dims_into")) \
+                and self.computeType is None:
             raise VerifyException("requires attribute 'computeType'")
 
     @classmethod
@@ -169,6 +199,16 @@ class SparseOp(IRDLOperation):
         is_async, dependencies = parse_async(parser)
         names: list[tuple[str, Any]] = []
         properties: dict[str, Attribute] = {}
+        prefix = _PREFIX.get(cls.SHORT)
+        if prefix is not None:
+            parser.parse_punctuation("{")
+            start = parser._current_token.span.start  # no public peek
+            word = parser.parse_identifier()
+            if word not in prefix[1]:
+                parser.raise_error(f"expected one of {', '.join(prefix[1])}", start,
+                                   parser.pos)
+            parser.parse_punctuation("}")
+            properties[prefix[0]] = _enum_attr(parser, word, prefix[2])
         for number, part in enumerate(parts):
             if number:
                 parser.parse_punctuation(",")
@@ -186,7 +226,7 @@ class SparseOp(IRDLOperation):
                     parser.raise_error("expected ::mlir::gpu::TransposeMode to be one of: "
                                        + ", ".join(_MODES), start, parser.pos)
                 parser.parse_punctuation("}")
-                properties[mode.rstrip("}")] = _mode_attr(parser, word)
+                properties[mode.rstrip("}")] = _enum_attr(parser, word)
         attributes = parser.parse_optional_attr_dict()
         listed: list[Attribute] = []
         if trailer in ("mem_types", "dims_into", "mem_types_into", "sizes_into"):
@@ -195,7 +235,13 @@ class SparseOp(IRDLOperation):
             listed = parser.parse_comma_separated_list(
                 Parser.Delimiter.NONE, lambda: _typed(parser, memrefs))
         memref_type: Attribute | None = None
-        if trailer.endswith("into"):
+        if trailer.startswith("compute"):
+            parser.parse_punctuation(":")
+            properties["computeType"] = parser.parse_type()
+            if trailer == "compute_into":
+                parser.parse_keyword("into")
+                listed = [_typed(parser, True)]
+        elif trailer.endswith("into"):
             parser.parse_keyword("into")
             into = _typed(parser, trailer == "dims_into")
             if trailer == "dims_into":
@@ -219,6 +265,9 @@ class SparseOp(IRDLOperation):
                     parser.raise_error("expected a type for each memref operand")
                 operand_type = written
             operands.append(parser.resolve_operand(name, operand_type))
+        order = _ORDER.get(cls.SHORT)
+        if order is not None and len(order) == len(operands):
+            operands = [operands[position] for position in order]
         results: list[Attribute] = {"dn": [DnTensorHandleType()], "spmat": [SpMatHandleType()],
                                     "spgemm": [SpGEMMOpHandleType()], "index": [IndexType()],
                                     "3index": [IndexType()] * 3, "": []}.get(result, [])
@@ -245,6 +294,9 @@ class SparseOp(IRDLOperation):
         token = self.results[-1] if self.results and isinstance(
             self.results[-1].type, gpu.AsyncTokenType) else None
         print_async(printer, token, dependencies)
+        prefix = _PREFIX.get(self.SHORT)
+        if prefix is not None:
+            printer.print_string(f" {{{keyword(self.properties.get(prefix[0]) or '')}}}")
         if parts:
             printer.print_string(" ")
         remaining = list(values)
@@ -275,9 +327,16 @@ class SparseOp(IRDLOperation):
         if trailer == "dims_into":
             printer.print_string(" into ")
             printer.print_attribute(values[0].type)
-        elif trailer.endswith("into") and self.computeType is not None:
+        elif trailer.endswith("into") and not trailer.startswith("compute") and \
+                self.computeType is not None:
             printer.print_string(" into ")
             printer.print_attribute(self.computeType)
+        if trailer.startswith("compute") and self.computeType is not None:
+            printer.print_string(" : ")
+            printer.print_attribute(self.computeType)
+            if trailer == "compute_into":
+                printer.print_string(" into ")
+                printer.print_attribute(values[-1].type)
 
 
 

@@ -24,7 +24,12 @@ func.func @spmv(%rows: index, %nnz: index, %pos: memref<?xindex>, %cols: memref<
   %nrows, %ncols, %nnzs = gpu.spmat_get_size %coo
   gpu.set_csr_pointers %coo, %pos, %cols, %vals : memref<?xindex>, memref<?xindex>, memref<?xf32>
   %desc = gpu.spgemm_create_descr
+  %size0 = gpu.spgemm_work_estimation_or_compute {WORK_ESTIMATION} %coo, %coo{TRANSPOSE},
+      %coo, %desc, %rows, %work : f32 into memref<?xi8>
+  gpu.spgemm_copy %coo, %coo, %coo, %desc : f32
   gpu.spgemm_destroy_descr %desc
+  %pruned = gpu.create_2to4_spmat {PRUNE_ONLY} %rows, %rows, %b : memref<?x?xf32>
+  gpu.destroy_sp_mat %pruned
   gpu.destroy_sp_mat %coo
   gpu.wait [%t13]
   return
