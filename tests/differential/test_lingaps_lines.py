@@ -32,6 +32,7 @@ LINES = {
     "gpu_sparse_buffer_kind.mlir": 4,
     "gpu_subgroup_broadcast_lane.mlir": 5,
     "gpu_dynamic_shared_memory_space.mlir": 5,
+    "gpu_rotate_offset.mlir": 5,
     "transform_with_pdl_patterns_two_scripts.mlir": 13,
     "transform_registered_pass_param_types.mlir": 7,
     "transform_named_sequence_bare_op.mlir": 6,

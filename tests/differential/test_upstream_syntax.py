@@ -294,7 +294,8 @@ FILES = {
         "gpu.subgroup_broadcast %x, first_active_lane : f32",
         "gpu.subgroup_broadcast %x, specific_lane %lane : f32",
         "gpu.subgroup_broadcast %v, first_active_lane {tag} : vector<4xf16>",
-        "gpu.dynamic_shared_memory : memref<?xi8, #gpu.address_space<workgroup>>"),
+        "gpu.dynamic_shared_memory : memref<?xi8, #gpu.address_space<workgroup>>",
+        "%rot, %ok = gpu.rotate %x, 1, 16 : f32"),
     "transform_pattern_options.mlir": (
         "transform.apply_patterns.vector.lower_contraction lowering_strategy = parallelarith\n",
         "transform.apply_patterns.vector.lower_transpose avx2_lowering_strategy = true\n",

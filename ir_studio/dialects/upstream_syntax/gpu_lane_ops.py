@@ -1,7 +1,8 @@
-"""`gpu.subgroup_broadcast` and `gpu.dynamic_shared_memory` (MLIR 22's GPUOps.td), which
-xDSL 0.74 lacks:
+"""`gpu.subgroup_broadcast`, `gpu.rotate` and `gpu.dynamic_shared_memory` (MLIR 22's
+GPUOps.td), which xDSL 0.74 lacks:
 
     %v = gpu.subgroup_broadcast %x, specific_lane %lane : f32
+    %r, %valid = gpu.rotate %x, 1, 16 : f32
     %s = gpu.dynamic_shared_memory : memref<?xi8, #gpu.address_space<workgroup>>
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 from xdsl.dialects.builtin import (
     DYNAMIC_INDEX,
+    IntegerAttr,
     IntegerType,
     MemRefType,
     StringAttr,
@@ -41,7 +43,7 @@ def install() -> None:
 
 
 def extra_ops(dialect: str) -> list[type[Operation]]:
-    return [SubgroupBroadcastOp, DynamicSharedMemoryOp] if dialect == "gpu" else []
+    return [SubgroupBroadcastOp, RotateOp, DynamicSharedMemoryOp] if dialect == "gpu" else []
 
 
 def _broadcast_attr(parser: Parser, word: str) -> Attribute:
@@ -123,3 +125,53 @@ class DynamicSharedMemoryOp(IRDLOperation):
             raise VerifyException("address space must be address_space<workgroup>")
         if memref.get_shape()[0] != DYNAMIC_INDEX:
             raise VerifyException(f"result memref type must be memref<?xi8, {WORKGROUP}>")
+
+
+@irdl_op_definition
+class RotateOp(IRDLOperation):
+    """`%r, %valid = gpu.rotate %value, offset, width : T` (GPUDialect.cpp RotateOp)."""
+
+    name = "gpu.rotate"
+    value = operand_def(AnyAttr())
+    rotateResult = result_def(AnyAttr())
+    valid = result_def(AnyAttr())
+    offset = prop_def(IntegerAttr)
+    width = prop_def(IntegerAttr)
+
+    def verify_(self) -> None:
+        width, offset = self.width.value.data, self.offset.value.data
+        if width <= 0 or width & (width - 1):
+            raise VerifyException("attribute 'width' failed to satisfy constraint: 32-bit "
+                                  "signless integer attribute whose value is a power of two "
+                                  "> 0")
+        if offset < 0:
+            raise VerifyException("attribute 'offset' failed to satisfy constraint: 32-bit "
+                                  "signless integer attribute whose minimum value is 0")
+        if offset >= width:
+            raise VerifyException(f"offset must be in the range [0, {width})")
+        if self.rotateResult.type != self.value.type or self.valid.type != IntegerType(1):
+            raise VerifyException("expected results of the value's type and i1")
+
+    @classmethod
+    def parse(cls, parser: Parser) -> RotateOp:
+        value = parser.parse_unresolved_operand()
+        parser.parse_punctuation(",")
+        offset = parser.parse_integer(allow_boolean=False)
+        parser.parse_punctuation(",")
+        width = parser.parse_integer(allow_boolean=False)
+        attributes = parser.parse_optional_attr_dict()
+        parser.parse_punctuation(":")
+        written = parser.parse_type()
+        return cls.create(operands=[parser.resolve_operand(value, written)],
+                          result_types=[written, IntegerType(1)],
+                          properties={"offset": IntegerAttr(offset, i32),
+                                      "width": IntegerAttr(width, i32)},
+                          attributes=attributes)
+
+    def print(self, printer: Printer) -> None:
+        printer.print_string(" ")
+        printer.print_operand(self.value)
+        printer.print_string(f", {self.offset.value.data}, {self.width.value.data}")
+        printer.print_op_attributes(self.attributes)
+        printer.print_string(" : ")
+        printer.print_attribute(self.value.type)
