@@ -64,3 +64,12 @@ def test_first_error_on_mlirs_line(name: str) -> None:
 def test_lines_are_mlir_opts(mlir_opt: str, name: str) -> None:
     path: Path = CORPUS / "invalid" / name
     assert mlir_opt_verdict(mlir_opt, path).first_error_line == LINES[name]
+
+
+def test_a_bare_operand_kind_in_an_mma_matrix_type_is_an_error() -> None:
+    """mlir-opt 22 rejects `!gpu.mma_matrix<16x16xf16, BOp>` without a message (exit 1);
+    ir-studio says what is wrong, where."""
+    verdict = ir_studio_verdict(CORPUS / "invalid" / "gpu_mma_matrix_operand_word.mlir")
+    assert not verdict.ok
+    assert verdict.first_error_line == 3
+    assert verdict.message == "string literal expected"

@@ -327,6 +327,9 @@ FILES = {
         "transform.structured.hoist_pad %u by 2 loops, transpose by [1, 0] : (",
         "transform.structured.tile_reduction_using_forall %red by num_threads = [0, 5] "
         "tile_sizes = [0, 3] mapping = [#gpu.thread<x>] : ("),
+    "affine_for_iv_location.mlir": (
+        "%total = affine.for %i = 0 to 16 iter_args(%acc = %zero) -> (f32) {",
+        "affine.parallel (%j) = (0) to (16) {"),
 }
 
 
