@@ -1,80 +1,57 @@
-"""Upstream MLIR syntax and ops that xDSL 0.74 lacks, so files printed by mlir-opt parse.
+"""MLIR 22 syntax, ops and checks that xDSL 0.74 lacks: ir-studio's one layer over xDSL.
 
-xDSL defines some upstream ops in generic form only (`memref.cast`, `scf.parallel`,
-`gpu.module`, ...) and leaves out others (`arith.index_castui`, `vector.shape_cast`,
-`tensor.generate`, `func.constant`, ...). Each is added to its dialect when that
-dialect is first loaded, through `extend_factory`, so nothing is imported up front.
+Two kinds of addition, kept apart so that neither depends on what loaded first:
+
+* NEW ops. Each upstream dialect with additions has a package here
+  (`extensions/memref/`, `extensions/llvm/`, ...) whose `MODULES` names the modules
+  whose `ops()` join the dialect. `extend_factory` builds the extended `Dialect` when
+  the dialect first loads: adding definitions is deterministic, so it can stay lazy. An
+  added op named like one of xDSL's replaces xDSL's definition in that dialect.
+* CHANGES to xDSL's existing classes (syntax attached, verifiers replaced, constraints
+  widened, two global replacements). Each is a row of `patches.PATCHES`, applied once,
+  for every dialect, when `shared_context()` is built (`patches.apply_patches`).
+  `tests/core/test_xdsl_canary.py` checks the table against xDSL: every symbol it
+  changes or private name it uses still exists with the recorded signature, and nothing
+  outside the table differs from a pristine import of xDSL.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from xdsl.ir import Dialect, Operation
 
-# dialect name -> modules of this package whose install() adds syntax and ops to it
-_MODULES: dict[str, tuple[str, ...]] = {
-    "memref": ("memref", "memref_ops", "memref_transpose", "more_ops"),
-    "gpu": ("gpu", "gpu_ops", "gpu_cluster_ops"),
-    "scf": ("loops", "forall", "optional_keywords", "reductions"),
-    "affine": ("loops", "affine_ops", "reductions"),
-    "arith": ("extra_ops", "arith_casts", "optional_keywords"),
-    "vector": ("extra_ops", "vector_contract", "vector_ops", "vector_memory_ops", "more_ops"),
-    "tensor": ("extra_ops", "forall", "tensor_ops"),
-    "func": ("extra_ops",),
-    "cf": ("branch_weights",),
-    "llvm": ("llvm", "llvm_types_constrained", "llvm_sync_ops", "llvm_memory"),
-    "linalg": ("linalg_named", "linalg_generated", "linalg_generic", "linalg_map",
-               "linalg_elementwise", "linalg_softmax", "linalg_contract", "linalg_pack"),
-    "bufferization": ("bufferization",),
-    "math": ("math_ops",),
-    "dlti": ("dlti_entries",),
-    "complex": ("more_ops",),
-    "transform": ("transform_ops", "transform_generated", "transform_structured",
-                  "transform_handles"),
-}
+# Upstream dialects that gain ops here (a package of that name with `MODULES`).
+EXTENDED_DIALECTS: tuple[str, ...] = (
+    "affine", "arith", "bufferization", "complex", "func", "gpu", "linalg", "llvm", "math",
+    "memref", "scf", "tensor", "transform", "vector",
+)
+
+
+def new_ops(name: str) -> list[type[Operation]]:
+    """The ops the extension of dialect `name` adds, in its declared module order."""
+    if name not in EXTENDED_DIALECTS:
+        return []
+    package = importlib.import_module(f"{__name__}.{name}")
+    added: list[type[Operation]] = []
+    for module_name in package.MODULES:
+        added += importlib.import_module(f"{__name__}.{name}.{module_name}").ops()
+    return added
 
 
 def extend_factory(name: str, factory: Callable[[], Dialect]) -> Callable[[], Dialect]:
-    """Wrap a dialect factory so the dialect comes with the upstream syntax and ops."""
-    module_names = _MODULES.get(name)
-    if module_names is None:
+    """Wrap a dialect factory so the dialect comes with its extension's new ops."""
+    if name not in EXTENDED_DIALECTS:
         return factory
 
     def extended() -> Dialect:
-        extra: list[type[Operation]] = []
-        for module_name in module_names:
-            module = importlib.import_module(f"{__name__}.{module_name}")
-            module.install()
-            _INSTALLED.add(module_name)
-            extra += module.extra_ops(name) if hasattr(module, "extra_ops") else []
         dialect = factory()
-        if not extra:
-            return dialect
-        # An extra op of a name the dialect already has replaces xDSL's definition.
+        extra = new_ops(name)
+        # An added op of a name the dialect already has replaces xDSL's definition.
         replaced = {op.name for op in extra}
         operations = [*(op for op in dialect.operations if op.name not in replaced), *extra]
         return Dialect(dialect.name, operations, list(dialect.attributes),
                        list(dialect._interfaces))  # no public accessor for interfaces
 
     return extended
-
-
-_INSTALLED: set[str] = set()
-
-
-def install_for(dialects: Iterable[str]) -> None:
-    """Custom syntax for ops a pass built without a context loading their dialect
-    (the printer would fall back to the generic form)."""
-    wanted = {module for name in dialects for module in _MODULES.get(name, ())}
-    for module_name in sorted(wanted - _INSTALLED):
-        importlib.import_module(f"{__name__}.{module_name}").install()
-        _INSTALLED.add(module_name)
-
-
-def install_for_op(op: Operation) -> None:
-    """`install_for` the dialects used under `op`; no walk once everything is in."""
-    if len(_INSTALLED) == len({m for ms in _MODULES.values() for m in ms}):
-        return
-    install_for({nested.name.split(".", 1)[0] for nested in op.walk()})

@@ -47,8 +47,6 @@ def attach_syntax(cls: type[Operation], parse: Callable[[Any, Parser], Any],
 
 def add_verifier(cls: type[IRDLOperation], check: Callable[[Any], None]) -> None:
     """Run `check` after the op's own verification (checks MLIR has and xDSL lacks)."""
-    if getattr(cls, "_ir_studio_checked", None) is check:
-        return
     original = cls.verify_
 
     def verify_(self: IRDLOperation) -> None:
@@ -56,7 +54,6 @@ def add_verifier(cls: type[IRDLOperation], check: Callable[[Any], None]) -> None
         check(self)
 
     cls.verify_ = verify_
-    cls._ir_studio_checked = check  # pyright: ignore[reportAttributeAccessIssue]  # marks the class patched, so installing twice is a no-op
 
 
 def parse_optional_arrow_types(parser: Parser) -> list[Any]:
@@ -112,8 +109,6 @@ def segment_sizes_when_missing(cls: type[Operation],
     """Where MLIR's op needs no operandSegmentSizes (its groups follow from the operand
     types) but xDSL's requires one, derive it when an op is created without it, as the
     generic form from mlir-opt does."""
-    if getattr(cls, "_ir_studio_segments", False):
-        return
     create = cls.create.__func__
 
     def create_with_segments(klass: type[Any], *args: Any, **kwargs: Any) -> Any:
@@ -127,7 +122,6 @@ def segment_sizes_when_missing(cls: type[Operation],
         return create(klass, *args, **kwargs)
 
     cls.create = classmethod(create_with_segments)  # pyright: ignore[reportAttributeAccessIssue]  # installs upstream MLIR's syntax on xDSL's op class
-    cls._ir_studio_segments = True  # pyright: ignore[reportAttributeAccessIssue]  # marks the class patched, so installing twice is a no-op
 
 
 def parse_word_from(parser: Parser, choices: Sequence[str]) -> str:

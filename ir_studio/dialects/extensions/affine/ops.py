@@ -34,7 +34,7 @@ from xdsl.printer import Printer
 from xdsl.traits import Pure
 from xdsl.utils.exceptions import VerifyException
 
-from ir_studio.dialects.upstream_syntax.formats import (
+from ir_studio.dialects.extensions.formats import (
     consumed_end,
     parse_mixed_indices,
     parse_prefetch_hints,
@@ -49,9 +49,6 @@ def install() -> None:
     from xdsl.parser.affine_parser import AffineParser
     from xdsl.utils.mlir_lexer import MLIRTokenKind
 
-    if getattr(AffineParser, "_ir_studio_symbol", False):
-        return
-    _install_induction_variable_location()
     original = AffineParser._get_parse_optional_ssa_value
 
     def with_symbol(self: AffineParser) -> Any:
@@ -72,10 +69,9 @@ def install() -> None:
         return parse, symbols, spans
 
     AffineParser._get_parse_optional_ssa_value = with_symbol
-    AffineParser._ir_studio_symbol = True  # pyright: ignore[reportAttributeAccessIssue]  # marks the class patched, so installing twice is a no-op
 
 
-def _install_induction_variable_location() -> None:
+def install_induction_variable_location() -> None:
     """`affine.for %i loc("name") = 0 to 8`: MLIR reads a location after the induction
     variable (xDSL wants `=` there). The location is read and dropped, as mlir-opt drops
     locations unless asked to print them."""
@@ -101,9 +97,8 @@ def _install_induction_variable_location() -> None:
     affine.ForOp.parse = classmethod(parse)  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
 
 
-def extra_ops(dialect: str) -> list[type[Operation]]:
-    return [AffineMaxOp, DelinearizeIndexOp, LinearizeIndexOp, PrefetchOp] if (
-        dialect == "affine") else []
+def ops() -> list[type[Operation]]:
+    return [AffineMaxOp, DelinearizeIndexOp, LinearizeIndexOp, PrefetchOp]
 
 
 @irdl_op_definition

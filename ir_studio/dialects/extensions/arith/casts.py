@@ -25,8 +25,8 @@ from xdsl.parser import Parser
 from xdsl.printer import Printer
 from xdsl.utils.exceptions import VerifyException
 
-from ir_studio.dialects.upstream_syntax.extra_ops import IndexCastUIOp
-from ir_studio.dialects.upstream_syntax.formats import (
+from ir_studio.dialects.extensions.arith.extra_ops import IndexCastUIOp
+from ir_studio.dialects.extensions.formats import (
     add_verifier,
     attach_syntax,
     bool_like,
@@ -90,12 +90,9 @@ def install() -> None:
         replace_constraints(cls, {"input": AnyAttr(), "result": AnyAttr()})
         cls.verify_ = _verify
     for compare in (arith.CmpiOp, arith.CmpfOp):
-        if getattr(compare, "_ir_studio_shaped", False):
-            continue
         replace_constraints(compare, {"result": AnyAttr()})
         compare.parse = classmethod(_shaped_compare(compare.parse.__func__))  # pyright: ignore[reportAttributeAccessIssue]  # installs upstream MLIR's syntax on xDSL's op class
         add_verifier(compare, _check_compare_result)
-        compare._ir_studio_shaped = True  # pyright: ignore[reportAttributeAccessIssue]  # marks the class patched, so installing twice is a no-op
     replace_constraints(arith.SelectOp, {"cond": AnyAttr()})
     attach_syntax(arith.SelectOp, _parse_select, _print_select)
     add_verifier(arith.SelectOp, _check_select_condition)

@@ -33,7 +33,7 @@ from xdsl.parser import Parser
 from xdsl.printer import Printer
 from xdsl.utils.exceptions import VerifyException
 
-from ir_studio.dialects.upstream_syntax.formats import add_verifier, replace_constraints
+from ir_studio.dialects.extensions.formats import add_verifier, replace_constraints
 
 
 def install() -> None:
@@ -49,8 +49,8 @@ def install() -> None:
         _verify_materialize)
 
 
-def extra_ops(dialect: str) -> list[type[Operation]]:
-    return [DeallocTensorOp, DeallocOp] if dialect == "bufferization" else []
+def ops() -> list[type[Operation]]:
+    return [DeallocTensorOp, DeallocOp]
 
 
 @irdl_op_definition

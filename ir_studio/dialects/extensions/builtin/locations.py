@@ -12,8 +12,6 @@ from xdsl.parser.attribute_parser import AttrParser
 
 def install() -> None:
     """Idempotent."""
-    if getattr(AttrParser, "_ir_studio_fused", False):
-        return
     parse_rest = AttrParser._parse_location
 
     def parse_location(self: AttrParser) -> Any:
@@ -29,4 +27,3 @@ def install() -> None:
         return FusedLoc(tuple(locations), metadata)
 
     AttrParser._parse_location = parse_location
-    AttrParser._ir_studio_fused = True  # pyright: ignore[reportAttributeAccessIssue]  # marks the class patched, so installing twice is a no-op

@@ -27,12 +27,9 @@ _METHODS = {"__mul__": AffineBinaryOpKind.Mul, "__floordiv__": AffineBinaryOpKin
 
 def install() -> None:
     """Idempotent."""
-    if getattr(AffineExpr, "_ir_studio_semi_affine", False):
-        return
     for method, kind in _METHODS.items():
         setattr(AffineExpr, method, _semi_affine(getattr(AffineExpr, method), kind))
     AffineExpr.__rmul__ = AffineExpr.__mul__
-    AffineExpr._ir_studio_semi_affine = True  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
 
 
 def is_symbolic(expr: AffineExpr) -> bool:

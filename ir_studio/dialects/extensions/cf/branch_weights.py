@@ -9,7 +9,7 @@ from xdsl.dialects.builtin import i32
 from xdsl.parser import Parser
 from xdsl.printer import Printer
 
-from ir_studio.dialects.upstream_syntax.formats import (
+from ir_studio.dialects.extensions.formats import (
     parse_successor_with_operands,
     print_successor_with_operands,
 )
@@ -25,8 +25,6 @@ def install() -> None:
 def add_branch_weights(cls: type[Any]) -> None:
     """Idempotent: `%c weights([1, 99]), ^a, ^b(%x : i32)`, parsed and printed here in
     full, with the weights as the `branch_weights` property MLIR has."""
-    if getattr(cls, "_ir_studio_weights", False):
-        return
     from xdsl.dialects.builtin import DenseArrayBase
     from xdsl.irdl import base
     from xdsl.irdl.operations import OptPropertyDef
@@ -69,4 +67,3 @@ def add_branch_weights(cls: type[Any]) -> None:
 
     cls.parse = classmethod(parse)
     cls.print = print_op
-    cls._ir_studio_weights = True

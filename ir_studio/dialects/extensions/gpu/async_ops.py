@@ -13,7 +13,7 @@ from xdsl.ir import SSAValue
 from xdsl.parser import Parser
 from xdsl.printer import Printer
 
-from ir_studio.dialects.upstream_syntax.formats import (
+from ir_studio.dialects.extensions.formats import (
     attach_syntax,
     parse_index_operands,
     segment_sizes_when_missing,

@@ -15,20 +15,15 @@ from xdsl.irdl import (
     result_def,
     traits_def,
 )
+from xdsl.parser import Parser
+from xdsl.printer import Printer
 from xdsl.traits import Pure
 
-
-def install() -> None:
-    """Idempotent: the ops share gpu.thread_id's syntax."""
-    from ir_studio.dialects.upstream_syntax.formats import attach_syntax
-    from ir_studio.dialects.upstream_syntax.gpu import parse_id, print_id
-
-    for cls in _OPS:
-        attach_syntax(cls, parse_id, print_id)
+from ir_studio.dialects.extensions.gpu.syntax import parse_id, print_id
 
 
-def extra_ops(dialect: str) -> list[type[Operation]]:
-    return list(_OPS) if dialect == "gpu" else []
+def ops() -> list[type[Operation]]:
+    return list(_OPS)
 
 
 def _id_op(op_name: str) -> type[Operation]:
@@ -38,6 +33,13 @@ def _id_op(op_name: str) -> type[Operation]:
         upper_bound = opt_prop_def(IntegerAttr)
         result = result_def(IndexType)
         traits = traits_def(Pure())
+
+        @classmethod
+        def parse(cls, parser: Parser) -> ClusterQuery:
+            return parse_id(cls, parser)  # gpu.thread_id's syntax
+
+        def print(self, printer: Printer) -> None:
+            print_id(self, printer)
 
     ClusterQuery.__name__ = ClusterQuery.__qualname__ = "".join(
         part.title() for part in op_name.split(".")[1].split("_")) + "Op"

@@ -17,7 +17,7 @@ from xdsl.ir import SSAValue
 from xdsl.parser import Parser
 from xdsl.printer import Printer
 
-from ir_studio.dialects.upstream_syntax.gpu_async import parse_async, print_async
+from ir_studio.dialects.extensions.gpu.async_ops import parse_async, print_async
 
 
 def _triple(parser: Parser, keyword: str) -> list[Any]:

@@ -22,19 +22,15 @@ from xdsl.parser import Parser
 from xdsl.printer import Printer
 from xdsl.utils.exceptions import VerifyException
 
-from ir_studio.dialects.upstream_syntax.formats import parse_word_from
+from ir_studio.dialects.extensions.formats import parse_word_from
 
 REDUCTIONS = ("add", "mul", "minui", "minsi", "minnumf", "maxui", "maxsi", "maxnumf", "and",
               "or", "xor", "minimumf", "maximumf")
 SHUFFLE_MODES = ("xor", "up", "down", "idx")
 
 
-def install() -> None:
-    """Nothing to patch: the ops join gpu through `extra_ops`."""
-
-
-def extra_ops(dialect: str) -> list[type[Operation]]:
-    return [AllReduceOp, SubgroupReduceOp, ShuffleOp, PrintfOp] if dialect == "gpu" else []
+def ops() -> list[type[Operation]]:
+    return [AllReduceOp, SubgroupReduceOp, ShuffleOp, PrintfOp]
 
 
 def keyword(attr: Any) -> str:

@@ -18,14 +18,13 @@ from xdsl.ir import Block, SSAValue
 from xdsl.parser import Parser
 from xdsl.printer import Printer
 
-from ir_studio.dialects.upstream_syntax.formats import (
+from ir_studio.dialects.extensions.formats import (
     attach_format,
     attach_syntax,
     parse_optional_arrow_types,
     print_optional_arrow_types,
 )
-from ir_studio.dialects.upstream_syntax.gpu_async import (
-    install_memory_ops,
+from ir_studio.dialects.extensions.gpu.async_ops import (
     parse_async,
     print_async,
 )
@@ -51,13 +50,12 @@ def install() -> None:
     gpu.FuncOp.verify_ = _verify_func  # pyright: ignore[reportAttributeAccessIssue]  # installs upstream MLIR's verifier on xDSL's op class
     attach_syntax(gpu.LaunchOp, _parse_launch, _print_launch)
     gpu.LaunchOp.verify_ = _verify_launch  # pyright: ignore[reportAttributeAccessIssue]  # installs upstream MLIR's verifier on xDSL's op class
-    from ir_studio.dialects.upstream_syntax.gpu_launch_func import (
+    from ir_studio.dialects.extensions.gpu.launch_func import (
         parse_launch_func,
         print_launch_func,
     )
 
     attach_syntax(gpu.LaunchFuncOp, parse_launch_func, print_launch_func)
-    install_memory_ops()
 
 
 # --- id queries: `gpu.thread_id x`, `gpu.lane_id` ---------------------------------------

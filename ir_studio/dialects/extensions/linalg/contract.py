@@ -23,12 +23,12 @@ from xdsl.parser import Parser
 from xdsl.printer import Printer
 from xdsl.utils.exceptions import VerifyException
 
-from ir_studio.dialects.upstream_syntax.linalg_generated import (
+from ir_studio.dialects.extensions.linalg.generated import (
     BodyError,
     GeneratedNamedOp,
     build_body,
 )
-from ir_studio.dialects.upstream_syntax.linalg_named_table import SPECS
+from ir_studio.dialects.extensions.linalg.named_table import SPECS
 
 UNARY = ("exp", "log", "abs", "ceil", "floor", "negf", "reciprocal", "round", "sqrt", "rsqrt",
          "square", "tanh", "erf")
@@ -36,12 +36,8 @@ BINARY = ("add", "sub", "mul", "div", "div_unsigned", "max_signed", "min_signed"
           "max_unsigned", "min_unsigned", "powf")
 
 
-def install() -> None:
-    """Nothing to patch: the ops join linalg through `extra_ops`."""
-
-
-def extra_ops(dialect: str) -> list[type[Operation]]:
-    return [ContractOp, ElementwiseOp] if dialect == "linalg" else []
+def ops() -> list[type[Operation]]:
+    return [ContractOp, ElementwiseOp]
 
 
 def _parse_maps(parser: Parser) -> ArrayAttr[AffineMapAttr]:

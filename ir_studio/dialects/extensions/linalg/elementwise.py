@@ -31,8 +31,6 @@ def install() -> None:
     """Idempotent: the short form of `linalg.reduce`."""
     from xdsl.dialects.linalg.ops import ReduceOp
 
-    if getattr(ReduceOp, "_ir_studio_short", False):
-        return
     parse_long = ReduceOp.parse.__func__
 
     def parse(cls: type[Any], parser: Parser) -> Any:
@@ -44,11 +42,10 @@ def install() -> None:
         return _reduce_short_form(cls, parser, name, attributes)
 
     ReduceOp.parse = classmethod(parse)  # pyright: ignore[reportAttributeAccessIssue]  # installs upstream MLIR's syntax on xDSL's op class
-    ReduceOp._ir_studio_short = True  # pyright: ignore[reportAttributeAccessIssue]  # marks the class patched, so installing twice is a no-op
 
 
-def extra_ops(dialect: str) -> list[type[Operation]]:
-    return list(_OPS) if dialect == "linalg" else []
+def ops() -> list[type[Operation]]:
+    return list(_OPS)
 
 
 def _reduce_short_form(cls: type[Any], parser: Parser, name: str,

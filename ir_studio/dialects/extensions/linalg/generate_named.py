@@ -2,7 +2,7 @@
 
 Run by a developer, never at install or run time (the generated table is committed):
 
-    python -m ir_studio.dialects.upstream_syntax.generate_linalg_named \\
+    python -m ir_studio.dialects.extensions.linalg.generate_named \\
         /usr/lib/llvm-22/include/mlir/Dialect/Linalg/IR
 
 MLIR defines the named structured ops (convolutions, poolings, depthwise convolutions,
@@ -147,7 +147,7 @@ def render(specs: dict[str, dict[str, object]]) -> str:
 
 def main(argv: list[str]) -> int:
     include = Path(argv[1] if len(argv) > 1 else "/usr/lib/llvm-22/include/mlir/Dialect/Linalg/IR")
-    out = Path(__file__).with_name("linalg_named_table.py")
+    out = Path(__file__).with_name("named_table.py")
     out.write_text(render(read_specs(include)))
     print(f"wrote {out}")
     return 0

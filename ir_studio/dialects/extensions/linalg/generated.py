@@ -33,19 +33,13 @@ from xdsl.irdl import irdl_op_definition, opt_prop_def
 from xdsl.utils.exceptions import VerifyException
 from xdsl.utils.hints import isa
 
-from ir_studio.dialects.upstream_syntax.linalg_named_table import SPECS
+from ir_studio.dialects.extensions.linalg.named_table import SPECS
 
 # Ops defined by hand elsewhere (custom maps or bodies) keep their definitions.
 _HAND_WRITTEN: frozenset[str] = frozenset()
 
 
-def install() -> None:
-    """Nothing to patch: the ops join linalg through `extra_ops`."""
-
-
-def extra_ops(dialect: str) -> list[type[Operation]]:
-    if dialect != "linalg":
-        return []
+def ops() -> list[type[Operation]]:
     if not _OPS:
         _OPS.extend(_define(name, spec) for name, spec in sorted(SPECS.items())
                     if name not in _HAND_WRITTEN)

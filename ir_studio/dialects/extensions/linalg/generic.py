@@ -13,15 +13,12 @@ from xdsl.dialects.linalg.ops import GenericOp
 from xdsl.ir import SSAValue
 from xdsl.parser import Parser
 
-from ir_studio.dialects.upstream_syntax.formats import parse_dict_or_alias
+from ir_studio.dialects.extensions.formats import parse_dict_or_alias
 
 
 def install() -> None:
     """Idempotent: replaces GenericOp.parse (the printer already prints both forms)."""
-    if getattr(GenericOp, "_ir_studio_trait", False):
-        return
     GenericOp.parse = classmethod(_parse)  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
-    GenericOp._ir_studio_trait = True  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
 
 
 def _operand_group(parser: Parser, keyword: str) -> list[SSAValue]:

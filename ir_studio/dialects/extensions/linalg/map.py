@@ -22,7 +22,7 @@ from xdsl.parser import Parser
 from xdsl.printer import Printer
 from xdsl.utils.exceptions import VerifyException
 
-from ir_studio.dialects.upstream_syntax.formats import parse_typed_operands
+from ir_studio.dialects.extensions.formats import parse_typed_operands
 
 
 def install() -> None:
@@ -38,8 +38,8 @@ def install() -> None:
         [*(t for t in IndexOp.traits if not isinstance(t, HasParent)), widened])
 
 
-def extra_ops(dialect: str) -> list[type[Operation]]:
-    return [MapOp] if dialect == "linalg" else []
+def ops() -> list[type[Operation]]:
+    return [MapOp]
 
 
 def _element(t: Any) -> Any:

@@ -19,15 +19,13 @@ from xdsl.irdl import irdl_op_definition, prop_def
 from xdsl.parser import Parser
 from xdsl.printer import Printer
 
-from ir_studio.dialects.upstream_syntax.linalg_generated import GeneratedNamedOp, build_body
-from ir_studio.dialects.upstream_syntax.linalg_named_table import SPECS
+from ir_studio.dialects.extensions.linalg.generated import GeneratedNamedOp, build_body
+from ir_studio.dialects.extensions.linalg.named_table import SPECS
 
 
 def install() -> None:
     """Idempotent: `linalg.matmul indexing_maps = [...] ins(...)`, MLIR 22's way to
     write a transposed or broadcast matmul (xDSL reads `ins` first and then fails)."""
-    if getattr(MatmulOp, "_ir_studio_maps", False):
-        return
     parse_rest = MatmulOp.parse.__func__
     print_rest = MatmulOp.print
     default = MatmulOp.get_irdl_definition().properties["indexing_maps"].default_value
@@ -65,7 +63,6 @@ def install() -> None:
     MatmulOp.get_hidden_region = classmethod(hidden_region)  # pyright: ignore[reportAttributeAccessIssue]  # MLIR's body for complex elements too
     MatmulOp.body_arg_types = staticmethod(GeneratedNamedOp.body_arg_types)
     MatmulOp.print = print_op
-    MatmulOp._ir_studio_maps = True  # pyright: ignore[reportAttributeAccessIssue]  # marks the class patched, so installing twice is a no-op
 
 
 def _multiply_accumulate(cls: type[Any], inputs: Sequence[SSAValue],
@@ -75,8 +72,8 @@ def _multiply_accumulate(cls: type[Any], inputs: Sequence[SSAValue],
     return build_body(SPECS["matvec"], GeneratedNamedOp.body_arg_types((*inputs, *outputs)))
 
 
-def extra_ops(dialect: str) -> list[type[Operation]]:
-    return list(_OPS) if dialect == "linalg" else []
+def ops() -> list[type[Operation]]:
+    return list(_OPS)
 
 
 def _maps(*functions: Callable[..., tuple[Any, ...]]) -> ArrayAttr[AffineMapAttr]:

@@ -32,12 +32,8 @@ from xdsl.traits import Pure
 from xdsl.utils.exceptions import VerifyException
 
 
-def install() -> None:
-    """Nothing to patch: the ops join linalg through `extra_ops`."""
-
-
-def extra_ops(dialect: str) -> list[type[Operation]]:
-    return [PackOp, UnPackOp] if dialect == "linalg" else []
+def ops() -> list[type[Operation]]:
+    return [PackOp, UnPackOp]
 
 
 def _integers(parser: Parser, keyword: str) -> DenseArrayBase:

@@ -20,12 +20,8 @@ from xdsl.printer import Printer
 from xdsl.utils.exceptions import VerifyException
 
 
-def install() -> None:
-    """Nothing to patch: the ops join linalg through `extra_ops`."""
-
-
-def extra_ops(dialect: str) -> list[type[Operation]]:
-    return [SoftmaxOp] if dialect == "linalg" else []
+def ops() -> list[type[Operation]]:
+    return [SoftmaxOp]
 
 
 @irdl_op_definition

@@ -33,13 +33,13 @@ from xdsl.parser import Parser
 from xdsl.printer import Printer
 from xdsl.traits import Pure
 
-from ir_studio.dialects.upstream_syntax.formats import (
+from ir_studio.dialects.extensions.formats import (
     parse_positioned_slice,
     parse_word_from,
     print_positioned_slice,
     replace_constraints,
 )
-from ir_studio.dialects.upstream_syntax.llvm_ops import ORDERINGS
+from ir_studio.dialects.extensions.llvm.ops import ORDERINGS
 
 _NAMES = {number: name for name, number in ORDERINGS.items()}
 _LOAD_FLAGS = ("invariant", "invariant_group", "nontemporal")
@@ -51,8 +51,6 @@ _PROPERTY = {"invariant": "invariant", "invariant_group": "invariantGroup",
 
 def install() -> None:
     """Idempotent."""
-    if getattr(llvm.LoadOp, "_ir_studio_memory", False):
-        return
     for cls, flags in ((llvm.LoadOp, _LOAD_FLAGS), (llvm.StoreOp, _STORE_FLAGS)):
         properties = cls.get_irdl_definition().properties
         for name in (*(_PROPERTY[f] for f in flags), "volatile_"):
@@ -88,7 +86,6 @@ def install() -> None:
     llvm.AllocaOp.parse = classmethod(alloca)  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
     llvm.AllocaOp.print = print_op
     replace_constraints(llvm.ZeroOp, {"res": AnyAttr()})
-    llvm.LoadOp._ir_studio_memory = True  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
 
 
 def _parse_atomic(parser: Parser, properties: dict[str, Any]) -> None:
@@ -193,8 +190,8 @@ def _print_store(self: Any, printer: Printer) -> None:
     printer.print_attribute(self.ptr.type)
 
 
-def extra_ops(dialect: str) -> list[type[Operation]]:
-    return [VectorInsertOp, VectorExtractOp] if dialect == "llvm" else []
+def ops() -> list[type[Operation]]:
+    return [VectorInsertOp, VectorExtractOp]
 
 
 @irdl_op_definition

@@ -27,7 +27,7 @@ from xdsl.parser import Parser
 from xdsl.printer import Printer
 from xdsl.traits import NoMemoryEffect, Pure
 
-from ir_studio.dialects.upstream_syntax.formats import consumed_end, parse_word_from
+from ir_studio.dialects.extensions.formats import consumed_end, parse_word_from
 
 ATOMIC_BIN_OPS = ("xchg", "add", "sub", "_and", "nand", "_or", "_xor", "max", "min", "umax",
                   "umin", "fadd", "fsub", "fmax", "fmin", "uinc_wrap", "udec_wrap",

@@ -29,19 +29,14 @@ from xdsl.printer import Printer
 from xdsl.traits import IsTerminator
 from xdsl.utils.exceptions import VerifyException
 
-from ir_studio.dialects.upstream_syntax.formats import parse_word_from
-from ir_studio.dialects.upstream_syntax.llvm_ops import ORDERINGS
+from ir_studio.dialects.extensions.formats import parse_word_from
+from ir_studio.dialects.extensions.llvm.ops import ORDERINGS
 
 _NAMES = {number: name for name, number in ORDERINGS.items()}
 
 
-def install() -> None:
-    """Nothing to patch: the ops join llvm through `extra_ops`."""
-
-
-def extra_ops(dialect: str) -> list[type[Operation]]:
-    return [CmpXchgOp, FenceOp, VaArgOp, ResumeOp, GlobalCtorsOp, GlobalDtorsOp] \
-        if dialect == "llvm" else []
+def ops() -> list[type[Operation]]:
+    return [CmpXchgOp, FenceOp, VaArgOp, ResumeOp, GlobalCtorsOp, GlobalDtorsOp]
 
 
 def _ordering(parser: Parser) -> IntegerAttr:

@@ -39,7 +39,7 @@ from xdsl.printer import Printer
 from xdsl.traits import IsTerminator, Pure
 from xdsl.utils.exceptions import VerifyException
 
-from ir_studio.dialects.upstream_syntax.formats import (
+from ir_studio.dialects.extensions.formats import (
     parse_successor_with_operands,
     print_successor_with_operands,
     replace_constraints,
@@ -64,24 +64,12 @@ def install() -> None:
         definition.properties["overflowFlags"] = type(old)(
             AnyOf((old.constr, base(IntegerAttr))), old.default_value)
         cls.print = _print_with_flag_attr(cls.print)
-    _quiet_default_global_properties()
     # Vector GEPs: a vector of indices gives a vector of pointers.
     replace_constraints(llvm.GEPOp, {"ssa_indices": AnyAttr(), "result": AnyAttr()})
-    from ir_studio.dialects.upstream_syntax.llvm_patches import (
-        install_branch_weights,
-        install_gep_flags,
-        install_volatile_load,
-    )
-
-    install_gep_flags()
-    install_volatile_load()
-    install_branch_weights()
 
 
-def extra_ops(dialect: str) -> list[type[Operation]]:
-    if dialect != "llvm":
-        return []
-    from ir_studio.dialects.upstream_syntax.llvm_ops import LLVM_OPS
+def ops() -> list[type[Operation]]:
+    from ir_studio.dialects.extensions.llvm.ops import LLVM_OPS
 
     return [SwitchOp, *LLVM_OPS]
 
@@ -187,12 +175,10 @@ def _print_with_flag_attr(print_op: Any) -> Any:
     return print_flags
 
 
-def _quiet_default_global_properties() -> None:
+def quiet_default_global_properties() -> None:
     """MLIR's generic form spells out `visibility_ = 0` and `unnamed_addr = 0`; xDSL's
     printer would echo them into the attribute dictionary, where mlir-opt rejects them
     as duplicates of what its custom syntax derives. At their defaults they are left out."""
-    if getattr(llvm.GlobalOp, "_ir_studio_quiet", False):
-        return
     print_global = llvm.GlobalOp.print
 
     def print_op(self: llvm.GlobalOp, printer: Printer) -> None:
@@ -207,4 +193,3 @@ def _quiet_default_global_properties() -> None:
             self.properties.update(hidden)
 
     llvm.GlobalOp.print = print_op
-    llvm.GlobalOp._ir_studio_quiet = True  # pyright: ignore[reportAttributeAccessIssue]  # marks the class patched, so installing twice is a no-op

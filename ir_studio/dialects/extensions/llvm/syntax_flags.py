@@ -18,8 +18,6 @@ _GEP_FLAGS = {"inbounds": 3, "nusw": 2, "nuw": 4}
 def install_gep_flags() -> None:
     """`getelementptr inbounds|nuw %p[...]`: MLIR 22's no-wrap flags (xDSL reads only a
     bare `inbounds`)."""
-    if getattr(llvm.GEPOp, "_ir_studio_flags", False):
-        return
     parse_rest = llvm.GEPOp.parse.__func__
     print_rest = llvm.GEPOp.print
 
@@ -66,13 +64,10 @@ def install_gep_flags() -> None:
 
     llvm.GEPOp.parse = classmethod(parse)  # pyright: ignore[reportAttributeAccessIssue]  # installs upstream MLIR's syntax on xDSL's op class
     llvm.GEPOp.print = print_op
-    llvm.GEPOp._ir_studio_flags = True  # pyright: ignore[reportAttributeAccessIssue]  # marks the class patched, so installing twice is a no-op
 
 
 def install_volatile_load() -> None:
     """`llvm.load volatile %p : !llvm.ptr -> i32`: xDSL's load has no volatile flag."""
-    if getattr(llvm.LoadOp, "_ir_studio_volatile", False):
-        return
     from xdsl.dialects.builtin import UnitAttr
     from xdsl.irdl.operations import OptPropertyDef
 
@@ -100,7 +95,6 @@ def install_volatile_load() -> None:
 
     llvm.LoadOp.parse = classmethod(parse)  # pyright: ignore[reportAttributeAccessIssue]  # installs upstream MLIR's syntax on xDSL's op class
     llvm.LoadOp.print = print_op
-    llvm.LoadOp._ir_studio_volatile = True  # pyright: ignore[reportAttributeAccessIssue]  # marks the class patched, so installing twice is a no-op
 
 
 def base_unit() -> Any:
@@ -113,6 +107,6 @@ def base_unit() -> Any:
 def install_branch_weights() -> None:
     """`llvm.cond_br %c weights([1, 99]), ^a, ^b(%x : i32)`: xDSL's cond_br has no
     weights."""
-    from ir_studio.dialects.upstream_syntax.branch_weights import add_branch_weights
+    from ir_studio.dialects.extensions.cf.branch_weights import add_branch_weights
 
     add_branch_weights(llvm.CondBrOp)

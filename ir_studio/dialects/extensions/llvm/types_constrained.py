@@ -31,12 +31,9 @@ PACKED = "\0packed:"  # prefix of the name parameter of a packed struct
 
 def install() -> None:
     """Idempotent."""
-    if getattr(llvm.LLVMStructType, "_ir_studio_packed", False):
-        return
     llvm.LLVMStructType.parse_parameters = classmethod(  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
         _parse_struct)
     llvm.LLVMStructType.print_parameters = _print_struct
-    llvm.LLVMStructType._ir_studio_packed = True  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
     xdsl_compatible = llvm.is_compatible_type
 
     def is_compatible_type(type_attr: Any) -> bool:
@@ -79,8 +76,8 @@ def _print_struct(self: Any, printer: Printer) -> None:
             printer.print_list(self.types.data, printer.print_attribute)
 
 
-def extra_ops(dialect: str) -> list[type[Operation]]:
-    return list(_CONSTRAINED) if dialect == "llvm" else []
+def ops() -> list[type[Operation]]:
+    return list(_CONSTRAINED)
 
 
 # LLVM's rounding modes and exception behaviours, with MLIR's enum values.

@@ -22,15 +22,11 @@ from xdsl.printer import Printer
 from xdsl.traits import Pure
 from xdsl.utils.exceptions import VerifyException
 
-from ir_studio.dialects.upstream_syntax.formats import bool_like
+from ir_studio.dialects.extensions.formats import bool_like
 
 
-def install() -> None:
-    """Nothing to patch: the ops join math through `extra_ops`."""
-
-
-def extra_ops(dialect: str) -> list[type[Operation]]:
-    return list(_OPS) if dialect == "math" else []
+def ops() -> list[type[Operation]]:
+    return list(_OPS)
 
 
 @irdl_op_definition

@@ -29,7 +29,7 @@ from xdsl.printer import Printer
 from xdsl.traits import Pure
 from xdsl.utils.exceptions import VerifyException
 
-from ir_studio.dialects.upstream_syntax.formats import (
+from ir_studio.dialects.extensions.formats import (
     parse_prefetch_hints,
     print_prefetch_hints,
 )
@@ -41,7 +41,7 @@ def install() -> None:
     """Idempotent: MLIR's syntax for xDSL's generic-only `dma_start` / `dma_wait`."""
     from xdsl.dialects import memref
 
-    from ir_studio.dialects.upstream_syntax.formats import (
+    from ir_studio.dialects.extensions.formats import (
         attach_syntax,
         replace_constraints,
         segment_sizes_when_missing,
@@ -206,8 +206,8 @@ def _print_dma_wait(self: Any, printer: Printer) -> None:
     printer.print_attribute(self.tag.type)
 
 
-def extra_ops(dialect: str) -> list[type[Operation]]:
-    return [ReshapeOp, PrefetchOp] if dialect == "memref" else []
+def ops() -> list[type[Operation]]:
+    return [ReshapeOp, PrefetchOp]
 
 
 @irdl_op_definition

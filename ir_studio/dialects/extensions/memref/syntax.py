@@ -21,7 +21,7 @@ from xdsl.parser import Parser
 from xdsl.printer import Printer
 from xdsl.utils.exceptions import VerifyException
 
-from ir_studio.dialects.upstream_syntax.formats import (
+from ir_studio.dialects.extensions.formats import (
     add_verifier,
     attach_format,
     attach_syntax,
@@ -38,9 +38,6 @@ ATOMIC_KINDS = ("addf", "addi", "assign", "maximumf", "maxs", "maxu", "minimumf"
 
 def install() -> None:
     """Idempotent."""
-    from ir_studio.dialects.upstream_syntax import memref_global
-
-    memref_global.install()
     attach_format(memref.CastOp, "$source attr-dict `:` type($source) `to` type($dest)")
     attach_format(memref.MemorySpaceCastOp,
                   "$source attr-dict `:` type($source) `to` type($dest)")

@@ -23,7 +23,7 @@ from xdsl.printer import Printer
 from xdsl.traits import Pure
 from xdsl.utils.exceptions import VerifyException
 
-from ir_studio.dialects.upstream_syntax.formats import replace_constraints
+from ir_studio.dialects.extensions.formats import replace_constraints
 
 
 def install() -> None:
@@ -33,8 +33,8 @@ def install() -> None:
     replace_constraints(memref.RankOp, {"source": base(MemRefType) | base(UnrankedMemRefType)})
 
 
-def extra_ops(dialect: str) -> list[type[Operation]]:
-    return [TransposeOp] if dialect == "memref" else []
+def ops() -> list[type[Operation]]:
+    return [TransposeOp]
 
 
 @irdl_op_definition

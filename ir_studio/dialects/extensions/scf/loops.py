@@ -24,7 +24,7 @@ from xdsl.ir.affine import AffineExpr, AffineMap
 from xdsl.parser import Parser
 from xdsl.printer import Printer
 
-from ir_studio.dialects.upstream_syntax.formats import (
+from ir_studio.dialects.extensions.formats import (
     attach_syntax,
     consumed_end,
     parse_index_operands,

@@ -17,7 +17,7 @@ from xdsl.ir import Operation
 from xdsl.parser import Parser
 from xdsl.printer import Printer
 
-from ir_studio.dialects.upstream_syntax.math_ops import parse_fastmath, print_fastmath
+from ir_studio.dialects.extensions.math.ops import parse_fastmath, print_fastmath
 
 # arith::RoundingMode, in MLIR's order (the generic form stores the index)
 ROUNDING_MODES = ("to_nearest_even", "downward", "upward", "toward_zero", "to_nearest_away")
@@ -25,12 +25,9 @@ ROUNDING_MODES = ("to_nearest_even", "downward", "upward", "toward_zero", "to_ne
 
 def install() -> None:
     """Idempotent."""
-    if getattr(scf.ForOp, "_ir_studio_unsigned", False):
-        return
     _wrap_for()
     for cls in (arith.TruncFOp, arith.ExtFOp):
         _wrap_float_cast(cls)
-    scf.ForOp._ir_studio_unsigned = True  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
 
 
 def _without(op: Operation, names: tuple[str, ...], print_rest: Callable[[Any, Printer], None],

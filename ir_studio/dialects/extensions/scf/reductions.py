@@ -14,7 +14,7 @@ from xdsl.parser import Parser
 from xdsl.printer import Printer
 from xdsl.utils.exceptions import VerifyException
 
-from ir_studio.dialects.upstream_syntax.formats import attach_syntax
+from ir_studio.dialects.extensions.formats import attach_syntax
 
 
 def install() -> None:

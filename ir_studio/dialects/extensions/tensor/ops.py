@@ -38,22 +38,19 @@ from xdsl.printer import Printer
 from xdsl.traits import Pure
 from xdsl.utils.exceptions import VerifyException
 
-from ir_studio.dialects.upstream_syntax.formats import replace_constraints
+from ir_studio.dialects.extensions.formats import replace_constraints
 
 
 def install() -> None:
     """Idempotent."""
-    if getattr(tensor.PadOp, "_ir_studio_pad", False):
-        return
     any_tensor = base(TensorType) | base(UnrankedTensorType)
     replace_constraints(tensor.ReshapeOp, {"source": any_tensor, "result": any_tensor})
     tensor.ReshapeOp.verify_ = _verify_reshape  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
     tensor.PadOp.verify_ = _verify_pad  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
-    tensor.PadOp._ir_studio_pad = True  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
 
 
-def extra_ops(dialect: str) -> list[type[Operation]]:
-    return [GatherOp, ScatterOp] if dialect == "tensor" else []
+def ops() -> list[type[Operation]]:
+    return [GatherOp, ScatterOp]
 
 
 def _verify_reshape(op: Any) -> None:

@@ -2,7 +2,7 @@
 
 Run by a developer, never at install or run time (the generated table is committed):
 
-    python -m ir_studio.dialects.upstream_syntax.generate_transform_ops \\
+    python -m ir_studio.dialects.extensions.transform.generate_ops \\
         /usr/lib/llvm-22/include
 
 Every dialect adds transform ops (`transform.loop.unroll`, `transform.structured.
@@ -89,7 +89,7 @@ def render(shapes: dict[str, tuple[str, tuple[str, ...]]]) -> str:
 
 def main(argv: list[str]) -> int:
     include = Path(argv[1] if len(argv) > 1 else "/usr/lib/llvm-22/include")
-    out = Path(__file__).with_name("transform_ops_table.py")
+    out = Path(__file__).with_name("ops_table.py")
     out.write_text(render(read_shapes(include)))
     print(f"wrote {out}")
     return 0

@@ -27,16 +27,10 @@ from xdsl.parser import Parser
 from xdsl.printer import Printer
 from xdsl.utils.exceptions import VerifyException
 
-from ir_studio.dialects.upstream_syntax.transform_ops_table import SHAPES
+from ir_studio.dialects.extensions.transform.ops_table import SHAPES
 
 
-def install() -> None:
-    """Nothing to patch: the ops join transform through `extra_ops`."""
-
-
-def extra_ops(dialect: str) -> list[type[Operation]]:
-    if dialect != "transform":
-        return []
+def ops() -> list[type[Operation]]:
     if not _OPS:
         from xdsl.dialects.transform import Transform
 

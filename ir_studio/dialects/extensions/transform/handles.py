@@ -29,7 +29,7 @@ from xdsl.ir import Operation
 from xdsl.parser import Parser
 from xdsl.printer import Printer
 
-from ir_studio.dialects.upstream_syntax.formats import attach_syntax
+from ir_studio.dialects.extensions.formats import attach_syntax
 
 _MODES = ("propagate", "suppress")  # transform::FailurePropagationMode: 1 and 2
 

@@ -45,7 +45,7 @@ from xdsl.printer import Printer
 from xdsl.traits import IsTerminator, NoTerminator
 from xdsl.utils.exceptions import VerifyException
 
-from ir_studio.dialects.upstream_syntax.formats import attach_format, attach_syntax
+from ir_studio.dialects.extensions.formats import attach_format, attach_syntax
 
 _MODES = ("propagate", "suppress")  # transform::FailurePropagationMode: 1 and 2
 
@@ -85,8 +85,8 @@ def _with_defaults(cls: type[Any], defaults: dict[str, Any]) -> None:
     attach_format(transform.YieldOp, "attr-dict ($arguments^ `:` type($arguments))?")
 
 
-def extra_ops(dialect: str) -> list[type[Operation]]:
-    return list(_OPS) if dialect == "transform" else []
+def ops() -> list[type[Operation]]:
+    return list(_OPS)
 
 
 # --- transform.sequence -----------------------------------------------------------------

@@ -37,13 +37,8 @@ from xdsl.parser import Parser, UnresolvedOperand
 from xdsl.printer import Printer
 
 
-def install() -> None:
-    """Nothing to patch: the ops join transform through `extra_ops`."""
-
-
-def extra_ops(dialect: str) -> list[type[Operation]]:
-    return [TileUsingForallOp, TileReductionUsingForOp, FuseIntoContainingOp] \
-        if dialect == "transform" else []
+def ops() -> list[type[Operation]]:
+    return [TileUsingForallOp, TileReductionUsingForOp, FuseIntoContainingOp]
 
 
 def _mixed_list(parser: Parser) -> tuple[list[UnresolvedOperand], list[int]]:

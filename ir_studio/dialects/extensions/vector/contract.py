@@ -25,17 +25,13 @@ from xdsl.printer import Printer
 from xdsl.traits import Pure
 from xdsl.utils.exceptions import VerifyException
 
-from ir_studio.dialects.upstream_syntax.formats import parse_dict_or_alias
+from ir_studio.dialects.extensions.formats import parse_dict_or_alias
 
 _TRAIT_NAMES = ("indexing_maps", "iterator_types", "kind")
 
 
-def install() -> None:
-    """Nothing to patch: the op joins vector through `extra_ops`."""
-
-
-def extra_ops(dialect: str) -> list[type[Operation]]:
-    return [ContractionOp] if dialect == "vector" else []
+def ops() -> list[type[Operation]]:
+    return [ContractionOp]
 
 
 @irdl_op_definition

@@ -72,9 +72,9 @@ def _verify_bitcast(op: Any) -> None:
         raise VerifyException("source/result bitwidth of the minor 1-D vectors must be equal")
 
 
-def extra_ops(dialect: str) -> list[type[Operation]]:
+def ops() -> list[type[Operation]]:
     return [CompressStoreOp, ExpandLoadOp, TypeCastOp, DeinterleaveOp, ToElementsOp,
-            VectorScaleOp, ScatterOp] if dialect == "vector" else []
+            VectorScaleOp, ScatterOp]
 
 
 def _check_masked(base: MemRefType, indices: int, mask: VectorType, value: VectorType,

@@ -38,17 +38,12 @@ from xdsl.printer import Printer
 from xdsl.traits import IsTerminator, Pure
 from xdsl.utils.exceptions import VerifyException
 
-from ir_studio.dialects.upstream_syntax.vector_shape_ops import (
+from ir_studio.dialects.extensions.vector.shape_ops import (
     SHAPE_OPS,
     i64_list,
     shape_of,
     typed_operand,
 )
-
-
-def install() -> None:
-    """Nothing to patch: the ops join vector through `extra_ops`."""
-
 
 PUNCTUATION = ("no_punctuation", "newline", "comma", "open", "close")
 
@@ -103,8 +98,8 @@ class PrintOp(IRDLOperation):
         printer.print_op_attributes(self.attributes)
 
 
-def extra_ops(dialect: str) -> list[type[Operation]]:
-    return [*SHAPE_OPS, *_OPS] if dialect == "vector" else []
+def ops() -> list[type[Operation]]:
+    return [*SHAPE_OPS, *_OPS]
 
 
 @irdl_op_definition
@@ -199,7 +194,7 @@ class MultiDimReductionOp(IRDLOperation):
 
     @classmethod
     def parse(cls, parser: Parser) -> MultiDimReductionOp:
-        from ir_studio.dialects.upstream_syntax.more_ops import parse_combining_kind
+        from ir_studio.dialects.extensions.vector.scalable_scan import parse_combining_kind
 
         kind = parse_combining_kind(parser)
         parser.parse_punctuation(",")
