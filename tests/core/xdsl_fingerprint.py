@@ -33,7 +33,9 @@ def _describe(value: Any) -> str:
         return f"{getattr(value, '__module__', '?')}.{getattr(value, '__qualname__', '?')}"
     if inspect.isclass(value):
         return f"class {value.__module__}.{value.__qualname__}"
-    if isinstance(value, str | int | float | bool | type(None) | tuple | frozenset):
+    if isinstance(value, frozenset | set):
+        return "{" + ",".join(sorted(_describe(v) for v in value)) + "}"
+    if isinstance(value, str | int | float | bool | type(None) | tuple):
         return _ADDRESS.sub("", repr(value))[:500]
     return f"<{type(value).__module__}.{type(value).__qualname__}>"
 

@@ -1,5 +1,5 @@
 """Changes to xDSL's own llvm ops for what MLIR 22 writes: GEP no-wrap flags
-(`getelementptr inbounds|nuw`), `llvm.load volatile` and branch weights on
+(`getelementptr inbounds|nuw`) and branch weights on
 `llvm.cond_br`. Each parses and prints MLIR's form and keeps the flag as a property."""
 
 from __future__ import annotations
@@ -64,37 +64,6 @@ def install_gep_flags() -> None:
 
     llvm.GEPOp.parse = classmethod(parse)  # pyright: ignore[reportAttributeAccessIssue]  # installs upstream MLIR's syntax on xDSL's op class
     llvm.GEPOp.print = print_op
-
-
-def install_volatile_load() -> None:
-    """`llvm.load volatile %p : !llvm.ptr -> i32`: xDSL's load has no volatile flag."""
-    from xdsl.dialects.builtin import UnitAttr
-    from xdsl.irdl.operations import OptPropertyDef
-
-    llvm.LoadOp.get_irdl_definition().properties.setdefault(
-        "volatile_", OptPropertyDef(base_unit()))
-    parse_rest = llvm.LoadOp.parse.__func__
-    print_rest = llvm.LoadOp.print
-
-    def parse(cls: type[llvm.LoadOp], parser: Parser) -> llvm.LoadOp:
-        volatile = parser.parse_optional_keyword("volatile") is not None
-        op = parse_rest(cls, parser)
-        if volatile:
-            op.properties["volatile_"] = UnitAttr()
-        return op
-
-    def print_op(self: llvm.LoadOp, printer: Printer) -> None:
-        flag = self.properties.pop("volatile_", None)
-        try:
-            if flag is not None:
-                printer.print_string(" volatile")
-            print_rest(self, printer)
-        finally:
-            if flag is not None:
-                self.properties["volatile_"] = flag
-
-    llvm.LoadOp.parse = classmethod(parse)  # pyright: ignore[reportAttributeAccessIssue]  # installs upstream MLIR's syntax on xDSL's op class
-    llvm.LoadOp.print = print_op
 
 
 def base_unit() -> Any:

@@ -1,0 +1,155 @@
+"""The wall between ir-studio and xDSL (ir_studio/dialects/extensions/).
+
+An xDSL upgrade that renames or re-signs a symbol the layer patches or a private API it
+calls fails here, naming the symbol; a change to xDSL that is not a row of the patch
+table fails here too; and which dialect loads first does not change any verdict.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from ir_studio.dialects.extensions.patches import PATCHES
+from ir_studio.dialects.extensions.protected import PATCHED, PRIVATE
+
+FINGERPRINT = Path(__file__).with_name("xdsl_fingerprint.py")
+
+
+def _run(code: str) -> str:
+    result = subprocess.run([sys.executable, "-P", "-c", code], capture_output=True,
+                            text=True, check=False, timeout=300)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def _pristine_descriptions() -> dict[str, str]:
+    """Each protected name as xDSL defines it: a process that imports the tables (plain
+    data) and xDSL, and never builds ir-studio's context."""
+    code = (
+        "import json\n"
+        "from ir_studio.dialects.extensions.protected import PATCHED, PRIVATE, describe\n"
+        "import ir_studio.dialects.extensions.patches as p\n"
+        "assert not p._APPLIED\n"
+        "print(json.dumps({n: describe(n) for n in [*PATCHED, *PRIVATE]}))\n"
+    )
+    return json.loads(_run(code))
+
+
+def test_every_patched_name_is_protected() -> None:
+    names = [name for patch in PATCHES for name in patch.names()]
+    missing = [name for name in names if name not in PATCHED]
+    assert not missing, f"patch rows whose names protected.PATCHED does not record: {missing}"
+    stale = sorted(set(PATCHED) - set(names))
+    assert not stale, f"protected.PATCHED records names no patch row changes: {stale}"
+
+
+def test_patch_rows_are_well_formed() -> None:
+    for patch in PATCHES:
+        assert patch.symbol.startswith("xdsl."), patch.symbol
+        assert patch.change, patch.symbol
+        assert patch.why, patch.symbol
+        assert patch.mlir.startswith("mlir/"), patch.symbol
+        module, _, function = patch.apply.partition(":")
+        assert module.startswith("ir_studio."), patch.apply
+        assert function, patch.apply
+    symbols = [patch.symbol for patch in PATCHES]
+    assert len(symbols) == len(set(symbols)), "a symbol listed twice in the patch table"
+
+
+def test_xdsl_still_has_every_protected_name_with_its_signature() -> None:
+    now = _pristine_descriptions()
+    problems = []
+    for table, recorded in (("PATCHED", PATCHED), ("PRIVATE", PRIVATE)):
+        for name, expected in recorded.items():
+            if now[name] != expected:
+                rows = [p.apply for p in PATCHES if name in p.names()]
+                problems.append(f"{table} {name}: recorded {expected!r}, xDSL now has "
+                                f"{now[name]!r}" + (f" (applied by {rows})" if rows else ""))
+    assert not problems, ("xDSL changed a symbol the extension layer relies on; revisit "
+                          "these rows of extensions/patches.py:\n" + "\n".join(problems))
+
+
+def test_a_changed_signature_is_reported_by_name() -> None:
+    """The canary's own failure: a recorded signature that no longer matches names the
+    symbol (simulated by describing a name that does not exist)."""
+    from ir_studio.dialects.extensions.protected import describe
+
+    assert describe("xdsl.dialects.memref.CopyOp.no_such_member") == "absent"
+    assert describe("xdsl.dialects.memref.NoSuchOp.verify_") == "missing owner"
+    assert describe("xdsl.dialects.memref.CopyOp.#operands") == "destination,source"
+
+
+def _fingerprint(*args: str) -> dict[str, object]:
+    result = subprocess.run([sys.executable, "-P", str(FINGERPRINT), *args],
+                            capture_output=True, text=True, check=False, timeout=300)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_nothing_outside_the_table_differs_from_pristine_xdsl() -> None:
+    patched = _fingerprint("patched")
+    modules = patched["modules"]
+    assert isinstance(modules, list)
+    pristine = _fingerprint("pristine", *modules)["fingerprint"]
+    after = patched["fingerprint"]
+    assert isinstance(pristine, dict)
+    assert isinstance(after, dict)
+    changed = {key for key in after if pristine.get(key) != after[key]}
+    changed |= {key for key in pristine if key not in after}
+    listed = {name for patch in PATCHES for name in patch.names()}
+    unlisted = sorted(changed - listed)
+    assert not unlisted, ("xDSL symbols changed by ir-studio but not rows of "
+                          f"extensions/patches.py: {unlisted}")
+    no_effect = sorted(listed - changed)
+    assert not no_effect, f"patch rows that change nothing (stale?): {no_effect}"
+
+
+_MEMREF = """func.func @m(%a: memref<4xf32>, %b: memref<4xf32>) {
+  memref.copy %a, %b : memref<4xf32> to memref<4xf32>
+  %c = memref.cast %a : memref<4xf32> to memref<?xf32>
+  %r = memref.rank %a : memref<4xf32>
+  memref.copy %a, %b : memref<4xf32> to memref<8xf32>
+  return
+}
+"""
+
+_VECTOR = """func.func @v(%v: vector<4xf32>, %m: memref<8xf32>, %i: index) {
+  %b = vector.bitcast %v : vector<4xf32> to vector<8xf16>
+  %l = vector.load %m[%i] : memref<8xf32>, vector<4xf32>
+  %s = vector.shape_cast %v : vector<4xf32> to vector<2x2xf32>
+  %bad = vector.bitcast %v : vector<4xf32> to vector<3xf16>
+  return
+}
+"""
+
+
+def _verdicts(order: list[str]) -> list[list[str]]:
+    code = (
+        "import json, sys\n"
+        "from ir_studio.document import build_document\n"
+        "texts = json.loads(sys.argv[1])\n"
+        "out = []\n"
+        "for name, text in texts:\n"
+        "    d = build_document(name, 1, text)\n"
+        "    out.append([name] + [f'{x.span.start}:{x.message}' for x in d.diagnostics])\n"
+        "print(json.dumps(sorted(out)))\n"
+    )
+    texts = {"memref.mlir": _MEMREF, "vector.mlir": _VECTOR}
+    result = subprocess.run(
+        [sys.executable, "-P", "-c", code, json.dumps([[n, texts[n]] for n in order])],
+        capture_output=True, text=True, check=False, timeout=300)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_the_order_dialects_load_in_does_not_matter() -> None:
+    first = _verdicts(["memref.mlir", "vector.mlir"])
+    second = _verdicts(["vector.mlir", "memref.mlir"])
+    assert first == second
+    by_file = {entry[0]: entry[1:] for entry in first}
+    # each file's last op is wrong: exactly one error each, from MLIR's rules
+    assert len(by_file["memref.mlir"]) == 1
+    assert len(by_file["vector.mlir"]) == 1
