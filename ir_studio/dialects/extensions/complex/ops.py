@@ -20,7 +20,7 @@ from xdsl.parser import Parser
 from xdsl.printer import Printer
 from xdsl.traits import Pure
 
-from ir_studio.dialects.extensions.math.ops import parse_fastmath, print_fastmath
+from ir_studio.dialects.extensions.formats import parse_fastmath, print_fastmath
 
 
 def ops() -> list[type[Operation]]:

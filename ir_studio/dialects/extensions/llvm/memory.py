@@ -39,7 +39,10 @@ from ir_studio.dialects.extensions.formats import (
     print_positioned_slice,
     replace_constraints,
 )
-from ir_studio.dialects.extensions.llvm.ops import ORDERINGS
+
+# LLVM's atomic orderings with MLIR's enum values (llvm.ops and sync_ops read them too).
+ORDERINGS = {"not_atomic": 0, "unordered": 1, "monotonic": 2, "acquire": 4, "release": 5,
+             "acq_rel": 6, "seq_cst": 7}
 
 _NAMES = {number: name for name, number in ORDERINGS.items()}
 _LOAD_FLAGS = ("invariant", "invariant_group", "nontemporal")

@@ -28,12 +28,11 @@ from xdsl.printer import Printer
 from xdsl.traits import NoMemoryEffect, Pure
 
 from ir_studio.dialects.extensions.formats import consumed_end, parse_word_from
+from ir_studio.dialects.extensions.llvm.memory import ORDERINGS
 
 ATOMIC_BIN_OPS = ("xchg", "add", "sub", "_and", "nand", "_or", "_xor", "max", "min", "umax",
                   "umin", "fadd", "fsub", "fmax", "fmin", "uinc_wrap", "udec_wrap",
                   "usub_cond", "usub_sat", "fmaximum", "fminimum")
-ORDERINGS = {"not_atomic": 0, "unordered": 1, "monotonic": 2, "acquire": 4, "release": 5,
-             "acq_rel": 6, "seq_cst": 7}
 
 # Intrinsics MLIR writes `llvm.intr.NAME(%a, %b) : (T, T) -> T` (checked with mlir-opt 22).
 INTRINSICS = (

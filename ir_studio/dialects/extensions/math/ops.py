@@ -22,7 +22,7 @@ from xdsl.printer import Printer
 from xdsl.traits import Pure
 from xdsl.utils.exceptions import VerifyException
 
-from ir_studio.dialects.extensions.formats import bool_like
+from ir_studio.dialects.extensions.formats import bool_like, parse_fastmath, print_fastmath
 
 
 def ops() -> list[type[Operation]]:
@@ -34,18 +34,6 @@ class ErfcOp(FloatingPointLikeUnaryMathOperation):
     """The complementary error function, 1 - erf(x)."""
 
     name = "math.erfc"
-
-
-def parse_fastmath(parser: Parser) -> FastMathFlagsAttr:
-    if parser.parse_optional_keyword("fastmath") is None:
-        return FastMathFlagsAttr("none")
-    return FastMathFlagsAttr(FastMathFlagsAttr.parse_parameter(parser))  # `<nnan,ninf>`
-
-
-def print_fastmath(printer: Printer, flags: FastMathFlagsAttr) -> None:
-    if flags != FastMathFlagsAttr("none"):
-        printer.print_string(" fastmath")
-        flags.print_parameter(printer)
 
 
 def _parse_unary(cls: Any, parser: Parser, result_count: int, bool_result: bool) -> Any:

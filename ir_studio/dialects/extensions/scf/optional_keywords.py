@@ -17,7 +17,7 @@ from xdsl.ir import Operation
 from xdsl.parser import Parser
 from xdsl.printer import Printer
 
-from ir_studio.dialects.extensions.math.ops import parse_fastmath, print_fastmath
+from ir_studio.dialects.extensions.formats import parse_fastmath, print_fastmath
 
 # arith::RoundingMode, in MLIR's order (the generic form stores the index)
 ROUNDING_MODES = ("to_nearest_even", "downward", "upward", "toward_zero", "to_nearest_away")
