@@ -1,4 +1,4 @@
-"""The named linalg ops of `linalg_named_table.py` (generated from MLIR 22's records) as
+"""The named linalg ops of `named_table.py` (generated from MLIR 22's records) as
 xDSL ops: every convolution, depthwise convolution and pooling variant, `mmt4d`,
 `batch_mmt4d`, `batch_vecmat`, the quantized contractions, `matvec`, `vecmat`,
 `batch_matvec` and `dot`.

@@ -1,6 +1,6 @@
 """Named linalg contractions of LinalgStructuredOps.td that xDSL 0.74 leaves out
 (`batch_matmul`, `batch_reduce_matmul`; the YAML-defined ones are generated, see
-`linalg_generated.py`): each is `linalg.matmul` with its own indexing maps and loops,
+`generated.py`): each is `linalg.matmul` with its own indexing maps and loops,
 so xDSL's named-op syntax and structured-op verifier (ranks and sizes against the maps)
 apply unchanged."""
 

@@ -1,5 +1,5 @@
 """`linalg.softmax` (a linalg op that is not structured: no hidden body, its own syntax).
-The windowed named ops are generated: `linalg_generated.py`."""
+The windowed named ops are generated: `generated.py`."""
 
 from __future__ import annotations
 

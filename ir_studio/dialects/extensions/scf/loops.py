@@ -286,7 +286,7 @@ def _parse_bounds(parser: Parser, keyword: str) -> tuple[AffineMap, list[int], l
     from ir_studio.frontends.affine_exprs import CheckedAffineParser
 
     affine_parser = CheckedAffineParser(parser._parser_state)  # shares the token stream
-    # Also reads `symbol(%x)`, as mlir-opt prints symbol operands (see affine_ops).
+    # Also reads `symbol(%x)`, as mlir-opt prints symbol operands (see affine/ops.py).
     parse_id, symbols, spans = affine_parser._get_parse_optional_ssa_value()
     groups: list[int] = []
     exprs: list[AffineExpr] = []

@@ -1,4 +1,4 @@
-"""The transform ops of `transform_ops_table.py` (generated from MLIR 22's records), one
+"""The transform ops of `ops_table.py` (generated from MLIR 22's records), one
 class per op with the parser and printer of its syntax shape:
 
     functional      %h attr-dict : (T) -> R...        transform.loop.outline, ...

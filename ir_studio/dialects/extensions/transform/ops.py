@@ -2,7 +2,7 @@
 `transform.sequence ... failures(propagate) {...}`, `transform.get_parent_op`,
 `transform.structured.vectorize`, `transform.apply_patterns to %f {...}`,
 `transform.collect_matching`, `transform.print`, `transform.foreach` (the ops of the
-common simple shapes are generated: `transform_generated.py`). xDSL 0.74 defines
+common simple shapes are generated: `generated.py`). xDSL 0.74 defines
 some of these in the generic form only and leaves out the rest. Handles are checked by
 kind only (`!transform.*` types), as the ops' syntax is what an editor must read; MLIR
 checks the rest when it runs the schedule."""
