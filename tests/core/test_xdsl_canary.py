@@ -59,24 +59,36 @@ def test_patch_rows_are_well_formed() -> None:
     assert len(symbols) == len(set(symbols)), "a symbol listed twice in the patch table"
 
 
-def test_xdsl_still_has_every_protected_name_with_its_signature() -> None:
-    now = _pristine_descriptions()
+def signature_problems(recorded: dict[str, dict[str, str]], now: dict[str, str]) -> list[str]:
+    """One line per protected name whose description changed, naming the symbol and the
+    patch functions that rely on it."""
     problems = []
-    for table, recorded in (("PATCHED", PATCHED), ("PRIVATE", PRIVATE)):
-        for name, expected in recorded.items():
-            if now[name] != expected:
+    for table, names in recorded.items():
+        for name, expected in names.items():
+            if now.get(name) != expected:
                 rows = [p.apply for p in PATCHES if name in p.names()]
                 problems.append(f"{table} {name}: recorded {expected!r}, xDSL now has "
-                                f"{now[name]!r}" + (f" (applied by {rows})" if rows else ""))
+                                f"{now.get(name)!r}" + (f" (applied by {rows})" if rows else ""))
+    return problems
+
+
+def test_xdsl_still_has_every_protected_name_with_its_signature() -> None:
+    problems = signature_problems({"PATCHED": PATCHED, "PRIVATE": PRIVATE},
+                                  _pristine_descriptions())
     assert not problems, ("xDSL changed a symbol the extension layer relies on; revisit "
                           "these rows of extensions/patches.py:\n" + "\n".join(problems))
 
 
 def test_a_changed_signature_is_reported_by_name() -> None:
-    """The canary's own failure: a recorded signature that no longer matches names the
-    symbol (simulated by describing a name that does not exist)."""
+    """The canary's own failure output: the symbol, both signatures, the patch function."""
     from ir_studio.dialects.extensions.protected import describe
 
+    name = "xdsl.dialects.memref.CopyOp.verify_"
+    (problem,) = signature_problems({"PATCHED": {name: PATCHED[name]}},
+                                    {name: "(self, extra)"})
+    assert name in problem
+    assert "(self, extra)" in problem
+    assert "memref.syntax:install" in problem
     assert describe("xdsl.dialects.memref.CopyOp.no_such_member") == "absent"
     assert describe("xdsl.dialects.memref.NoSuchOp.verify_") == "missing owner"
     assert describe("xdsl.dialects.memref.CopyOp.#operands") == "destination,source"
@@ -89,6 +101,14 @@ def _fingerprint(*args: str) -> dict[str, object]:
     return json.loads(result.stdout)
 
 
+def unlisted_and_stale(pristine: dict[str, str], after: dict[str, str],
+                       listed: set[str]) -> tuple[list[str], list[str]]:
+    """(changed keys no row lists, listed names that did not change)."""
+    changed = {key for key in after if pristine.get(key) != after[key]}
+    changed |= {key for key in pristine if key not in after}
+    return sorted(changed - listed), sorted(listed - changed)
+
+
 def test_nothing_outside_the_table_differs_from_pristine_xdsl() -> None:
     patched = _fingerprint("patched")
     modules = patched["modules"]
@@ -97,14 +117,21 @@ def test_nothing_outside_the_table_differs_from_pristine_xdsl() -> None:
     after = patched["fingerprint"]
     assert isinstance(pristine, dict)
     assert isinstance(after, dict)
-    changed = {key for key in after if pristine.get(key) != after[key]}
-    changed |= {key for key in pristine if key not in after}
     listed = {name for patch in PATCHES for name in patch.names()}
-    unlisted = sorted(changed - listed)
+    unlisted, no_effect = unlisted_and_stale(pristine, after, listed)
     assert not unlisted, ("xDSL symbols changed by ir-studio but not rows of "
                           f"extensions/patches.py: {unlisted}")
-    no_effect = sorted(listed - changed)
     assert not no_effect, f"patch rows that change nothing (stale?): {no_effect}"
+
+
+def test_an_unlisted_change_is_caught() -> None:
+    pristine = {"xdsl.m.A.parse": "xdsl.m.A.parse", "xdsl.m.A.#operands": "[a]"}
+    after = {"xdsl.m.A.parse": "ir_studio.x.parse", "xdsl.m.A.#operands": "[a]",
+             "xdsl.m.A.extra": "ir_studio.x.extra"}
+    assert unlisted_and_stale(pristine, after, {"xdsl.m.A.parse"}) == (["xdsl.m.A.extra"], [])
+    assert unlisted_and_stale(pristine, after, {"xdsl.m.A.parse", "xdsl.m.A.extra",
+                                                "xdsl.m.A.#operands"}) == (
+        [], ["xdsl.m.A.#operands"])
 
 
 _MEMREF = """func.func @m(%a: memref<4xf32>, %b: memref<4xf32>) {

@@ -18,7 +18,7 @@ from xdsl.printer import Printer
 
 
 def attach_format(cls: type[IRDLOperation], assembly_format: str) -> None:
-    """Idempotent: parse and print `cls` with `assembly_format` (MLIR's ODS format)."""
+    """Parse and print `cls` with `assembly_format` (MLIR's ODS format)."""
     program: list[Any] = []
 
     def compiled() -> Any:

@@ -44,7 +44,7 @@ from ir_studio.dialects.extensions.formats import (
 
 
 def install() -> None:
-    """Idempotent: `symbol(%n)` in affine maps of SSA values, as mlir-opt prints symbol
+    """`symbol(%n)` in affine maps of SSA values, as mlir-opt prints symbol
     operands (`affine.load %m[symbol(%n) + 1]`); xDSL reads only a bare `%n`."""
     from xdsl.parser.affine_parser import AffineParser
     from xdsl.utils.mlir_lexer import MLIRTokenKind

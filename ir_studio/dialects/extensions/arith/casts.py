@@ -85,7 +85,7 @@ _RULES: dict[type[IRDLOperation], tuple[Callable[[Any], bool], Callable[[Any], b
 
 
 def install() -> None:
-    """Idempotent."""
+    """Rows of the patch table (extensions/patches.py), applied once."""
     for cls in _RULES:
         replace_constraints(cls, {"input": AnyAttr(), "result": AnyAttr()})
         cls.verify_ = _verify

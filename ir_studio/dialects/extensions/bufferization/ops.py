@@ -37,7 +37,7 @@ from ir_studio.dialects.extensions.formats import add_verifier, replace_constrai
 
 
 def install() -> None:
-    """Idempotent."""
+    """Rows of the patch table (extensions/patches.py), applied once."""
     memref = VarConstraint("T", MemRefType.constr() | base(UnrankedMemRefType))
     replace_constraints(bufferization.ToTensorOp, {"memref": memref, "tensor": AnyAttr()})
     replace_constraints(bufferization.ToBufferOp, {"memref": memref, "tensor": AnyAttr()})

@@ -11,7 +11,7 @@ from xdsl.parser.attribute_parser import AttrParser
 
 
 def install() -> None:
-    """Idempotent."""
+    """Rows of the patch table (extensions/patches.py), applied once."""
     parse_rest = AttrParser._parse_location
 
     def parse_location(self: AttrParser) -> Any:

@@ -26,7 +26,7 @@ _METHODS = {"__mul__": AffineBinaryOpKind.Mul, "__floordiv__": AffineBinaryOpKin
 
 
 def install() -> None:
-    """Idempotent."""
+    """Rows of the patch table (extensions/patches.py), applied once."""
     for method, kind in _METHODS.items():
         setattr(AffineExpr, method, _semi_affine(getattr(AffineExpr, method), kind))
     AffineExpr.__rmul__ = AffineExpr.__mul__

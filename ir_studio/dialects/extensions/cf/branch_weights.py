@@ -16,14 +16,14 @@ from ir_studio.dialects.extensions.formats import (
 
 
 def install() -> None:
-    """Idempotent (the cf dialect's entry; llvm's calls `add_branch_weights` itself)."""
+    """A row of the patch table (llvm.cond_br's row calls `add_branch_weights` itself)."""
     from xdsl.dialects import cf
 
     add_branch_weights(cf.ConditionalBranchOp)
 
 
 def add_branch_weights(cls: type[Any]) -> None:
-    """Idempotent: `%c weights([1, 99]), ^a, ^b(%x : i32)`, parsed and printed here in
+    """`%c weights([1, 99]), ^a, ^b(%x : i32)`, parsed and printed here in
     full, with the weights as the `branch_weights` property MLIR has."""
     from xdsl.dialects.builtin import DenseArrayBase
     from xdsl.irdl import base

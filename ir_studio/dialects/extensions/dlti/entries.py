@@ -15,7 +15,7 @@ from xdsl.parser import AttrParser
 
 
 def install() -> None:
-    """Idempotent: every DLTI map (dl_spec, target_system_spec, target_device_spec, map)."""
+    """Every DLTI map (dl_spec, target_system_spec, target_device_spec, map)."""
     DLTIEntryMap.parse_parameters = classmethod(_parse_entries)  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
 
 

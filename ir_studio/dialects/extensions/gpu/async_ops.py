@@ -23,7 +23,7 @@ _SEGMENTS = ("operandSegmentSizes",)  # an attribute, not a property, on dealloc
 
 
 def install_memory_ops() -> None:
-    """Idempotent."""
+    """Rows of the patch table (extensions/patches.py), applied once."""
     attach_syntax(gpu.AllocOp, _parse_alloc, _print_alloc)
     attach_syntax(gpu.DeallocOp, _parse_dealloc, _print_dealloc)
     attach_syntax(gpu.MemcpyOp, _parse_memcpy, _print_memcpy)

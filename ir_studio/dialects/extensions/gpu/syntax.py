@@ -34,7 +34,7 @@ _PLAIN_INDEX_OPS = (gpu.LaneIdOp, gpu.SubgroupIdOp, gpu.NumSubgroupsOp, gpu.Subg
 
 
 def install() -> None:
-    """Idempotent."""
+    """Rows of the patch table (extensions/patches.py), applied once."""
     for cls in _ID_OPS:
         attach_syntax(cls, parse_id, print_id)
         _add_upper_bound(cls)

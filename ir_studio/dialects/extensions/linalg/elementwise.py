@@ -28,7 +28,7 @@ _BINARY = {
 
 
 def install() -> None:
-    """Idempotent: the short form of `linalg.reduce`."""
+    """The short form of `linalg.reduce`."""
     from xdsl.dialects.linalg.ops import ReduceOp
 
     parse_long = ReduceOp.parse.__func__

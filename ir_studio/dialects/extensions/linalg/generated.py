@@ -33,14 +33,15 @@ from xdsl.irdl import irdl_op_definition, opt_prop_def
 from xdsl.utils.exceptions import VerifyException
 from xdsl.utils.hints import isa
 
-from ir_studio.dialects.extensions.linalg.named_table import SPECS
-
 # Ops defined by hand elsewhere (custom maps or bodies) keep their definitions.
 _HAND_WRITTEN: frozenset[str] = frozenset()
 
 
 def ops() -> list[type[Operation]]:
     if not _OPS:
+        # read when linalg loads, not when the patch table imports this module's helpers
+        from ir_studio.dialects.extensions.linalg.named_table import SPECS
+
         _OPS.extend(_define(name, spec) for name, spec in sorted(SPECS.items())
                     if name not in _HAND_WRITTEN)
     return list(_OPS)

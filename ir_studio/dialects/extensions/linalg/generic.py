@@ -17,7 +17,7 @@ from ir_studio.dialects.extensions.formats import parse_dict_or_alias
 
 
 def install() -> None:
-    """Idempotent: replaces GenericOp.parse (the printer already prints both forms)."""
+    """Replaces GenericOp.parse (the printer already prints both forms)."""
     GenericOp.parse = classmethod(_parse)  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
 
 

@@ -26,7 +26,7 @@ from ir_studio.dialects.extensions.formats import parse_typed_operands
 
 
 def install() -> None:
-    """Idempotent: `linalg.index` may sit in any structured op's body, as in MLIR."""
+    """`linalg.index` may sit in any structured op's body, as in MLIR."""
     from xdsl.dialects.linalg.ops import IndexOp, ReduceOp
     from xdsl.traits import HasParent
 

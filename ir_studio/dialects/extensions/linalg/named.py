@@ -20,11 +20,10 @@ from xdsl.parser import Parser
 from xdsl.printer import Printer
 
 from ir_studio.dialects.extensions.linalg.generated import GeneratedNamedOp, build_body
-from ir_studio.dialects.extensions.linalg.named_table import SPECS
 
 
 def install() -> None:
-    """Idempotent: `linalg.matmul indexing_maps = [...] ins(...)`, MLIR 22's way to
+    """`linalg.matmul indexing_maps = [...] ins(...)`, MLIR 22's way to
     write a transposed or broadcast matmul (xDSL reads `ins` first and then fails)."""
     parse_rest = MatmulOp.parse.__func__
     print_rest = MatmulOp.print
@@ -69,6 +68,8 @@ def _multiply_accumulate(cls: type[Any], inputs: Sequence[SSAValue],
                          outputs: Sequence[SSAValue]) -> Region:
     """MLIR's matmul body (casts to the accumulator type, multiply, add) for integer,
     float and complex elements: xDSL's asserts on complex numbers."""
+    from ir_studio.dialects.extensions.linalg.named_table import SPECS
+
     return build_body(SPECS["matvec"], GeneratedNamedOp.body_arg_types((*inputs, *outputs)))
 
 

@@ -53,7 +53,7 @@ _PROPERTY = {"invariant": "invariant", "invariant_group": "invariantGroup",
 
 
 def install() -> None:
-    """Idempotent."""
+    """Rows of the patch table (extensions/patches.py), applied once."""
     for cls, flags in ((llvm.LoadOp, _LOAD_FLAGS), (llvm.StoreOp, _STORE_FLAGS)):
         properties = cls.get_irdl_definition().properties
         for name in (*(_PROPERTY[f] for f in flags), "volatile_"):

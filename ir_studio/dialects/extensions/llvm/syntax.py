@@ -47,7 +47,7 @@ from ir_studio.dialects.extensions.formats import (
 
 
 def install() -> None:
-    """Idempotent."""
+    """Rows of the patch table (extensions/patches.py), applied once."""
     comparable = VarConstraint(
         "T", SignlessIntegerConstraint | VectorType.constr(SignlessIntegerConstraint)
         | base(llvm.LLVMPointerType) | VectorType.constr(base(llvm.LLVMPointerType)))

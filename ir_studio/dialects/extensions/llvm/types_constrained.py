@@ -30,7 +30,7 @@ PACKED = "\0packed:"  # prefix of the name parameter of a packed struct
 
 
 def install() -> None:
-    """Idempotent."""
+    """Rows of the patch table (extensions/patches.py), applied once."""
     llvm.LLVMStructType.parse_parameters = classmethod(  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
         _parse_struct)
     llvm.LLVMStructType.print_parameters = _print_struct

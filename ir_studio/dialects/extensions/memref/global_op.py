@@ -65,6 +65,6 @@ def _print(self: GlobalOp, printer: Printer) -> None:
 
 
 def install() -> None:
-    """Idempotent: give GlobalOp MLIR's syntax."""
+    """Give GlobalOp MLIR's syntax."""
     GlobalOp.parse = classmethod(_parse)  # pyright: ignore[reportAttributeAccessIssue]  # installs upstream MLIR's syntax on xDSL's op class
     GlobalOp.print = _print

@@ -38,7 +38,7 @@ _ANY_MEMREF = base(MemRefType) | base(UnrankedMemRefType)
 
 
 def install() -> None:
-    """Idempotent: MLIR's syntax for xDSL's generic-only `dma_start` / `dma_wait`."""
+    """MLIR's syntax for xDSL's generic-only `dma_start` / `dma_wait`."""
     from xdsl.dialects import memref
 
     from ir_studio.dialects.extensions.formats import (

@@ -37,7 +37,7 @@ ATOMIC_KINDS = ("addf", "addi", "assign", "maximumf", "maxs", "maxu", "minimumf"
 
 
 def install() -> None:
-    """Idempotent."""
+    """Rows of the patch table (extensions/patches.py), applied once."""
     attach_format(memref.CastOp, "$source attr-dict `:` type($source) `to` type($dest)")
     attach_format(memref.MemorySpaceCastOp,
                   "$source attr-dict `:` type($source) `to` type($dest)")

@@ -27,7 +27,7 @@ from ir_studio.dialects.extensions.formats import replace_constraints
 
 
 def install() -> None:
-    """Idempotent."""
+    """Rows of the patch table (extensions/patches.py), applied once."""
     from xdsl.dialects import memref
 
     replace_constraints(memref.RankOp, {"source": base(MemRefType) | base(UnrankedMemRefType)})

@@ -25,7 +25,7 @@ from ir_studio.dialects.extensions.formats import (
 
 
 def install() -> None:
-    """Idempotent."""
+    """Rows of the patch table (extensions/patches.py), applied once."""
     attach_syntax(scf.ParallelOp, _parse_scf_parallel, _print_scf_parallel)
     scf.IfOp.parse = classmethod(_parse_scf_if)  # pyright: ignore[reportAttributeAccessIssue]  # installs upstream MLIR's syntax on xDSL's op class
     scf.WhileOp.parse = classmethod(_parse_scf_while)  # pyright: ignore[reportAttributeAccessIssue]  # installs upstream MLIR's syntax on xDSL's op class

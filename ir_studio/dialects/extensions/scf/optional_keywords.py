@@ -15,7 +15,7 @@ from xdsl.printer import Printer
 
 
 def install() -> None:
-    """Idempotent."""
+    """Rows of the patch table (extensions/patches.py), applied once."""
     _wrap_for()
 
 

@@ -14,7 +14,7 @@ from ir_studio.dialects.extensions.formats import attach_syntax
 
 
 def install() -> None:
-    """Idempotent."""
+    """Rows of the patch table (extensions/patches.py), applied once."""
     attach_syntax(scf.ReduceOp, _parse_reduce, _print_reduce)
 
 

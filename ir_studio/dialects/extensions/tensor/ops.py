@@ -42,7 +42,7 @@ from ir_studio.dialects.extensions.formats import replace_constraints
 
 
 def install() -> None:
-    """Idempotent."""
+    """Rows of the patch table (extensions/patches.py), applied once."""
     any_tensor = base(TensorType) | base(UnrankedTensorType)
     replace_constraints(tensor.ReshapeOp, {"source": any_tensor, "result": any_tensor})
     tensor.ReshapeOp.verify_ = _verify_reshape  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules

@@ -35,7 +35,7 @@ _MODES = ("propagate", "suppress")  # transform::FailurePropagationMode: 1 and 2
 
 
 def install() -> None:
-    """Idempotent."""
+    """Rows of the patch table (extensions/patches.py), applied once."""
     for cls, keyword in ((transform.GetConsumersOfResultOp, "result_number"),
                          (transform.GetProducerOfOperandOp, "operand_number")):
         attach_syntax(cls, _indexed_parser(keyword), _indexed_printer(keyword))

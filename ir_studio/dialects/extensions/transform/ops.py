@@ -51,7 +51,7 @@ _MODES = ("propagate", "suppress")  # transform::FailurePropagationMode: 1 and 2
 
 
 def install() -> None:
-    """Idempotent."""
+    """Rows of the patch table (extensions/patches.py), applied once."""
     _with_defaults(transform.GetParentOp, {"nth_parent": IntegerAttr(1, i64)})
     attach_format(transform.GetParentOp,
                   "$target attr-dict `:` functional-type(operands, results)")

@@ -28,7 +28,7 @@ from xdsl.utils.exceptions import VerifyException
 
 
 def install() -> None:
-    """Idempotent: `vector.bitcast` checked as MLIR does (index is 64 bits wide there)."""
+    """`vector.bitcast` checked as MLIR does (index is 64 bits wide there)."""
     from xdsl.dialects.vector import BitcastOp, LoadOp, StoreOp
 
     BitcastOp.verify_ = _verify_bitcast  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
