@@ -46,6 +46,27 @@ def test_every_patched_name_is_protected() -> None:
     assert not stale, f"protected.PATCHED records names no patch row changes: {stale}"
 
 
+def test_every_extended_dialect_declares_its_modules_and_loads() -> None:
+    """Each `extensions/<dialect>/MODULES` entry exists and declares ops or attributes;
+    the extended dialect has each op name once, added ops replacing xDSL's."""
+    import importlib
+
+    from ir_studio.context import shared_context
+    from ir_studio.dialects.extensions import EXTENDED_DIALECTS, new_ops
+
+    context = shared_context()
+    for name in EXTENDED_DIALECTS:
+        package = importlib.import_module(f"ir_studio.dialects.extensions.{name}")
+        for module_name in package.MODULES:
+            module = importlib.import_module(f"{package.__name__}.{module_name}")
+            assert hasattr(module, "ops") or hasattr(module, "attributes"), module_name
+        dialect = context.get_optional_dialect(name)
+        assert dialect is not None, name
+        names = [op.name for op in dialect.operations]
+        assert len(names) == len(set(names)), f"{name}: an op defined twice"
+        assert {op.name for op in new_ops(name)} <= set(names), name
+
+
 def test_patch_rows_are_well_formed() -> None:
     for patch in PATCHES:
         assert patch.symbol.startswith("xdsl."), patch.symbol
