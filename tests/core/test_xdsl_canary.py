@@ -10,12 +10,9 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 from ir_studio.dialects.extensions.patches import PATCHES
 from ir_studio.dialects.extensions.protected import PATCHED, PRIVATE
-
-FINGERPRINT = Path(__file__).with_name("xdsl_fingerprint.py")
 
 
 def _run(code: str) -> str:
@@ -76,8 +73,8 @@ def test_patch_rows_are_well_formed() -> None:
         module, _, function = patch.apply.partition(":")
         assert module.startswith("ir_studio."), patch.apply
         assert function, patch.apply
-    symbols = [patch.symbol for patch in PATCHES]
-    assert len(symbols) == len(set(symbols)), "a symbol listed twice in the patch table"
+    rows = [(patch.symbol, patch.apply) for patch in PATCHES]
+    assert len(rows) == len(set(rows)), "a row listed twice in the patch table"
 
 
 def signature_problems(recorded: dict[str, dict[str, str]], now: dict[str, str]) -> list[str]:
@@ -116,7 +113,8 @@ def test_a_changed_signature_is_reported_by_name() -> None:
 
 
 def _fingerprint(*args: str) -> dict[str, object]:
-    result = subprocess.run([sys.executable, "-P", str(FINGERPRINT), *args],
+    result = subprocess.run([sys.executable, "-P", "-m",
+                             "ir_studio.dialects.extensions.fingerprint", *args],
                             capture_output=True, text=True, check=False, timeout=300)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)

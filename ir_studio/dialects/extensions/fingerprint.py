@@ -2,8 +2,12 @@
 processes (a pristine import of xDSL, and one where ir-studio built its context) can be
 compared: any difference is a change ir-studio made to xDSL.
 
-    python xdsl_fingerprint.py pristine MODULE...   import MODULEs only, print JSON
-    python xdsl_fingerprint.py patched              build ir-studio's context, print JSON
+    python -m ir_studio.dialects.extensions.fingerprint pristine MODULE...
+        import MODULEs only (no ir-studio context), print JSON
+    python -m ir_studio.dialects.extensions.fingerprint patched
+        build ir-studio's context (the patch table applied), print JSON
+
+A developer's and the canary test's tool: nothing imports it at run time.
 
 Keys are `module.Class.member` (or `module.function`); an op class's IRDL definition
 appears as pseudo-members `#operands`, `#results`, `#properties`, `#traits`, `#options`
