@@ -24,6 +24,7 @@ import json
 import re
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 _OLD = "ir_studio.dialects.upstream_syntax"
@@ -95,9 +96,13 @@ def rewrite_imports(text: str, extra: dict[str, str]) -> str:
             continue
         indent = lines[node.lineno - 1][:node.col_offset]
         old = node.module[len(_OLD) + 1:]
+        if old and old not in modules:
+            continue  # a module not adopted yet: its own run rewrites this import
         groups: dict[str, list[str]] = {}
         for alias in node.names:
             if not old:  # from ir_studio.dialects.upstream_syntax import X
+                if alias.name not in modules:
+                    continue
                 target, _, leaf = modules.get(alias.name, alias.name).rpartition(".")
                 package = f"{_NEW}.{target}" if target else _NEW
                 groups.setdefault(package, []).append(
@@ -109,6 +114,8 @@ def rewrite_imports(text: str, extra: dict[str, str]) -> str:
             shown = alias.asname or (alias.name if name != alias.name else None)
             groups.setdefault(f"{_NEW}.{module}", []).append(
                 f"{name} as {shown}" if shown and shown != name else name)
+        if not groups:
+            continue
         new = "".join(f"{indent}from {module} import {', '.join(names)}\n"
                       for module, names in groups.items())
         edits.append((node.lineno - 1, node.end_lineno or node.lineno, new))
@@ -168,10 +175,14 @@ def _add_to_modules(dialect: str, name: str) -> None:
     names = re.findall(r'"(\w+)"', match.group(1))
     if name not in names:
         names.append(name)
-    listed = ", ".join(f'"{n}"' for n in names)
-    text = text[:match.start()] + f"MODULES: tuple[str, ...] = ({listed},)\n" + \
-        text[match.end():]
-    init.write_text(text)
+    listed = ", ".join(f'"{n}"' for n in names) + ("," if len(names) == 1 else "")
+    line = f"MODULES: tuple[str, ...] = ({listed})"
+    if len(line) > 100:
+        wrapped = textwrap.wrap(listed, 92, break_on_hyphens=False)
+        line = "MODULES: tuple[str, ...] = (\n" + "".join(
+            f"    {part}\n" for part in wrapped) + ")"
+        line = line.replace('"\n)', '",\n)')
+    init.write_text(text[:match.start()] + line + "\n" + text[match.end():])
 
 
 _DRAFT = r'''
@@ -216,8 +227,11 @@ def draft_rows(module: str, why: str) -> tuple[list[str], list[str]]:
         rows.append(f"    Patch({symbol!r},\n          'TODO: what changes',\n"
                     f"          {why!r},\n          'mlir/TODO: the ODS record or C++ "
                     f"function',\n          _E + {module[len(_NEW) + 1:] + ':install'!r}),")
-    described = json.loads(_python(_DESCRIBE, json.dumps(changed)))
-    entries = [f"    {name!r}: {described[name]!r}," for name in changed]
+    from ir_studio.dialects.extensions.protected import PATCHED
+
+    new_names = [name for name in changed if name not in PATCHED]
+    described = json.loads(_python(_DESCRIBE, json.dumps(new_names)))
+    entries = [f"    {name!r}: {described[name]!r}," for name in new_names]
     return rows, entries
 
 
@@ -262,6 +276,7 @@ def main(argv: list[str]) -> int:
     install = next(n for n in tree.body if isinstance(n, ast.FunctionDef)
                    and n.name == "install")
     why = " ".join((ast.get_docstring(install) or "TODO: why").split())
+    why = re.sub(r"^Idempotent[.:]?\s*", "", why) or "TODO: why"
     module = f"{_NEW}.{options.dialect}.{name}"
     rows, entries = draft_rows(module, why)
     print("rows for patches.PATCHES:\n" + "\n".join(rows))

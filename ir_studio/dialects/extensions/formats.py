@@ -175,6 +175,23 @@ def bool_like(t: Any) -> Any:
     return i1
 
 
+def parse_fastmath(parser: Parser) -> Any:
+    """`fastmath<nnan,ninf>` or nothing (arith, math and complex ops share it)."""
+    from xdsl.dialects.arith import FastMathFlagsAttr
+
+    if parser.parse_optional_keyword("fastmath") is None:
+        return FastMathFlagsAttr("none")
+    return FastMathFlagsAttr(FastMathFlagsAttr.parse_parameter(parser))  # `<nnan,ninf>`
+
+
+def print_fastmath(printer: Printer, flags: Any) -> None:
+    from xdsl.dialects.arith import FastMathFlagsAttr
+
+    if flags != FastMathFlagsAttr("none"):
+        printer.print_string(" fastmath")
+        flags.print_parameter(printer)
+
+
 def parse_mixed_indices(parser: Parser) -> tuple[list[Any], list[int]]:
     """`(%n, 4, 8)`: MLIR's mixed static/dynamic index list, the SSA values resolved as
     `index` and the constants with DYNAMIC_INDEX where a value stands."""
@@ -290,20 +307,3 @@ def print_positioned_slice(
     printer.print_attribute(first)
     printer.print_string(f" {keyword} ")
     printer.print_attribute(second)
-
-
-def parse_fastmath(parser: Parser) -> Any:
-    """`fastmath<nnan,ninf>` or nothing (arith, math and complex ops share it)."""
-    from xdsl.dialects.arith import FastMathFlagsAttr
-
-    if parser.parse_optional_keyword("fastmath") is None:
-        return FastMathFlagsAttr("none")
-    return FastMathFlagsAttr(FastMathFlagsAttr.parse_parameter(parser))  # `<nnan,ninf>`
-
-
-def print_fastmath(printer: Printer, flags: Any) -> None:
-    from xdsl.dialects.arith import FastMathFlagsAttr
-
-    if flags != FastMathFlagsAttr("none"):
-        printer.print_string(" fastmath")
-        flags.print_parameter(printer)
