@@ -244,7 +244,8 @@ def _insert_before_closing(path: Path, marker: str, new_lines: list[str]) -> Non
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        description="Bring a module of the old upstream_syntax layer into extensions/.")
     parser.add_argument("file", type=Path)
     parser.add_argument("dialect")
     parser.add_argument("--name", help="the module's name in extensions/DIALECT/")

@@ -46,7 +46,7 @@ def _describe(value: Any) -> str:
 
 def _irdl(cls: type) -> dict[str, str]:
     try:
-        definition = cls.get_irdl_definition()  # pyright: ignore[reportAttributeAccessIssue]  # IRDL op classes only, checked by the caller
+        definition = cls.get_irdl_definition()
     except Exception:  # a base class without a definition
         return {}
     out: dict[str, str] = {}
