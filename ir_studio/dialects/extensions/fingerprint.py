@@ -11,7 +11,8 @@ A developer's and the canary test's tool: nothing imports it at run time.
 
 Keys are `module.Class.member` (or `module.function`); an op class's IRDL definition
 appears as pseudo-members `#operands`, `#results`, `#properties`, `#traits`, `#options`
-and so on, because patches change those in place, not by assignment.
+and so on (a type's or attribute's as `#parameters`), because patches change those in
+place, not by assignment.
 """
 
 from __future__ import annotations
@@ -58,7 +59,17 @@ def _irdl(cls: type) -> dict[str, str]:
     return out
 
 
+def _attribute_parameters(cls: type) -> str:
+    """A type or attribute's parameter definitions (changed in place, not by assignment)."""
+    try:
+        definition = cls.get_irdl_definition()  # pyright: ignore[reportAttributeAccessIssue]  # ParametrizedAttribute classes only, checked by the caller
+    except Exception:  # an abstract base without a definition
+        return ""
+    return _ADDRESS.sub("", repr(getattr(definition, "parameters", None)))
+
+
 def fingerprint(modules: list[str]) -> dict[str, str]:
+    from xdsl.ir import ParametrizedAttribute
     from xdsl.irdl import IRDLOperation
 
     result: dict[str, str] = {}
@@ -75,6 +86,8 @@ def fingerprint(modules: list[str]) -> dict[str, str]:
                     result[f"{key}.{member}"] = _describe(attr)
                 if issubclass(value, IRDLOperation) and "name" in vars(value):
                     result.update({f"{key}.{k}": v for k, v in _irdl(value).items()})
+                elif issubclass(value, ParametrizedAttribute) and "name" in vars(value):
+                    result[f"{key}.#parameters"] = _attribute_parameters(value)
             elif inspect.isfunction(value) and not name.startswith("__"):
                 result[f"{module_name}.{name}"] = _describe(value)
     return result
