@@ -94,7 +94,7 @@ def install_induction_variable_location() -> None:
         finally:
             parser.parse_argument = parse_argument
 
-    affine.ForOp.parse = classmethod(parse)  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
+    affine.ForOp.parse = classmethod(parse)  # pyright: ignore[reportAttributeAccessIssue]  # a row of the patch table (extensions/patches.py): MLIR's syntax or rule on xDSL's class
 
 
 def ops() -> list[type[Operation]]:

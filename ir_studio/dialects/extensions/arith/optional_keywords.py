@@ -71,5 +71,5 @@ def _wrap_float_cast(cls: type[Operation]) -> None:
         printer.print_string(" to ")
         printer.print_attribute(self.result.type)
 
-    cls.parse = classmethod(parse)  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
+    cls.parse = classmethod(parse)  # pyright: ignore[reportAttributeAccessIssue]  # a row of the patch table (extensions/patches.py): MLIR's syntax or rule on xDSL's class
     cls.print = print_op

@@ -45,7 +45,7 @@ def install() -> None:
     add_verifier(bufferization.ToBufferOp, _check)
     replace_constraints(bufferization.MaterializeInDestinationOp,
                         {"source": base(TensorType), "dest": AnyAttr(), "result": AnyAttr()})
-    bufferization.MaterializeInDestinationOp.verify_ = (  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
+    bufferization.MaterializeInDestinationOp.verify_ = (  # pyright: ignore[reportAttributeAccessIssue]  # a row of the patch table (extensions/patches.py): MLIR's syntax or rule on xDSL's class
         _verify_materialize)
 
 

@@ -16,7 +16,7 @@ from xdsl.parser import AttrParser
 
 def install() -> None:
     """Every DLTI map (dl_spec, target_system_spec, target_device_spec, map)."""
-    DLTIEntryMap.parse_parameters = classmethod(_parse_entries)  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
+    DLTIEntryMap.parse_parameters = classmethod(_parse_entries)  # pyright: ignore[reportAttributeAccessIssue]  # a row of the patch table (extensions/patches.py): MLIR's syntax or rule on xDSL's class
 
 
 def _parse_entries(cls: type[Any], parser: AttrParser) -> tuple[ArrayAttr[Any]]:

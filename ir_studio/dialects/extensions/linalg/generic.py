@@ -18,7 +18,7 @@ from ir_studio.dialects.extensions.formats import parse_dict_or_alias
 
 def install() -> None:
     """Replaces GenericOp.parse (the printer already prints both forms)."""
-    GenericOp.parse = classmethod(_parse)  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
+    GenericOp.parse = classmethod(_parse)  # pyright: ignore[reportAttributeAccessIssue]  # a row of the patch table (extensions/patches.py): MLIR's syntax or rule on xDSL's class
 
 
 def _operand_group(parser: Parser, keyword: str) -> list[SSAValue]:

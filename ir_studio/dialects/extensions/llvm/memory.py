@@ -59,9 +59,9 @@ def install() -> None:
         for name in (*(_PROPERTY[f] for f in flags), "volatile_"):
             properties.setdefault(name, OptPropertyDef(base(UnitAttr)))
         properties.setdefault("syncscope", OptPropertyDef(base(StringAttr)))
-    llvm.LoadOp.parse = classmethod(_parse_load)  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
+    llvm.LoadOp.parse = classmethod(_parse_load)  # pyright: ignore[reportAttributeAccessIssue]  # a row of the patch table (extensions/patches.py): MLIR's syntax or rule on xDSL's class
     llvm.LoadOp.print = _print_load
-    llvm.StoreOp.parse = classmethod(_parse_store)  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
+    llvm.StoreOp.parse = classmethod(_parse_store)  # pyright: ignore[reportAttributeAccessIssue]  # a row of the patch table (extensions/patches.py): MLIR's syntax or rule on xDSL's class
     llvm.StoreOp.print = _print_store
     llvm.AllocaOp.get_irdl_definition().properties.setdefault(
         "inalloca", OptPropertyDef(base(UnitAttr)))
@@ -86,7 +86,7 @@ def install() -> None:
         finally:
             self.properties["inalloca"] = flag
 
-    llvm.AllocaOp.parse = classmethod(alloca)  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
+    llvm.AllocaOp.parse = classmethod(alloca)  # pyright: ignore[reportAttributeAccessIssue]  # a row of the patch table (extensions/patches.py): MLIR's syntax or rule on xDSL's class
     llvm.AllocaOp.print = print_op
     replace_constraints(llvm.ZeroOp, {"res": AnyAttr()})
 

@@ -31,7 +31,7 @@ PACKED = "\0packed:"  # prefix of the name parameter of a packed struct
 
 def install() -> None:
     """Rows of the patch table (extensions/patches.py), applied once."""
-    llvm.LLVMStructType.parse_parameters = classmethod(  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
+    llvm.LLVMStructType.parse_parameters = classmethod(  # pyright: ignore[reportAttributeAccessIssue]  # a row of the patch table (extensions/patches.py): MLIR's syntax or rule on xDSL's class
         _parse_struct)
     llvm.LLVMStructType.print_parameters = _print_struct
     xdsl_compatible = llvm.is_compatible_type

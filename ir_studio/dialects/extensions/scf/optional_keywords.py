@@ -51,6 +51,6 @@ def _wrap_for() -> None:
             printer.print_string(" unsigned")
         print_rest(self, printer)
 
-    scf.ForOp.parse = classmethod(parse)  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
+    scf.ForOp.parse = classmethod(parse)  # pyright: ignore[reportAttributeAccessIssue]  # a row of the patch table (extensions/patches.py): MLIR's syntax or rule on xDSL's class
     scf.ForOp.print = print_op
 

@@ -45,8 +45,8 @@ def install() -> None:
     """Rows of the patch table (extensions/patches.py), applied once."""
     any_tensor = base(TensorType) | base(UnrankedTensorType)
     replace_constraints(tensor.ReshapeOp, {"source": any_tensor, "result": any_tensor})
-    tensor.ReshapeOp.verify_ = _verify_reshape  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
-    tensor.PadOp.verify_ = _verify_pad  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
+    tensor.ReshapeOp.verify_ = _verify_reshape  # pyright: ignore[reportAttributeAccessIssue]  # a row of the patch table (extensions/patches.py): MLIR's syntax or rule on xDSL's class
+    tensor.PadOp.verify_ = _verify_pad  # pyright: ignore[reportAttributeAccessIssue]  # a row of the patch table (extensions/patches.py): MLIR's syntax or rule on xDSL's class
 
 
 def ops() -> list[type[Operation]]:

@@ -58,7 +58,7 @@ def install() -> None:
     sequence = transform.SequenceOp.get_irdl_definition()
     if not sequence.results:  # MLIR's sequence yields values; xDSL's has no results
         sequence.results.append(("results_", VarResultDef(AnyAttr())))
-        transform.SequenceOp.results_ = property(  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
+        transform.SequenceOp.results_ = property(  # pyright: ignore[reportAttributeAccessIssue]  # a row of the patch table (extensions/patches.py): MLIR's syntax or rule on xDSL's class
             lambda self: self.results)
     attach_syntax(transform.SequenceOp, _parse_sequence, _print_sequence)
     _with_defaults(transform.SplitHandleOp, {"pass_through_empty_handle": BoolAttr(True, i1),

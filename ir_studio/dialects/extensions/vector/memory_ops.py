@@ -31,9 +31,9 @@ def install() -> None:
     """`vector.bitcast` checked as MLIR does (index is 64 bits wide there)."""
     from xdsl.dialects.vector import BitcastOp, LoadOp, StoreOp
 
-    BitcastOp.verify_ = _verify_bitcast  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
-    LoadOp.verify_ = lambda op: _verify_load_store(op, op.result.type)  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
-    StoreOp.verify_ = lambda op: _verify_load_store(op, op.vector.type)  # pyright: ignore[reportAttributeAccessIssue]  # patches xDSL's class: the upstream-syntax layer installs MLIR's syntax and rules
+    BitcastOp.verify_ = _verify_bitcast  # pyright: ignore[reportAttributeAccessIssue]  # a row of the patch table (extensions/patches.py): MLIR's syntax or rule on xDSL's class
+    LoadOp.verify_ = lambda op: _verify_load_store(op, op.result.type)  # pyright: ignore[reportAttributeAccessIssue]  # a row of the patch table (extensions/patches.py): MLIR's syntax or rule on xDSL's class
+    StoreOp.verify_ = lambda op: _verify_load_store(op, op.vector.type)  # pyright: ignore[reportAttributeAccessIssue]  # a row of the patch table (extensions/patches.py): MLIR's syntax or rule on xDSL's class
 
 
 def _verify_load_store(op: Any, vector: Any) -> None:
