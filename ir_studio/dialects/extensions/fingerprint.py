@@ -62,7 +62,7 @@ def _irdl(cls: type) -> dict[str, str]:
 def _attribute_parameters(cls: type) -> str:
     """A type or attribute's parameter definitions (changed in place, not by assignment)."""
     try:
-        definition = cls.get_irdl_definition()  # pyright: ignore[reportAttributeAccessIssue]  # ParametrizedAttribute classes only, checked by the caller
+        definition = cls.get_irdl_definition()
     except Exception:  # an abstract base without a definition
         return ""
     return _ADDRESS.sub("", repr(getattr(definition, "parameters", None)))
