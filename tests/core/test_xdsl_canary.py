@@ -43,6 +43,24 @@ def test_every_patched_name_is_protected() -> None:
     assert not stale, f"protected.PATCHED records names no patch row changes: {stale}"
 
 
+def test_a_row_that_cannot_be_applied_is_named() -> None:
+    """What a user sees if the installed xDSL lacks a symbol a row patches: the row and
+    the xDSL version, not a bare AttributeError from deep inside the layer."""
+    code = (
+        "import xdsl.dialects.memref as m\n"
+        "del m.CopyOp\n"
+        "from ir_studio.dialects.extensions.patches import XDSLMismatchError, apply_patches\n"
+        "try:\n"
+        "    apply_patches()\n"
+        "except XDSLMismatchError as error:\n"
+        "    print(error)\n"
+    )
+    out = _run(code)
+    assert "could not apply ir_studio.dialects.extensions.memref.syntax:install" in out
+    assert "xDSL 0.74" in out
+    assert "AttributeError" in out
+
+
 def test_every_extended_dialect_declares_its_modules_and_loads() -> None:
     """Each `extensions/<dialect>/MODULES` entry exists and declares ops or attributes;
     the extended dialect has each op name once, added ops replacing xDSL's."""

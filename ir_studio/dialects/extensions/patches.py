@@ -634,5 +634,21 @@ def apply_patches() -> None:
         for patch in PATCHES:
             if patch.apply not in done:
                 done.add(patch.apply)
-                _function(patch.apply)()  # pyright: ignore[reportCallIssue]  # a table entry names a function
+                try:
+                    _function(patch.apply)()  # pyright: ignore[reportCallIssue]  # a table entry names a function
+                except Exception as error:  # an xDSL the table was not written for
+                    raise XDSLMismatchError(patch, error) from error
         _APPLIED.append(True)
+
+
+class XDSLMismatchError(RuntimeError):
+    """A row could not be applied: the installed xDSL differs from the one the table was
+    written for (tests/core/test_xdsl_canary.py names every symbol that changed)."""
+
+    def __init__(self, patch: Patch, error: Exception) -> None:
+        from importlib.metadata import version
+
+        super().__init__(
+            f"ir-studio's extension layer could not apply {patch.apply} (the rows of "
+            f"extensions/patches.py it applies) to xDSL {version('xdsl')}: "
+            f"{type(error).__name__}: {error}")
