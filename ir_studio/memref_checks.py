@@ -1,0 +1,308 @@
+"""MLIR's memref verifiers that xDSL 0.74 lacks (MemRefOps.cpp, ViewLikeInterface.cpp),
+found by benchmarks/mlir_oracle.py on MLIR's own Dialect/MemRef/invalid.mlir: subview
+offsets, sizes, strides, bounds and the strided result type it implies; alignment
+attributes; atomic kinds; `memref.dim` of a 0-d memref; alloc symbol counts; and
+alloca outside an allocation scope. Merged into EXTRA_VERIFIERS by op name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from xdsl.dialects.builtin import (
+    DYNAMIC_INDEX,
+    AffineMapAttr,
+    AnyFloat,
+    DenseArrayBase,
+    IntegerAttr,
+    IntegerType,
+    MemRefType,
+    NoneAttr,
+    StridedLayoutAttr,
+)
+from xdsl.ir import Operation
+from xdsl.ir.affine import (
+    AffineBinaryOpExpr,
+    AffineBinaryOpKind,
+    AffineConstantExpr,
+    AffineDimExpr,
+    AffineExpr,
+    AffineSymExpr,
+)
+from xdsl.utils.exceptions import VerifyException
+
+Strided = tuple[list[int | None], int | None]
+"""Strides and offset of a memref layout; None is dynamic."""
+
+
+# -- strided layouts (BuiltinTypes.cpp getStridesAndOffset) -------------------------------
+def _linear(expr: AffineExpr, dims: int) -> tuple[list[int | None], int | None] | None:
+    """Coefficients of d0..dN and the constant of a linear expression (None where a
+    symbol makes them dynamic); None when the expression is not linear in the dims."""
+    if isinstance(expr, AffineConstantExpr):
+        return [0] * dims, expr.value
+    if isinstance(expr, AffineDimExpr):
+        coefficients: list[int | None] = [0] * dims
+        coefficients[expr.position] = 1
+        return coefficients, 0
+    if isinstance(expr, AffineSymExpr):
+        return [0] * dims, None
+    if not isinstance(expr, AffineBinaryOpExpr):
+        return None
+    lhs, rhs = _linear(expr.lhs, dims), _linear(expr.rhs, dims)
+    if lhs is None or rhs is None:
+        return None
+    if expr.kind == AffineBinaryOpKind.Add:
+        return ([None if a is None or b is None else a + b for a, b in zip(
+            lhs[0], rhs[0], strict=True)],
+            None if lhs[1] is None or rhs[1] is None else lhs[1] + rhs[1])
+    if expr.kind != AffineBinaryOpKind.Mul:
+        return None
+    for factor, other in ((lhs, rhs), (rhs, lhs)):
+        if not any(c != 0 for c in factor[0]):
+            scale = factor[1]
+            if scale is None and any(c != 0 for c in other[0]):
+                return [None if c != 0 else 0 for c in other[0]], None
+            return ([None if c is None or scale is None else c * scale for c in other[0]],
+                    None if other[1] is None or scale is None else other[1] * scale)
+    return None
+
+
+def strided(memref: MemRefType) -> Strided | None:
+    """The memref's strides and offset, or None when its layout is not strided."""
+    layout = memref.layout
+    shape = list(memref.get_shape())
+    if isinstance(layout, NoneAttr):
+        strides: list[int | None] = []
+        running: int | None = 1
+        for size in reversed(shape):
+            strides.insert(0, running)
+            running = None if running is None or size == DYNAMIC_INDEX else running * size
+        return strides, 0
+    if isinstance(layout, StridedLayoutAttr):
+        return list(layout.get_strides()), layout.get_offset()
+    if isinstance(layout, AffineMapAttr):
+        mapping = layout.data
+        if len(mapping.results) != 1 or mapping.num_dims != len(shape):
+            return None
+        found = _linear(mapping.results[0], mapping.num_dims)
+        return None if found is None else (found[0], found[1])
+    return None
+
+
+def _show(value: int | None) -> str:
+    return "?" if value is None else str(value)
+
+
+def _strided_text(memref: MemRefType, layout: Strided) -> str:
+    """How MLIR prints the memref type with a `strided<...>` layout."""
+    shape = "".join(f"{_show(None if s == DYNAMIC_INDEX else s)}x"
+                    for s in memref.get_shape())
+    strides, offset = layout
+    text = f"strided<[{', '.join(_show(s) for s in strides)}]"
+    text += "" if offset == 0 else f", offset: {_show(offset)}"
+    space = "" if isinstance(memref.memory_space, NoneAttr) else f", {memref.memory_space}"
+    return f"memref<{shape}{memref.element_type}, {text}>{space}>"
+
+
+# -- memref.subview (SubViewOp::verify, verifyOffsetSizeAndStrideOp) -----------------------
+def _values(op: Operation, name: str) -> list[int]:
+    values = op.properties.get(name)
+    return list(values.get_values()) if isinstance(values, DenseArrayBase) else []
+
+
+def _offset_size_stride(op: Operation, max_ranks: tuple[int, int, int]) -> None:
+    offsets, sizes, strides = (_values(op, f"static_{n}")
+                               for n in ("offsets", "sizes", "strides"))
+    if not (len(offsets) == 1 and max_ranks[0] == 1) and len(offsets) != len(sizes):
+        raise VerifyException(f"expected mixed offsets rank to match mixed sizes rank "
+                              f"({len(offsets)} vs {len(sizes)}) so the rank of the result "
+                              f"type is well-formed.")
+    if len(sizes) != len(strides):
+        raise VerifyException(f"expected mixed sizes rank to match mixed strides rank "
+                              f"({len(sizes)} vs {len(strides)}) so the rank of the result "
+                              f"type is well-formed.")
+    for values, word, rank in ((offsets, "offset", max_ranks[0]),
+                               (sizes, "size", max_ranks[1]),
+                               (strides, "stride", max_ranks[2])):
+        if len(values) != rank:
+            raise VerifyException(f"expected {rank} {word} values, got {len(values)}")
+    for values, word in ((offsets, "offsets"), (sizes, "sizes")):
+        for value in values:
+            if value != DYNAMIC_INDEX and value < 0:
+                raise VerifyException(f"expected {word} to be non-negative, but got {value}")
+
+
+def _kept_dims(sizes: list[int], shape: list[int]) -> list[int] | None:
+    """Which of `sizes` survive in `shape` when unit dimensions are dropped (greedy, as
+    computeRankReductionMask), or None when `shape` is not such a reduction."""
+    kept, position = [], 0
+    for index, size in enumerate(sizes):
+        if position < len(shape) and shape[position] == size:
+            kept.append(index)
+            position += 1
+        elif size != 1:
+            return None
+    return kept if position == len(shape) else None
+
+
+def _subview(op: Operation) -> None:
+    source, result = op.operands[0].type, op.results[0].type
+    if not isinstance(source, MemRefType) or not isinstance(result, MemRefType):
+        return
+    rank = source.get_num_dims()
+    _offset_size_stride(op, (rank, rank, rank))
+    if source.memory_space != result.memory_space:
+        raise VerifyException(f"different memory spaces specified for base memref type "
+                              f"{source} and subview memref type {result}")
+    base = strided(source)
+    if base is None:
+        raise VerifyException(f"base type {source} is not strided")
+    offsets, sizes, steps = (_values(op, f"static_{n}") for n in ("offsets", "sizes", "strides"))
+    dynamic = DYNAMIC_INDEX
+    offset = base[1]
+    for at, stride in zip(offsets, base[0], strict=True):
+        offset = None if offset is None or stride is None or at == dynamic \
+            else offset + at * stride
+    expected: Strided = ([None if s is None or step == dynamic else s * step
+                          for s, step in zip(base[0], steps, strict=True)], offset)
+    shape = list(result.get_shape())
+    expected_type = MemRefType(source.element_type, sizes, NoneAttr(), source.memory_space)
+    text = _strided_text(expected_type, expected)
+    if len(shape) > len(sizes):
+        raise VerifyException(f"expected result rank to be smaller or equal to the source "
+                              f"rank, but got '{result}'")
+    kept = _kept_dims(sizes, shape)
+    if kept is None:
+        raise VerifyException(f"expected result type to be '{text}' or a rank-reduced "
+                              f"version. (mismatch of result sizes)")
+    if result.element_type != source.element_type:
+        raise VerifyException(f"expected result element type to be "
+                              f"'{source.element_type}', but got '{result}'")
+    actual = strided(result)
+    if actual is not None:
+        pairs = [(expected[0][i], actual[0][k]) for k, i in enumerate(kept) if sizes[i] != 1]
+        pairs.append((expected[1], actual[1]))
+        if any(a is not None and b is not None and a != b for a, b in pairs):
+            raise VerifyException(f"expected result type to be '{text}' or a rank-reduced "
+                                  f"version. (mismatch of result layout)")
+    for index, (size, at) in enumerate(zip(source.get_shape(), offsets, strict=True)):
+        if size == dynamic or at == dynamic:
+            continue
+        if sizes[index] != 0 and at >= size:
+            raise VerifyException(f"offset {index} is out-of-bounds: {at} >= {size}")
+        if sizes[index] in (dynamic, 0) or steps[index] == dynamic:
+            continue
+        last = at + (sizes[index] - 1) * steps[index]
+        if last >= size:
+            raise VerifyException(f"slice along dimension {index} runs out-of-bounds: "
+                                  f"{last} >= {size}")
+
+
+def _reinterpret_cast(op: Operation) -> None:
+    result = op.results[0].type if op.results else None
+    if isinstance(result, MemRefType):
+        _offset_size_stride(op, (1, result.get_num_dims(), result.get_num_dims()))
+
+
+# -- attributes and element kinds -----------------------------------------------------------
+def _alignment(positive_only: bool) -> Callable[[Operation], None]:
+    """`alignment` is a positive power of two (ODS's IntPositivePowerOf2)."""
+    def check(op: Operation) -> None:
+        value = op.properties.get("alignment") or op.attributes.get("alignment")
+        if not isinstance(value, IntegerAttr):
+            return
+        number = value.value.data
+        if positive_only:
+            if number <= 0:
+                raise VerifyException("attribute 'alignment' failed to satisfy constraint: "
+                                      "32-bit signless integer attribute whose value is "
+                                      "positive")
+            if number & (number - 1):
+                raise VerifyException("alignment must be power of 2")
+        elif number <= 0 or number & (number - 1):
+            raise VerifyException("attribute 'alignment' failed to satisfy constraint: "
+                                  "64-bit signless integer attribute whose value is "
+                                  "positive and whose value is a power of two > 0")
+    return check
+
+
+_FLOAT_KINDS = {0, 4, 5, 8, 9, 12}
+"""AtomicRMWKind cases (ArithBase.td) on floats: addf, maximumf, maxnumf, minimumf,
+minnumf, mulf; `assign` (3) takes either."""
+_INT_KINDS = {1, 2, 6, 7, 10, 11, 13, 14, 15}
+_KIND_NAMES = ("addf", "addi", "andi", "assign", "maximumf", "maxnumf", "maxs", "maxu",
+               "minimumf", "minnumf", "mins", "minu", "mulf", "muli", "ori", "xori")
+
+
+def _atomic_rmw(op: Operation) -> None:
+    kind = op.properties.get("kind")
+    if not isinstance(kind, IntegerAttr) or not op.operands:
+        return
+    value = op.operands[0].type
+    number = kind.value.data
+    if number in _FLOAT_KINDS and not isinstance(value, AnyFloat):
+        raise VerifyException(f"with kind '{_KIND_NAMES[number]}' expects a floating-point "
+                              "type")
+    if number in _INT_KINDS and not isinstance(value, IntegerType):
+        raise VerifyException(f"with kind '{_KIND_NAMES[number]}' expects an integer type")
+
+
+def _dim(op: Operation) -> None:
+    source = op.operands[0].type if op.operands else None
+    if isinstance(source, MemRefType) and source.get_num_dims() == 0:
+        raise VerifyException(f"operand #0 must be unranked.memref of any type values or "
+                              f"non-0-ranked.memref of any type values, but got '{source}'")
+
+
+def _alloc_symbols(op: Operation) -> None:
+    """AllocLikeOp::verify: one symbol operand per symbol of the layout map."""
+    result = op.results[0].type if op.results else None
+    if not isinstance(result, MemRefType) or not isinstance(result.layout, AffineMapAttr):
+        return
+    segments = op.properties.get("operandSegmentSizes") or op.attributes.get(
+        "operandSegmentSizes")
+    if not isinstance(segments, DenseArrayBase):
+        return
+    counts = list(segments.get_values())
+    if len(counts) >= 2 and counts[1] != result.layout.data.num_symbols:
+        raise VerifyException("symbol operand count does not equal memref symbol count: "
+                              f"expected {result.layout.data.num_symbols}, got {counts[1]}")
+
+
+_SCOPES = ("builtin.module",)
+
+
+def _alloca_scope(op: Operation) -> None:
+    """AllocaOp needs an ancestor with AutomaticAllocationScope. Only the certain case is
+    reported: every ancestor is a module or an op ir-studio does not know."""
+    from xdsl.dialects.builtin import UnregisteredOp
+
+    parent = op.parent_op()
+    while parent is not None:
+        if parent.name not in _SCOPES and not isinstance(parent, UnregisteredOp):
+            return
+        parent = parent.parent_op()
+    raise VerifyException("requires an ancestor op with AutomaticAllocationScope trait")
+
+
+def _alloc(op: Operation) -> None:
+    _alignment(positive_only=False)(op)
+    _alloc_symbols(op)
+
+
+def _alloca(op: Operation) -> None:
+    _alloc(op)
+    _alloca_scope(op)
+
+
+MEMREF_CHECKS: dict[str, Callable[[Operation], None]] = {
+    "memref.subview": _subview,
+    "memref.reinterpret_cast": _reinterpret_cast,
+    "memref.assume_alignment": _alignment(positive_only=True),
+    **{f"memref.{name}": _alignment(positive_only=False)
+       for name in ("load", "store", "realloc")},
+    "memref.atomic_rmw": _atomic_rmw,
+    "memref.dim": _dim,
+    "memref.alloc": _alloc,
+    "memref.alloca": _alloca,
+}
