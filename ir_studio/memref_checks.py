@@ -204,6 +204,21 @@ def _reinterpret_cast(op: Operation) -> None:
         _offset_size_stride(op, (1, result.get_num_dims(), result.get_num_dims()))
 
 
+def _cast_layouts(op: Operation) -> None:
+    """CastOp::areCastCompatible: two ranked memrefs of different layouts must both be
+    strided, and each stride and the offset agree unless one side is dynamic."""
+    source, result = op.operands[0].type, op.results[0].type
+    if not isinstance(source, MemRefType) or not isinstance(result, MemRefType) \
+            or source.layout == result.layout:
+        return
+    a, b = strided(source), strided(result)
+    if a is None or b is None or len(a[0]) != len(b[0]) or any(
+            x is not None and y is not None and x != y
+            for x, y in [*zip(a[0], b[0], strict=True), (a[1], b[1])]):
+        raise VerifyException(f"operand type '{source}' and result type '{result}' are cast "
+                              "incompatible")
+
+
 # -- attributes and element kinds -----------------------------------------------------------
 def _alignment(positive_only: bool) -> Callable[[Operation], None]:
     """`alignment` is a positive power of two (ODS's IntPositivePowerOf2)."""
@@ -298,6 +313,7 @@ def _alloca(op: Operation) -> None:
 MEMREF_CHECKS: dict[str, Callable[[Operation], None]] = {
     "memref.subview": _subview,
     "memref.reinterpret_cast": _reinterpret_cast,
+    "memref.cast": _cast_layouts,
     "memref.assume_alignment": _alignment(positive_only=True),
     **{f"memref.{name}": _alignment(positive_only=False)
        for name in ("load", "store", "realloc")},

@@ -15,7 +15,7 @@ from xdsl.ir import Dialect, Operation
 
 # dialect name -> modules of this package whose install() adds syntax and ops to it
 _MODULES: dict[str, tuple[str, ...]] = {
-    "memref": ("memref", "memref_ops", "memref_transpose", "more_ops"),
+    "memref": ("memref", "memref_ops", "memref_transpose", "more_ops", "memref_distinct_objects"),
     "gpu": ("gpu", "gpu_ops", "gpu_cluster_ops"),
     "scf": ("loops", "forall", "optional_keywords", "reductions"),
     "affine": ("loops", "affine_ops", "reductions"),

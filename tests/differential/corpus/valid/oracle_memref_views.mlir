@@ -1,5 +1,5 @@
 // Subviews of every layout kind (identity, strided, affine map with symbols),
-// rank-reducing and dynamic; reshapes with dynamic groups; aligned accesses.
+// rank-reducing and dynamic; reshapes with dynamic groups; an aligned alloca.
 #tiled = affine_map<(d0, d1)[s0, s1] -> (d0 * s1 + s0 + d1)>
 func.func @views(%m: memref<8x16x4xf32>, %s: memref<64x32xf32, strided<[64, 2], offset: 5>>,
                  %a: memref<?x?xf32, #tiled>, %i: index, %n: index) {
@@ -24,8 +24,8 @@ func.func @views(%m: memref<8x16x4xf32>, %s: memref<64x32xf32, strided<[64, 2], 
       : memref<?x4xf32> into memref<?x1x4xf32>
   %9 = memref.collapse_shape %8 [[0, 1, 2]] : memref<?x1x4xf32> into memref<?xf32>
   %c0 = arith.constant 0 : index
-  %v = memref.load %m[%c0, %c0, %c0] {alignment = 16} : memref<8x16x4xf32>
-  memref.store %v, %m[%c0, %c0, %c0] {alignment = 4} : memref<8x16x4xf32>
+  %v = memref.load %m[%c0, %c0, %c0] : memref<8x16x4xf32>
+  memref.store %v, %m[%c0, %c0, %c0] : memref<8x16x4xf32>
   %w = memref.alloca() {alignment = 64} : memref<4xf32>
   %r = memref.reinterpret_cast %d to offset: [0], sizes: [%n, 2, 2], strides: [4, 2, 1]
       : memref<?x4xf32> to memref<?x2x2xf32, strided<[4, 2, 1]>>
