@@ -57,3 +57,15 @@ def test_region_edge_error_is_on_the_parent_with_a_note_at_the_yield() -> None:
     [note] = error.related
     assert note.message == "region branch point"
     assert document.lines.position(note.span.start).line == 2
+
+
+def test_distinct_objects_of_several_buffers_gives_each_back() -> None:
+    text = ("func.func @f(%x: memref<?xf32>, %y: memref<4xi8>) -> (memref<?xf32>, memref<4xi8>) {\n"
+            "  %a, %b = memref.distinct_objects %x, %y : memref<?xf32>, memref<4xi8>\n"
+            "  return %a, %b : memref<?xf32>, memref<4xi8>\n}\n")
+    assert messages(text) == []
+
+
+def test_distinct_objects_needs_an_operand() -> None:
+    text = 'func.func @f() {\n  "memref.distinct_objects"() : () -> ()\n  return\n}\n'
+    assert "'memref.distinct_objects' op expected at least one operand" in messages(text)
