@@ -12,13 +12,16 @@ hexadecimal float, a bit pattern wider than the float type.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
-from xdsl.dialects.builtin import AnyFloat, FloatAttr, IntegerType
+from xdsl.dialects.builtin import AnyFloat, BytesAttr, FloatAttr, IntegerType
 from xdsl.parser import Parser
 from xdsl.utils.exceptions import ParseError, VerifyException
 from xdsl.utils.lexer import Span as XSpan
+
+from ir_studio.frontends.wide_integers import WideIntElementsAttr, is_wide_integer
 
 _ELEMENT = re.compile(r"(-?)\s*(0[xX][0-9a-fA-F]+|\d+(?:\.\d*)?(?:[eE][-+]?\d+)?|true|false)")
 DECIMAL_AS_FLOAT = "unexpected decimal integer literal for a floating point value"
@@ -103,8 +106,13 @@ class LiteralRangeChecks(Parser):
 
     def parse_dense_int_or_fp_elements_attr(self, type: Any) -> Any:
         start = self._current_token.span
+        saved = (self._parser_state.lexer.pos, self._parser_state.current_token)
         try:
             dense = super().parse_dense_int_or_fp_elements_attr(type)
+        except NotImplementedError:
+            # xDSL cannot pack integers wider than 64 bits: read the literal again.
+            self._parser_state.lexer.pos, self._parser_state.current_token = saved
+            return self._parse_wide_dense(type)
         except (ValueError, OverflowError) as error:
             detail = str(error)
             if "bytes" in detail or "too big" in detail or "float" in detail.lower():
@@ -123,3 +131,43 @@ class LiteralRangeChecks(Parser):
                     if problem is not None:
                         raise ParseError(XSpan(start.start, start.end, start.input), problem)
         return dense
+
+    def _parse_wide_dense(self, type: Any) -> Any:
+        """`dense<...>` whose integer elements are wider than 64 bits (wide_integers)."""
+        start = self._current_token.span
+        self.parse_punctuation("<", " in dense attribute")
+        elements: list[Any] | None = None
+        shape: list[int] = []
+        blob = None
+        if self.parse_optional_punctuation(">") is None:
+            blob = self.parse_optional_str_literal()
+            if blob is None:
+                elements, shape = self._parse_tensor_literal()
+            self.parse_punctuation(">", " in dense attribute")
+        if type is None:
+            self.parse_punctuation(":", " in dense attribute")
+            type = self._parse_dense_literal_type()
+        if not is_wide_integer(type):
+            raise ParseError(XSpan(start.start, start.end, start.input),
+                             f"dense elements of type '{type}' are not supported")
+        count = math.prod(type.get_shape())
+        if blob is not None:
+            try:
+                data = bytes.fromhex(blob[2:])
+            except ValueError:
+                self.raise_error("Hex string in denseAttr is invalid")
+            width = (type.element_type.width.data + 7) // 8
+            if len(data) == width:
+                data *= count
+            return WideIntElementsAttr(type, BytesAttr(data))
+        values = [int(e.value) for e in elements or []]
+        if elements and shape and list(type.get_shape()) != shape:
+            self.raise_error(f"Shape mismatch in dense literal. Expected "
+                             f"{list(type.get_shape())} shape from the type, but got {shape} "
+                             "shape.")
+        if elements and not shape:
+            values *= count
+        if len(values) != count:
+            self.raise_error(f"Expected {count} elements in the dense literal, got "
+                             f"{len(values)}")
+        return WideIntElementsAttr.from_values(type, values)

@@ -3,6 +3,8 @@ cannot hold (their inputs involve ops ir-studio does not know)."""
 
 from __future__ import annotations
 
+import io
+
 from ir_studio.document import build_document
 
 GENERIC_NAMED_OP = """\
@@ -69,3 +71,22 @@ def test_distinct_objects_of_several_buffers_gives_each_back() -> None:
 def test_distinct_objects_needs_an_operand() -> None:
     text = 'func.func @f() {\n  "memref.distinct_objects"() : () -> ()\n  return\n}\n'
     assert "'memref.distinct_objects' op expected at least one operand" in messages(text)
+
+
+def test_dense_integers_wider_than_64_bits_print_as_written() -> None:
+    from xdsl.printer import Printer
+
+    from ir_studio.frontends.wide_integers import WideIntElementsAttr
+
+    text = ('"lut.load"() {a = dense<[[1, -2], [3, 4]]> : tensor<2x2xi65>, '
+            'b = dense<-1> : tensor<3xi100>} : () -> ()\n')
+    document = build_document("t.mlir", 0, text)
+    assert not document.diagnostics
+    [op] = [o for chunk in document.chunks for o in chunk.module.walk()
+            if o.name != "builtin.module"]
+    grid = op.attributes["a"]
+    assert isinstance(grid, WideIntElementsAttr)
+    assert grid.get_values() == (1, -2, 3, 4)
+    out = io.StringIO()
+    Printer(stream=out).print_attribute(grid)
+    assert out.getvalue() == "dense<[[1, -2], [3, 4]]> : tensor<2x2xi65>"
