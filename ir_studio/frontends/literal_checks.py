@@ -123,10 +123,10 @@ class LiteralRangeChecks(Parser):
         bits = self.parse_optional_number()
         type = self._parse_attribute_type()
         value = float_from_bits(bits, type) if isinstance(bits, int) else None
-        if value is None:
+        if value is None or not isinstance(type, AnyFloat) or not isinstance(bits, int):
             raise ParseError(XSpan(start.start, start.end, start.input),
                              f"hexadecimal float literal not supported for type '{type}'")
-        if bits >= 1 << type.bitwidth:  # pyright: ignore[reportOperatorIssue, reportAttributeAccessIssue]  # an int, and a float type, when float_from_bits gave a value
+        if bits >= 1 << type.bitwidth:
             raise ParseError(XSpan(start.start, start.end, start.input),
                              "hexadecimal float constant out of range for type")
         return FloatAttr(value, type)

@@ -37,6 +37,7 @@ from xdsl.utils.mlir_lexer import MLIRTokenKind
 from ir_studio.frontends.affine_exprs import CheckedAffineMaps
 from ir_studio.frontends.lexer import FastMLIRLexer
 from ir_studio.frontends.literal_checks import LiteralRangeChecks
+from ir_studio.frontends.opaque_bodies import OpaqueDialectBodies
 from ir_studio.frontends.records import (
     BlockRef,
     NamedRef,
@@ -129,7 +130,7 @@ def _fast_op(name: str) -> tuple[type[Operation] | None, dict[str, Attribute]]:
 
 
 class SpanRecordingParser(RegionRules, CheckedAffineMaps, LiteralRangeChecks,
-                          BuiltinTypeChecks, Parser):
+                          BuiltinTypeChecks, OpaqueDialectBodies, Parser):
     """Parses one window of a file and fills a `ParseRecord` with absolute offsets."""
 
     def __init__(
