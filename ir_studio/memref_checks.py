@@ -219,6 +219,33 @@ def _cast_layouts(op: Operation) -> None:
                               "incompatible")
 
 
+# -- memref.generic_atomic_rmw (GenericAtomicRMWOp::verifyRegions, AtomicYieldOp::verify)
+def _generic_atomic_rmw(op: Operation) -> None:
+    """The body may not have side effects, reported at the first op that has some (as
+    MLIR does). Only ops whose effects xDSL knows and finds non-empty are reported; an
+    op of unknown effects is given the benefit of the doubt."""
+    from xdsl.traits import get_effects
+
+    from ir_studio.pre_verifiers import VerifyAtOp
+
+    for region in op.regions:
+        for inner in region.walk():
+            if get_effects(inner):
+                raise VerifyAtOp(inner, "body of 'memref.generic_atomic_rmw' should contain "
+                                        "only operations with no side effects")
+
+
+def _atomic_yield(op: Operation) -> None:
+    parent = op.parent_op()
+    if parent is None or parent.name != "memref.generic_atomic_rmw" or not parent.results \
+            or not op.operands:
+        return
+    yielded, expected = op.operands[0].type, parent.results[0].type
+    if yielded != expected:
+        raise VerifyException(f"types mismatch between yield op: '{yielded}' and its "
+                              f"parent: '{expected}'")
+
+
 # -- attributes and element kinds -----------------------------------------------------------
 def _alignment(positive_only: bool) -> Callable[[Operation], None]:
     """`alignment` is a positive power of two (ODS's IntPositivePowerOf2)."""
@@ -314,6 +341,8 @@ MEMREF_CHECKS: dict[str, Callable[[Operation], None]] = {
     "memref.subview": _subview,
     "memref.reinterpret_cast": _reinterpret_cast,
     "memref.cast": _cast_layouts,
+    "memref.generic_atomic_rmw": _generic_atomic_rmw,
+    "memref.atomic_yield": _atomic_yield,
     "memref.assume_alignment": _alignment(positive_only=True),
     **{f"memref.{name}": _alignment(positive_only=False)
        for name in ("load", "store", "realloc")},
