@@ -219,6 +219,47 @@ def _cast_layouts(op: Operation) -> None:
                               "incompatible")
 
 
+# -- memref.collapse_shape (computeCollapsedLayoutMap, non-strict as in verification) ----
+def _groups(op: Operation) -> list[list[int]]:
+    reassociation = op.properties.get("reassociation")
+    groups = []
+    for group in getattr(reassociation, "data", ()):
+        values = group.get_values() if hasattr(group, "get_values") else [
+            a.value.data for a in group.data]
+        groups.append([int(v) for v in values])
+    return groups
+
+
+def _collapse_contiguity(op: Operation) -> None:
+    """A non-identity source layout must be strided, and each group's dims contiguous:
+    a stride that is static on both sides must equal the next stride times its size
+    (unit dims skipped; a dynamic stride or size is given the benefit of the doubt)."""
+    source = op.operands[0].type if op.operands else None
+    if not isinstance(source, MemRefType) or isinstance(source.layout, NoneAttr):
+        return
+    layout = strided(source)
+    if layout is None:
+        raise VerifyException("invalid source layout map or collapsing non-contiguous dims")
+    shape, strides, dynamic = list(source.get_shape()), layout[0], DYNAMIC_INDEX
+    groups = _groups(op)
+    if any(i >= len(shape) for group in groups for i in group):
+        return
+    for group in groups:
+        ref = list(group)
+        while len(ref) > 1 and shape[ref[-1]] == 1:
+            ref.pop()
+        stride = strides[ref[-1]] if shape[ref[-1]] != dynamic or len(ref) == 1 else None
+        for index in reversed(group[1:]):
+            stride = None if stride is None or shape[index] == dynamic \
+                else stride * shape[index]
+            if shape[index - 1] == 1:
+                continue
+            source_stride = strides[index - 1]
+            if stride is not None and source_stride is not None and stride != source_stride:
+                raise VerifyException("invalid source layout map or collapsing non-contiguous "
+                                      "dims")
+
+
 # -- memref.generic_atomic_rmw (GenericAtomicRMWOp::verifyRegions, AtomicYieldOp::verify)
 def _generic_atomic_rmw(op: Operation) -> None:
     """The body may not have side effects, reported at the first op that has some (as
@@ -342,6 +383,7 @@ MEMREF_CHECKS: dict[str, Callable[[Operation], None]] = {
     "memref.reinterpret_cast": _reinterpret_cast,
     "memref.cast": _cast_layouts,
     "memref.generic_atomic_rmw": _generic_atomic_rmw,
+    "memref.collapse_shape": _collapse_contiguity,
     "memref.atomic_yield": _atomic_yield,
     "memref.assume_alignment": _alignment(positive_only=True),
     **{f"memref.{name}": _alignment(positive_only=False)
