@@ -47,6 +47,7 @@ from ir_studio.frontends.records import (
     ValueUse,
 )
 from ir_studio.frontends.region_rules import RegionRules
+from ir_studio.frontends.sparse_elements import SparseElementsParsing
 from ir_studio.frontends.type_checks import BuiltinTypeChecks
 from ir_studio.source import Span
 
@@ -130,7 +131,8 @@ def _fast_op(name: str) -> tuple[type[Operation] | None, dict[str, Attribute]]:
 
 
 class SpanRecordingParser(RegionRules, CheckedAffineMaps, LiteralRangeChecks,
-                          BuiltinTypeChecks, OpaqueDialectBodies, Parser):
+                          BuiltinTypeChecks, OpaqueDialectBodies, SparseElementsParsing,
+                          Parser):
     """Parses one window of a file and fills a `ParseRecord` with absolute offsets."""
 
     def __init__(

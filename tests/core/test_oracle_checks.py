@@ -90,3 +90,25 @@ def test_dense_integers_wider_than_64_bits_print_as_written() -> None:
     out = io.StringIO()
     Printer(stream=out).print_attribute(grid)
     assert out.getvalue() == "dense<[[1, -2], [3, 4]]> : tensor<2x2xi65>"
+
+
+def test_sparse_elements_print_as_written() -> None:
+    from xdsl.printer import Printer
+
+    from ir_studio.frontends.sparse_elements import SparseElementsAttr
+
+    text = '"lut.init"() {d = sparse<[[0, 0], [1, 1]], [1.0, 2.0]> : tensor<2x2xf32>} : () -> ()\n'
+    document = build_document("t.mlir", 0, text)
+    assert not document.diagnostics
+    [op] = [o for chunk in document.chunks for o in chunk.module.walk()
+            if o.name != "builtin.module"]
+    attribute = op.attributes["d"]
+    assert isinstance(attribute, SparseElementsAttr)
+    out = io.StringIO()
+    Printer(stream=out).print_attribute(attribute)
+    assert out.getvalue() == "sparse<[[0, 0], [1, 1]], [1.0, 2.0]> : tensor<2x2xf32>"
+
+
+def test_sparse_values_must_be_one_dimensional() -> None:
+    text = '"lut.init"() {d = sparse<[[0, 0]], [[1.0]]> : tensor<2x2xf32>} : () -> ()\n'
+    assert "expected 1-d tensor for sparse element values" in messages(text)
