@@ -49,6 +49,7 @@ from ir_studio.frontends.records import (
 from ir_studio.frontends.region_rules import RegionRules
 from ir_studio.frontends.sparse_elements import SparseElementsParsing
 from ir_studio.frontends.type_checks import BuiltinTypeChecks
+from ir_studio.frontends.typed_entries import TypedDictionaryEntries
 from ir_studio.source import Span
 
 _AT = MLIRTokenKind.AT_IDENT
@@ -132,7 +133,7 @@ def _fast_op(name: str) -> tuple[type[Operation] | None, dict[str, Attribute]]:
 
 class SpanRecordingParser(RegionRules, CheckedAffineMaps, LiteralRangeChecks,
                           BuiltinTypeChecks, OpaqueDialectBodies, SparseElementsParsing,
-                          Parser):
+                          TypedDictionaryEntries, Parser):
     """Parses one window of a file and fills a `ParseRecord` with absolute offsets."""
 
     def __init__(
