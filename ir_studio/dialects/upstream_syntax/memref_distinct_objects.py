@@ -24,8 +24,13 @@ def install() -> None:
     """Nothing to patch: the op is new."""
 
 
+def ops() -> list[type[Operation]]:
+    """The new ops of this module (the extension layer's `ops()` convention)."""
+    return [DistinctObjectsOp]
+
+
 def extra_ops(dialect: str) -> list[type[Operation]]:
-    return [DistinctObjectsOp] if dialect == "memref" else []
+    return ops() if dialect == "memref" else []
 
 
 @irdl_op_definition
