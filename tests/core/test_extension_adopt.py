@@ -59,3 +59,17 @@ def other() -> None:
     assert "def attributes() -> list[type[Attribute]]:\n    return [AType]\n" in out
     assert "_ir_studio_warp" not in out
     assert "gpu.YieldOp.verify_ = check" in out
+
+
+def test_a_module_that_already_declares_ops_keeps_one_definition() -> None:
+    text = '''def ops() -> list[type[Operation]]:
+    return [AOp]
+
+
+def extra_ops(dialect: str) -> list[type[Operation]]:
+    return ops() if dialect == "memref" else []
+'''
+    out = convert_entry_points(text)
+    assert out.count("def ops(") == 1
+    assert "extra_ops" not in out
+    assert "return [AOp]" in out

@@ -130,6 +130,7 @@ def convert_entry_points(text: str) -> str:
     tree = ast.parse(text)
     lines = text.splitlines(keepends=True)
     edits: list[tuple[int, int, str | None]] = []
+    defined = {node.name for node in tree.body if isinstance(node, ast.FunctionDef)}
     for node in tree.body:
         if not isinstance(node, ast.FunctionDef):
             continue
@@ -139,6 +140,9 @@ def convert_entry_points(text: str) -> str:
         if node.name in ("extra_ops", "extra_attributes"):
             new_name, kind = (("ops", "Operation") if node.name == "extra_ops"
                               else ("attributes", "Attribute"))
+            if new_name in defined:  # the module already has the new entry point
+                edits.append((node.lineno - 1, node.end_lineno or node.lineno, None))
+                continue
             body = node.body
             returned: str | None = None
             if len(body) == 1 and isinstance(body[0], ast.Return) and isinstance(

@@ -4,4 +4,4 @@
 Declared, not executed: `MODULES` names the modules whose `ops()` join the dialect when
 it loads (`extensions.extend_factory`); importing this package does nothing else."""
 
-MODULES: tuple[str, ...] = ("ops", "transpose", "more_ops")
+MODULES: tuple[str, ...] = ("ops", "transpose", "more_ops", "distinct_objects")

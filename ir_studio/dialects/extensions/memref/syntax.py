@@ -31,9 +31,9 @@ from ir_studio.dialects.extensions.formats import (
     replace_constraints,
 )
 
-# MLIR's AtomicRMWKind, in its enum order (the property stores the number).
-ATOMIC_KINDS = ("addf", "addi", "assign", "maximumf", "maxs", "maxu", "minimumf", "mins",
-                "minu", "mulf", "muli", "ori", "andi", "maxnumf", "minnumf")
+# MLIR's AtomicRMWKind, in its enum order (ArithBase.td; the property stores the number).
+ATOMIC_KINDS = ("addf", "addi", "andi", "assign", "maximumf", "maxnumf", "maxs", "maxu",
+                "minimumf", "minnumf", "mins", "minu", "mulf", "muli", "ori", "xori")
 
 
 def install() -> None:

@@ -94,7 +94,9 @@ class ForallOp(IRDLOperation):
                                       "block argument")
         last = block.last_op
         if not isinstance(last, InParallelOp):
-            raise VerifyException("expects the body to end with scf.forall.in_parallel")
+            found = f", found '{last.name}'" if last is not None else ""
+            raise VerifyException("expects regions to end with 'scf.forall.in_parallel'"
+                                  + found)
 
     @classmethod
     def parse(cls, parser: Parser) -> ForallOp:
@@ -135,7 +137,7 @@ class ForallOp(IRDLOperation):
         if block is None:
             block = Block()
             region.add_block(block)
-        if not isinstance(block.last_op, InParallelOp):
+        if block.last_op is None or not block.last_op.has_trait(IsTerminator):
             block.add_op(InParallelOp.create(regions=[Region(Block())]))
         properties: dict[str, Any] = {
             "staticLowerBound": DenseArrayBase.from_list(i64, lower),

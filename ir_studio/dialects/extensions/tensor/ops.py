@@ -141,7 +141,7 @@ class _IndexedTensorOp(IRDLOperation):
         if any(a >= b for a, b in pairwise(dims)):
             raise VerifyException(f"{self.DIMS_KEYWORD}_dims values must be strictly "
                                   "increasing")
-        if indices.get_shape()[-1] != len(dims):
+        if not indices.get_shape() or indices.get_shape()[-1] != len(dims):
             raise VerifyException(f"{self.DIMS_KEYWORD}_dims length must match the size "
                                   "of last dimension of indices")
         kept, dropped = (TensorType(source.element_type, shape)
