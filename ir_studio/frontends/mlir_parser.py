@@ -39,6 +39,7 @@ from ir_studio.frontends.attribute_parameters import AttributeParameters
 from ir_studio.frontends.default_dialects import DefaultDialects
 from ir_studio.frontends.lexer import FastMLIRLexer
 from ir_studio.frontends.literal_checks import LiteralRangeChecks
+from ir_studio.frontends.opaque_bodies import OpaqueDialectBodies
 from ir_studio.frontends.records import (
     BlockRef,
     NamedRef,
@@ -48,7 +49,9 @@ from ir_studio.frontends.records import (
     ValueUse,
 )
 from ir_studio.frontends.region_rules import RegionRules
+from ir_studio.frontends.sparse_elements import SparseElementsParsing
 from ir_studio.frontends.type_checks import BuiltinTypeChecks
+from ir_studio.frontends.typed_entries import TypedDictionaryEntries
 from ir_studio.source import Span
 
 _AT = MLIRTokenKind.AT_IDENT
@@ -131,7 +134,9 @@ def _fast_op(name: str) -> tuple[type[Operation] | None, dict[str, Attribute]]:
 
 
 class SpanRecordingParser(DefaultDialects, AttributeParameters, RegionRules,
-                          CheckedAffineMaps, LiteralRangeChecks, BuiltinTypeChecks, Parser):
+                          CheckedAffineMaps, LiteralRangeChecks, BuiltinTypeChecks,
+                          OpaqueDialectBodies, SparseElementsParsing, TypedDictionaryEntries,
+                          Parser):
     """Parses one window of a file and fills a `ParseRecord` with absolute offsets."""
 
     def __init__(
