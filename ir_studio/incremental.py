@@ -250,8 +250,8 @@ class _Patcher:
         parser._last_end = last_token_end(self.text, self.r0)
         parser._parser_state.dialect_stack = self.dialect_stack  # for `return` & co.
         # MLIR's default dialect inside the enclosing op, as the full parse applies it
-        parser.default_dialect_base = (len(self.dialect_stack),
-                                       default_inside(self.parent_op.name))
+        enclosing = self.parent_op.name if self.parent_op is not None else ""
+        parser.default_dialect_base = (len(self.dialect_stack), default_inside(enclosing))
         stop = self.following.span.start + self.delta
         try:
             while parser._current_token.span.start < self.new_end:
