@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable
 
-from xdsl.ir import Dialect, Operation
+from xdsl.ir import Attribute, Dialect, Operation
 
 # dialect name -> modules of this package whose install() adds syntax and ops to it
 _MODULES: dict[str, tuple[str, ...]] = {
@@ -22,9 +22,10 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "arith": ("extra_ops", "arith_casts", "optional_keywords"),
     "vector": ("extra_ops", "vector_contract", "vector_ops", "vector_memory_ops", "more_ops"),
     "tensor": ("extra_ops", "forall", "tensor_ops"),
-    "func": ("extra_ops",),
+    "func": ("extra_ops", "func_signatures"),
     "cf": ("branch_weights",),
-    "llvm": ("llvm", "llvm_types_constrained", "llvm_sync_ops", "llvm_memory"),
+    "llvm": ("llvm", "llvm_types_constrained", "llvm_sync_ops", "llvm_memory", "llvm_eh_ops",
+             "llvm_block_address", "llvm_symbols_ops", "func_signatures"),
     "linalg": ("linalg_named", "linalg_generated", "linalg_generic", "linalg_map",
                "linalg_elementwise", "linalg_softmax", "linalg_contract", "linalg_pack"),
     "bufferization": ("bufferization",),
@@ -44,18 +45,21 @@ def extend_factory(name: str, factory: Callable[[], Dialect]) -> Callable[[], Di
 
     def extended() -> Dialect:
         extra: list[type[Operation]] = []
+        attributes: list[type[Attribute]] = []
         for module_name in module_names:
             module = importlib.import_module(f"{__name__}.{module_name}")
             module.install()
             _INSTALLED.add(module_name)
             extra += module.extra_ops(name) if hasattr(module, "extra_ops") else []
+            if hasattr(module, "extra_attributes"):
+                attributes += module.extra_attributes(name)
         dialect = factory()
-        if not extra:
+        if not extra and not attributes:
             return dialect
         # An extra op of a name the dialect already has replaces xDSL's definition.
         replaced = {op.name for op in extra}
         operations = [*(op for op in dialect.operations if op.name not in replaced), *extra]
-        return Dialect(dialect.name, operations, list(dialect.attributes),
+        return Dialect(dialect.name, operations, [*dialect.attributes, *attributes],
                        list(dialect._interfaces))  # no public accessor for interfaces
 
     return extended
