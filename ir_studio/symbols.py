@@ -16,6 +16,7 @@ from xdsl.traits import SymbolTable, SymbolUserOpInterface
 
 from ir_studio.diagnostics import Diagnostic, Related, Subject, close_names
 from ir_studio.frontends.records import OpRecord, ParseRecord
+from ir_studio.llvm_symbol_checks import CALLABLE_GLOBALS, llvm_symbol_problems
 from ir_studio.source import Span
 
 
@@ -143,6 +144,10 @@ def check_symbols(
                 launches.add(id(use.op))
                 problems.extend(_check_launch(use, tables, unknown))
             continue
+        llvm_problems = llvm_symbol_problems(use, tables.get(_scope(use.op), {}), unknown)
+        if llvm_problems is not None:
+            problems.extend(llvm_problems)
+            continue
         if not use.checked:
             continue
         table = tables.get(_scope(use.op), {})
@@ -224,6 +229,8 @@ def _check_function_reference(use: SymbolUse, target: SymbolDef) -> list[Diagnos
 def _check_llvm_call(use: SymbolUse, target: SymbolDef) -> list[Diagnostic]:
     """MLIR's llvm.call checks against the callee's !llvm.func type (varargs allowed)."""
     note = (Related(target.span, f"'@{use.name}' is defined here"),)
+    if target.op.name in CALLABLE_GLOBALS:
+        return []
     if target.op.name != "llvm.func":
         return [Diagnostic(use.span, f"'llvm.call' op '{use.name}' does not reference a valid "
                            "LLVM function or IFunc", category="symbol", related=note)]

@@ -25,7 +25,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "func": ("extra_ops", "func_signatures"),
     "cf": ("branch_weights",),
     "llvm": ("llvm", "llvm_types_constrained", "llvm_sync_ops", "llvm_memory", "llvm_eh_ops",
-             "llvm_block_address", "llvm_symbols_ops", "func_signatures"),
+             "llvm_block_address", "llvm_symbols_ops", "func_signatures", "llvm_constants"),
     "linalg": ("linalg_named", "linalg_generated", "linalg_generic", "linalg_map",
                "linalg_elementwise", "linalg_softmax", "linalg_contract", "linalg_pack"),
     "bufferization": ("bufferization",),
