@@ -105,17 +105,15 @@ def check_constant(op: Operation) -> None:
         if isinstance(result, VectorType) and any(result.get_scalable_dims()) and \
                 len(set(value.get_values())) > 1:
             raise VerifyException("scalable vector type requires a splat attribute")
-        sizes, _ = _array_shape(result)
+        sizes, inner = _array_shape(result)
         value_type = value.get_type()
         if sizes and isinstance(value_type, TensorType | VectorType):
-            _, inner = _array_shape(result)
-        if isinstance(inner, VectorType):  # an array of vectors counts their lanes too
-            sizes = [*sizes, *inner.get_shape()]
-        expected, got = math.prod(sizes), math.prod(value_type.get_shape())
+            if isinstance(inner, VectorType):  # an array of vectors counts their lanes too
+                sizes = [*sizes, *inner.get_shape()]
+            expected, got = math.prod(sizes), math.prod(value_type.get_shape())
             if expected != got:
                 raise VerifyException(f"type and attribute have a different number of "
                                       f"elements: {expected} vs. {got}")
-
 
 LLVM_CONSTANT_CHECKS: dict[str, Callable[[Operation], None]] = {
     "llvm.mlir.constant": check_constant}
