@@ -22,9 +22,8 @@ from xdsl.dialects.builtin import (
     IntegerType,
     StringAttr,
     SymbolRefAttr,
-    TypedAttribute,
 )
-from xdsl.ir import Attribute, Region
+from xdsl.ir import Attribute, Region, TypedAttribute
 from xdsl.parser import Parser
 from xdsl.printer import Printer
 
@@ -39,17 +38,17 @@ def install() -> None:
 
     if getattr(func, "_ir_studio_signatures", False):
         return
-    func.parse_func_op_like = parse_func_op_like  # pyright: ignore[reportAttributeAccessIssue]  # replaces the helper xDSL's func.func calls
-    func.print_func_op_like = print_func_op_like  # pyright: ignore[reportAttributeAccessIssue]  # replaces the helper xDSL's func.func calls
-    llvm.parse_func_op_like = parse_llvm_func_op_like  # pyright: ignore[reportAttributeAccessIssue]  # replaces the helper xDSL's llvm.func calls
-    llvm.print_func_op_like = print_llvm_func_op_like  # pyright: ignore[reportAttributeAccessIssue]  # replaces the helper xDSL's llvm.func calls
+    func.parse_func_op_like = parse_func_op_like  # pyright: ignore[reportPrivateImportUsage]  # replaces the helper xDSL's func.func calls
+    func.print_func_op_like = print_func_op_like  # pyright: ignore[reportPrivateImportUsage]  # replaces the helper xDSL's func.func calls
+    llvm.parse_func_op_like = parse_llvm_func_op_like  # pyright: ignore[reportPrivateImportUsage]  # replaces the helper xDSL's llvm.func calls
+    llvm.print_func_op_like = print_llvm_func_op_like  # pyright: ignore[reportPrivateImportUsage]  # replaces the helper xDSL's llvm.func calls
     for name in ("personality", "comdat", "garbageCollector", "section", "alignment"):
         llvm.FuncOp.get_irdl_definition().properties.setdefault(
             name, OptPropertyDef(AnyAttr()))
     llvm.GlobalOp.get_irdl_definition().properties.setdefault(
         "comdat", OptPropertyDef(base(SymbolRefAttr)))
     llvm.GlobalOp.parse = classmethod(_parse_global)  # pyright: ignore[reportAttributeAccessIssue]  # installs upstream MLIR's syntax on xDSL's op class
-    llvm.GlobalOp.print = _print_global  # pyright: ignore[reportAttributeAccessIssue]  # installs upstream MLIR's syntax on xDSL's op class
+    llvm.GlobalOp.print = _print_global  # installs upstream MLIR syntax on xDSL's op class
     llvm.GlobalOp._ir_studio_quiet = True  # pyright: ignore[reportAttributeAccessIssue]  # _print_global leaves out default properties itself
     func._ir_studio_signatures = True  # pyright: ignore[reportAttributeAccessIssue]  # marks the modules patched, so installing twice is a no-op
 
@@ -62,8 +61,9 @@ def _parse_outputs(parser: Parser) -> tuple[list[Attribute], ArrayAttr[Dictionar
         Parser.Delimiter.PAREN,
         lambda: (parser.parse_type(), parser.parse_optional_dictionary_attr_dict()))
     if results is None:
-        return [parser.parse_type()], None
-    types = [t for t, _ in results]
+        single: list[Attribute] = [parser.parse_type()]
+        return single, None
+    types: list[Attribute] = [t for t, _ in results]
     attrs = ArrayAttr(DictionaryAttr(a) for _, a in results) \
         if any(a for _, a in results) else None
     return types, attrs
@@ -104,7 +104,7 @@ def _parse(parser: Parser, reserved_attr_names: Sequence[str], allow_variadic: b
         attrs = parser.parse_optional_dictionary_attr_dict()
         location = parser.parse_optional_location()
         if location is not None:
-            argument.location = location  # pyright: ignore[reportAttributeAccessIssue]  # xDSL's Argument carries its location this way
+            argument.location = location
         named.append((argument, attrs))
 
     parser.parse_comma_separated_list(Parser.Delimiter.PAREN, one)

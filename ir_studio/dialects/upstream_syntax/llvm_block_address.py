@@ -95,25 +95,29 @@ class BlockAddressAttr(ParametrizedAttribute):
 
     @classmethod
     def parse_parameters(cls, parser: AttrParser) -> Sequence[Attribute]:
-        parser.parse_punctuation("<")
-        parser.parse_keyword("function")
-        parser.parse_punctuation("=")
-        start = parser.pos
-        function = parser.parse_attribute()
-        if not isinstance(function, SymbolRefAttr) or function.nested_references.data:
-            parser.raise_error("expected a flat symbol reference", start,
-                               consumed_end(parser))  # pyright: ignore[reportArgumentType]  # AttrParser is always a Parser here
-        parser.parse_punctuation(",")
-        parser.parse_keyword("tag")
-        parser.parse_punctuation("=")
-        tag = BlockTagAttr(IntAttr(_parse_tag_body(parser)))
-        parser.parse_punctuation(">")
-        return [function, tag]
+        return list(_parse_address(parser))
 
     def print_parameters(self, printer: Printer) -> None:
         printer.print_string("<function = ")
         printer.print_attribute(self.function)
         printer.print_string(f", tag = <id = {self.tag.id.data}>>")
+
+
+def _parse_address(parser: AttrParser) -> tuple[SymbolRefAttr, BlockTagAttr]:
+    parser.parse_punctuation("<")
+    parser.parse_keyword("function")
+    parser.parse_punctuation("=")
+    start = parser.pos
+    function = parser.parse_attribute()
+    if not isinstance(function, SymbolRefAttr) or function.nested_references.data:
+        parser.raise_error("expected a flat symbol reference", start,
+                           consumed_end(parser))  # pyright: ignore[reportArgumentType]  # AttrParser is always a Parser here
+    parser.parse_punctuation(",")
+    parser.parse_keyword("tag")
+    parser.parse_punctuation("=")
+    tag = BlockTagAttr(IntAttr(_parse_tag_body(parser)))
+    parser.parse_punctuation(">")
+    return function, tag
 
 
 @irdl_op_definition
@@ -146,7 +150,7 @@ class BlockAddressOp(IRDLOperation):
 
     @classmethod
     def parse(cls, parser: Parser) -> BlockAddressOp:
-        function, tag = BlockAddressAttr.parse_parameters(parser)
+        function, tag = _parse_address(parser)
         attributes = dict(parser.parse_optional_attr_dict())
         parser.parse_punctuation(":")
         return cls.create(properties={"block_addr": BlockAddressAttr(function, tag)},

@@ -226,7 +226,9 @@ class AliasOp(IRDLOperation):
                                   if not self.initializer.blocks else
                                   "expects region #0 to have 0 or 1 blocks")
         block = self.initializer.blocks.first
-        last = block.last_op if block is not None else None
+        if block is None:
+            return
+        last = block.last_op
         if last is None or last.name != "llvm.return":
             # MLIR's SingleBlockImplicitTerminator wording, on the last op.
             if last is not None:
