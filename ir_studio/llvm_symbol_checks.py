@@ -15,8 +15,9 @@ from ir_studio.diagnostics import Diagnostic
 
 LLVM_SYMBOL_USERS = frozenset({"llvm.mlir.global_ctors", "llvm.mlir.global_dtors",
                                "llvm.blockaddress", "llvm.mlir.ifunc"})
-CALLABLE_GLOBALS = frozenset({"llvm.mlir.ifunc", "llvm.mlir.alias"})
-"""What llvm.call may name besides an llvm.func (MLIR accepts calls through these)."""
+CALLABLE_GLOBALS = {"llvm.mlir.ifunc": "i_func_type"}
+"""What llvm.call may name besides an llvm.func, and the property holding the type the
+call is checked against."""
 
 
 def _comdat(op: Operation) -> Any:

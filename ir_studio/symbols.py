@@ -229,12 +229,13 @@ def _check_function_reference(use: SymbolUse, target: SymbolDef) -> list[Diagnos
 def _check_llvm_call(use: SymbolUse, target: SymbolDef) -> list[Diagnostic]:
     """MLIR's llvm.call checks against the callee's !llvm.func type (varargs allowed)."""
     note = (Related(target.span, f"'@{use.name}' is defined here"),)
-    if target.op.name in CALLABLE_GLOBALS:
-        return []
-    if target.op.name != "llvm.func":
+    if target.op.name not in ("llvm.func", *CALLABLE_GLOBALS):
         return [Diagnostic(use.span, f"'llvm.call' op '{use.name}' does not reference a valid "
                            "LLVM function or IFunc", category="symbol", related=note)]
-    function_type = target.op.function_type  # pyright: ignore[reportAttributeAccessIssue]  # checked by name above: a func.func or llvm.func
+    function_type = target.op.properties.get(CALLABLE_GLOBALS[target.op.name]) \
+        if target.op.name in CALLABLE_GLOBALS else target.op.function_type  # pyright: ignore[reportAttributeAccessIssue]  # checked by name above: an llvm.func
+    if function_type is None or not hasattr(function_type, "inputs"):
+        return []
     inputs = list(function_type.inputs.data)
     arguments = [v.type for v in use.op.args]  # pyright: ignore[reportAttributeAccessIssue]  # checked by name above: an llvm.call
     variadic = function_type.is_variadic

@@ -297,7 +297,7 @@ class InvokeOp(IRDLOperation):
             raise VerifyException("expected a callee: a symbol or a function pointer")
         weights = self.branch_weights
         if weights is not None and len(weights.get_values()) != 2:
-            raise VerifyException(f"expects number of region weights to match number of "
+            raise VerifyException(f"expects number of branch weights to match number of "
                                   f"successors: {len(weights.get_values())} vs 2")
         unwind = self.unwindDest
         if unwind.first_op is None:
