@@ -232,9 +232,11 @@ def _check_llvm_call(use: SymbolUse, target: SymbolDef) -> list[Diagnostic]:
     if target.op.name not in ("llvm.func", *CALLABLE_GLOBALS):
         return [Diagnostic(use.span, f"'llvm.call' op '{use.name}' does not reference a valid "
                            "LLVM function or IFunc", category="symbol", related=note)]
-    function_type = target.op.properties.get(CALLABLE_GLOBALS[target.op.name]) \
-        if target.op.name in CALLABLE_GLOBALS else target.op.function_type  # pyright: ignore[reportAttributeAccessIssue]  # checked by name above: an llvm.func
-    if function_type is None or not hasattr(function_type, "inputs"):
+    from xdsl.dialects.llvm import LLVMFunctionType  # loaded already: the call is llvm's
+
+    function_type = target.op.properties.get(CALLABLE_GLOBALS.get(target.op.name,
+                                                                  "function_type"))
+    if not isinstance(function_type, LLVMFunctionType):
         return []
     inputs = list(function_type.inputs.data)
     arguments = [v.type for v in use.op.args]  # pyright: ignore[reportAttributeAccessIssue]  # checked by name above: an llvm.call
