@@ -110,6 +110,11 @@ def test_symbols_of_the_new_ops_resolve() -> None:
     assert index.definition(resolver)[0].start == span_of(text, "@pick_impl()").start
     group = span_of(text, "@__llvm_comdat::@table").start + 1
     assert [s.start for s in index.definition(group)] == [span_of(text, "@__llvm_comdat {").start]
+    # The selector, not the global of the same name outside the comdat.
+    selector = span_of(text, "@__llvm_comdat::@inline_var").start + len("@__llvm_comdat::@")
+    assert [s.start for s in index.definition(selector)] == [
+        span_of(text, "@inline_var any").start]
+    assert len(index.references(selector)) > 2  # references still list every same-named use
     called = span_of(text, "@dispatch()").start + 1
     assert [s.start for s in index.definition(called)] == [span_of(text, "@dispatch :").start]
     blocks = (CORPUS / "valid" / "llvm_block_addresses.mlir").read_text()
