@@ -14,7 +14,8 @@ from xdsl.ir import Operation
 from ir_studio.diagnostics import Diagnostic
 
 LLVM_SYMBOL_USERS = frozenset({"llvm.mlir.global_ctors", "llvm.mlir.global_dtors",
-                               "llvm.blockaddress", "llvm.mlir.ifunc"})
+                               "llvm.blockaddress", "llvm.mlir.ifunc",
+                               "llvm.dso_local_equivalent"})
 CALLABLE_GLOBALS = {"llvm.mlir.ifunc": "i_func_type"}
 """What llvm.call may name besides an llvm.func, and the property holding the type the
 call is checked against."""
@@ -26,6 +27,19 @@ def _comdat(op: Operation) -> Any:
 
 def _is_definition(op: Operation) -> bool:
     return bool(op.regions and op.regions[0].blocks)
+
+
+def _aliases_function(alias: Operation, table: Mapping[str, Any]) -> bool:
+    """The alias's initializer returns the address of an llvm.func."""
+    for nested in alias.walk():
+        if nested.name == "llvm.return" and nested.operands:
+            source = nested.operands[0].owner
+            name = source.properties.get("global_name") if isinstance(source, Operation) \
+                else None
+            target = table.get(name.root_reference.data) \
+                if isinstance(name, SymbolRefAttr) else None
+            return target is not None and target.op.name == "llvm.func"
+    return False
 
 
 def _has_tag(function: Operation, tag: int) -> bool:
@@ -64,6 +78,16 @@ def llvm_symbol_problems(use: Any, table: Mapping[str, Any],
                 or not _has_tag(found, tag):
             message = ("'llvm.blockaddress' op expects an existing block label target in the "
                        "referenced function")
+    elif op.name == "llvm.dso_local_equivalent":
+        linkage = found.properties.get("linkage") if found is not None else None
+        if found is None or found.name not in ("llvm.func", "llvm.mlir.alias"):
+            message = ("'llvm.dso_local_equivalent' op must reference a global defined by "
+                       "'llvm.func' or 'llvm.mlir.alias'")
+        elif found.name == "llvm.mlir.alias" and not _aliases_function(found, table):
+            message = "'llvm.dso_local_equivalent' op must reference an alias to a function"
+        elif getattr(getattr(linkage, "linkage", None), "data", None) == "extern_weak":
+            message = ("'llvm.dso_local_equivalent' op target function with 'extern_weak' "
+                       "linkage not allowed")
     elif found is not None and found.name not in ("llvm.func", "llvm.mlir.alias"):
         message = "'llvm.mlir.ifunc' op must have a function resolver"
     elif found is not None and found.name == "llvm.func" and not _is_definition(found):

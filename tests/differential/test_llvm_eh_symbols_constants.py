@@ -38,7 +38,8 @@ FILES = {
         "llvm.mlir.alias external @var_alias : i32 {",
         "llvm.mlir.alias linkonce_odr hidden unnamed_addr @second_entry {dso_local} : ",
         "llvm.mlir.ifunc external @dispatch : !llvm.func<i32 ()>, !llvm.ptr @pick_impl\n",
-        "@dispatch_local : !llvm.func<i32 ()>, !llvm.ptr @pick_impl {dso_local}"),
+        "@dispatch_local : !llvm.func<i32 ()>, !llvm.ptr @pick_impl {dso_local}",
+        "llvm.dso_local_equivalent @inline_fn : !llvm.ptr"),
     "func_declaration_argument_attributes.mlir": (
         "func.func private @copy(!llvm.ptr {llvm.noalias, llvm.nonnull}, !llvm.ptr "
         "{llvm.noalias, llvm.readonly}, i64 {llvm.noundef}) -> (i32 {llvm.zeroext})",

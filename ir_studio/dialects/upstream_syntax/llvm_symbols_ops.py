@@ -1,6 +1,7 @@
 """LLVM global symbols xDSL 0.74 lacks: COMDAT groups (`llvm.comdat` holding
 `llvm.comdat_selector`s, which globals and functions name with `comdat(@c::@sel)`),
-global aliases (`llvm.mlir.alias`) and indirect functions (`llvm.mlir.ifunc`).
+global aliases (`llvm.mlir.alias`), indirect functions (`llvm.mlir.ifunc`) and
+`llvm.dso_local_equivalent`.
 
     llvm.comdat @__llvm_comdat {
       llvm.comdat_selector @any any
@@ -27,11 +28,12 @@ from xdsl.irdl import (
     opt_prop_def,
     prop_def,
     region_def,
+    result_def,
     traits_def,
 )
 from xdsl.parser import Parser
 from xdsl.printer import Printer
-from xdsl.traits import IsolatedFromAbove, NoTerminator, SymbolOpInterface, SymbolTable
+from xdsl.traits import IsolatedFromAbove, NoTerminator, Pure, SymbolOpInterface, SymbolTable
 from xdsl.utils.exceptions import VerifyException
 
 from ir_studio.dialects.upstream_syntax.formats import parse_word_from
@@ -61,7 +63,8 @@ def install() -> None:
 
 
 def extra_ops(dialect: str) -> list[type[Operation]]:
-    return [ComdatOp, ComdatSelectorOp, AliasOp, IFuncOp] if dialect == "llvm" else []
+    return [ComdatOp, ComdatSelectorOp, AliasOp, IFuncOp, DSOLocalEquivalentOp] \
+        if dialect == "llvm" else []
 
 
 class _SelectorTable(SymbolTable):
@@ -312,3 +315,15 @@ class IFuncOp(IRDLOperation):
             raise VerifyException("attribute 'address_space' failed to satisfy constraint: "
                                   "32-bit signless integer attribute whose value is "
                                   "non-negative")
+
+
+@irdl_op_definition
+class DSOLocalEquivalentOp(IRDLOperation):
+    """`llvm.dso_local_equivalent @f : !llvm.ptr`; what `@f` names is a symbol check
+    (ir_studio.llvm_symbol_checks)."""
+
+    name = "llvm.dso_local_equivalent"
+    function_name = prop_def(SymbolRefAttr)
+    res = result_def(llvm.LLVMPointerType)
+    traits = traits_def(Pure())
+    assembly_format = "$function_name attr-dict `:` type($res)"

@@ -23,6 +23,10 @@ llvm.mlir.alias linkonce_odr hidden unnamed_addr @second_entry {dso_local} : !ll
   %q = llvm.inttoptr %j : i64 to !llvm.ptr
   llvm.return %q : !llvm.ptr
 }
+llvm.mlir.alias external @fn_alias : !llvm.func<i32 ()> {
+  %f = llvm.mlir.addressof @inline_fn : !llvm.ptr
+  llvm.return %f : !llvm.ptr
+}
 llvm.func @pick_impl() -> !llvm.ptr {
   %f = llvm.mlir.addressof @inline_fn : !llvm.ptr
   llvm.return %f : !llvm.ptr
@@ -32,4 +36,10 @@ llvm.mlir.ifunc weak_odr hidden unnamed_addr @dispatch_local : !llvm.func<i32 ()
 llvm.func @use() -> i32 {
   %r = llvm.call @dispatch() : () -> i32
   llvm.return %r : i32
+}
+llvm.mlir.global external constant @relative_ref() : i64 {
+  %e = llvm.dso_local_equivalent @inline_fn : !llvm.ptr
+  %a = llvm.dso_local_equivalent @fn_alias : !llvm.ptr
+  %i = llvm.ptrtoint %e : !llvm.ptr to i64
+  llvm.return %i : i64
 }
