@@ -124,7 +124,18 @@ def _parameter_attributes(op: Operation) -> None:
                     raise VerifyException(problem)
 
 
+def _dialect_attributes_only(op: Operation) -> None:
+    """FunctionOpInterface's rule (func.func has it in ir_studio.op_checks)."""
+    for key, word in (("arg_attrs", "arguments"), ("res_attrs", "results")):
+        groups = op.properties.get(key)
+        if isinstance(groups, ArrayAttr) and any(
+                isinstance(group, DictionaryAttr) and any("." not in n for n in group.data)
+                for group in groups.data):
+            raise VerifyException(f"{word} may only have dialect attributes")
+
+
 def _llvm_function(op: Operation) -> None:
+    _dialect_attributes_only(op)
     _parameter_attributes(op)
     _function(op)
 
