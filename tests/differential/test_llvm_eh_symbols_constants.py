@@ -34,7 +34,8 @@ FILES = {
         "llvm.comdat @__llvm_comdat {\n    llvm.comdat_selector @inline_var any\n",
         "llvm.comdat_selector @same samesize",
         "@inline_var(42 : i32) comdat(@__llvm_comdat::@inline_var) {",
-        "llvm.func linkonce_odr @inline_fn() -> i32 comdat(@__llvm_comdat::@unique) {",
+        "llvm.func linkonce_odr @inline_fn() -> i32 vscale_range(1, 16) "
+        "comdat(@__llvm_comdat::@unique) {",
         "llvm.mlir.alias external @var_alias : i32 {",
         "llvm.mlir.alias linkonce_odr hidden unnamed_addr @second_entry {dso_local} : ",
         "llvm.mlir.ifunc external @dispatch : !llvm.func<i32 ()>, !llvm.ptr @pick_impl\n",

@@ -3,14 +3,16 @@
 - argument attributes of a declaration (`func.func private @f(i32 {llvm.noundef})`,
   `llvm.func @g(!llvm.ptr {llvm.nonnull})`): xDSL's `parse_func_op_like` reads and
   drops them and its printer never writes them, so a round trip lost them;
-- `comdat(@c::@sel)` after an llvm.func's results and after an llvm.mlir.global's
-  value, and the `personality` and `comdat` properties of MLIR's generic form.
+- `vscale_range(a, b)` and `comdat(@c::@sel)` after an llvm.func's results,
+  `comdat(...)` after an llvm.mlir.global's value, and the `personality` and `comdat`
+  properties of MLIR's generic form.
 
 The xDSL helpers `parse_func_op_like` / `print_func_op_like` are replaced in the two
 dialect modules that call them (func, llvm), with the same signatures."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -42,7 +44,8 @@ def install() -> None:
     func.print_func_op_like = print_func_op_like  # pyright: ignore[reportPrivateImportUsage]  # replaces the helper xDSL's func.func calls
     llvm.parse_func_op_like = parse_llvm_func_op_like  # pyright: ignore[reportPrivateImportUsage]  # replaces the helper xDSL's llvm.func calls
     llvm.print_func_op_like = print_llvm_func_op_like  # pyright: ignore[reportPrivateImportUsage]  # replaces the helper xDSL's llvm.func calls
-    for name in ("personality", "comdat", "garbageCollector", "section", "alignment"):
+    for name in ("personality", "comdat", "vscale_range", "garbageCollector", "section",
+                 "alignment"):
         llvm.FuncOp.get_irdl_definition().properties.setdefault(
             name, OptPropertyDef(AnyAttr()))
     llvm.GlobalOp.get_irdl_definition().properties.setdefault(
@@ -81,6 +84,23 @@ def _parse_comdat(parser: Parser) -> SymbolRefAttr | None:
     return comdat
 
 
+_VSCALE = re.compile(r"#llvm\.vscale_range<minRange = (\d+), maxRange = (\d+)>")
+
+
+def _parse_vscale_range(parser: Parser) -> Attribute | None:
+    """`vscale_range(1, 16)`: MLIR's spelling of `#llvm.vscale_range<minRange = 1,
+    maxRange = 16>` on llvm.func (an attribute xDSL reads as unregistered)."""
+    if parser.parse_optional_keyword("vscale_range") is None:
+        return None
+    parser.parse_punctuation("(")
+    low = parser.parse_integer(allow_boolean=False)
+    parser.parse_punctuation(",")
+    high = parser.parse_integer(allow_boolean=False)
+    parser.parse_punctuation(")")
+    return Parser(parser.ctx, f"#llvm.vscale_range<minRange = {low}, maxRange = {high}>"
+                  ).parse_attribute()
+
+
 def _parse(parser: Parser, reserved_attr_names: Sequence[str], allow_variadic: bool,
            with_comdat: bool) -> tuple[Any, ...]:
     name = parser.parse_symbol_name().data
@@ -115,10 +135,17 @@ def _parse(parser: Parser, reserved_attr_names: Sequence[str], allow_variadic: b
     input_types = [arg.type for arg, _ in named] if named else [t for t, _ in unnamed]
     arg_attrs = ArrayAttr(DictionaryAttr(a) for a in groups) if any(groups) else None
     return_types, res_attrs = _parse_outputs(parser)
-    comdat = _parse_comdat(parser) if with_comdat else None
+    words: dict[str, Attribute] = {}
+    if with_comdat:
+        scale = _parse_vscale_range(parser)
+        if scale is not None:
+            words["vscale_range"] = scale
+        comdat = _parse_comdat(parser)
+        if comdat is not None:
+            words["comdat"] = comdat
     extra = parser.parse_optional_attr_dict_with_keyword(reserved_attr_names)
-    if comdat is not None:
-        extra = DictionaryAttr({**(extra.data if extra else {}), "comdat": comdat})
+    if words:
+        extra = DictionaryAttr({**(extra.data if extra else {}), **words})
     region = parser.parse_optional_region([arg for arg, _ in named] if named else None)
     result = (name, input_types, return_types, region if region is not None else Region(),
               extra, arg_attrs, res_attrs)
@@ -193,6 +220,11 @@ def _print(printer: Printer, sym_name: StringAttr, function_type: FunctionType, 
         printer.print_string(" -> ()")  # xDSL's spelling of a declaration without results
     _print_outputs(printer, outputs, res_attrs)
     attributes = dict(attributes)
+    scale = _VSCALE.fullmatch(str(attributes.get("vscale_range", ""))) if with_comdat \
+        else None
+    if scale is not None:
+        del attributes["vscale_range"]
+        printer.print_string(f" vscale_range({scale.group(1)}, {scale.group(2)})")
     comdat = attributes.pop("comdat", None) if with_comdat else None
     if isinstance(comdat, SymbolRefAttr):
         printer.print_string(" comdat(")

@@ -7,7 +7,7 @@ llvm.comdat @__llvm_comdat {
 }
 llvm.mlir.global linkonce_odr constant @inline_var(42 : i32) comdat(@__llvm_comdat::@inline_var) : i32
 llvm.mlir.global weak_odr @table(dense<[1, 2]> : tensor<2xi64>) comdat(@__llvm_comdat::@table) : !llvm.array<2 x i64>
-llvm.func linkonce_odr @inline_fn() -> i32 comdat(@__llvm_comdat::@unique) {
+llvm.func linkonce_odr @inline_fn() -> i32 vscale_range(1, 16) comdat(@__llvm_comdat::@unique) {
   %c = llvm.mlir.constant(7 : i32) : i32
   llvm.return %c : i32
 }
