@@ -49,6 +49,10 @@ FILES = {
         "llvm.func @llvm_decl(!llvm.ptr {llvm.align = 16 : i64, llvm.dereferenceable = "
         "64 : i64}, i8 {llvm.signext}) -> (!llvm.ptr {llvm.noalias})",
         "llvm.func @llvm_variadic(!llvm.ptr {llvm.nonnull}, ...) -> i32"),
+    "llvm_global_visibility_words.mlir": (
+        "llvm.mlir.global external hidden @exported_hidden(1 : i32)",
+        "llvm.mlir.global internal protected thread_local unnamed_addr constant @tls_const("
+        "2 : i32) {addr_space = 0 : i32, dso_local} : i32"),
     "llvm_constant_strings_structs_arrays.mlir": (
         'llvm.mlir.constant("abc") : !llvm.array<3 x i8>',
         "llvm.mlir.constant([1 : i32, 2.500000e+00 : f64]) : !llvm.struct<(i32, f64)>",

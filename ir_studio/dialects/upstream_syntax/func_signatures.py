@@ -261,15 +261,18 @@ def print_llvm_func_op_like(printer: Printer, sym_name: StringAttr,
 
 
 _UNNAMED = {"local_unnamed_addr": 1, "unnamed_addr": 2}
+_VISIBILITIES = ("default", "hidden", "protected")
 _LINKAGES = ("private", "internal", "available_externally", "linkonce", "weak", "common",
              "appending", "extern_weak", "linkonce_odr", "weak_odr", "external")
 
 
 def _parse_global(cls: type[Any], parser: Parser) -> Any:
-    """xDSL's llvm.mlir.global syntax plus `comdat(@c::@sel)` after the value."""
+    """xDSL's llvm.mlir.global syntax plus MLIR's visibility word (`hidden`,
+    `protected`) after the linkage and `comdat(@c::@sel)` after the value."""
     from xdsl.dialects import llvm
 
     linkage = parser.parse_optional_keyword_in(_LINKAGES) or "external"
+    visibility = parser.parse_optional_keyword_in(_VISIBILITIES[1:])
     thread_local = parser.parse_optional_keyword("thread_local") is not None
     unnamed = parser.parse_optional_keyword_in(tuple(_UNNAMED))
     constant = parser.parse_optional_keyword("constant") is not None
@@ -305,6 +308,8 @@ def _parse_global(cls: type[Any], parser: Parser) -> Any:
              alignment=alignment.value.data if isinstance(alignment, IntegerAttr) else None,
              unnamed_addr=_UNNAMED.get(unnamed or ""), section=section,
              body=parser.parse_optional_region())
+    if visibility is not None:
+        op.properties["visibility_"] = IntegerAttr(_VISIBILITIES.index(visibility), 64)
     if comdat is not None:
         op.properties["comdat"] = comdat
     elif isinstance(attrs.get("comdat"), SymbolRefAttr):
@@ -315,6 +320,10 @@ def _parse_global(cls: type[Any], parser: Parser) -> Any:
 
 def _print_global(self: Any, printer: Printer) -> None:
     printer.print_string(f" {self.linkage.linkage.data}")
+    visibility = self.properties.get("visibility_")
+    shown = visibility.value.data if isinstance(visibility, IntegerAttr) else 0
+    if 0 < shown < len(_VISIBILITIES):
+        printer.print_string(f" {_VISIBILITIES[shown]}")
     if self.thread_local_ is not None:
         printer.print_string(" thread_local")
     unnamed = self.unnamed_addr.value.data if self.unnamed_addr is not None else 0
@@ -336,8 +345,7 @@ def _print_global(self: Any, printer: Printer) -> None:
         printer.print_string(")")
     reserved = ["global_type", "sym_name", "linkage", "constant", "thread_local_",
                 "unnamed_addr", "value", "comdat"]
-    visibility = self.properties.get("visibility_")
-    if isinstance(visibility, IntegerAttr) and visibility.value.data == 0:
+    if shown < len(_VISIBILITIES):
         reserved.append("visibility_")
     printer.print_op_attributes(self.properties | self.attributes,
                                 reserved_attr_names=reserved)
