@@ -15,7 +15,7 @@ from ir_studio.diagnostics import Diagnostic
 
 LLVM_SYMBOL_USERS = frozenset({"llvm.mlir.global_ctors", "llvm.mlir.global_dtors",
                                "llvm.blockaddress", "llvm.mlir.ifunc",
-                               "llvm.dso_local_equivalent"})
+                               "llvm.dso_local_equivalent", "llvm.mlir.addressof"})
 CALLABLE_GLOBALS = {"llvm.mlir.ifunc": "i_func_type"}
 """What llvm.call may name besides an llvm.func, and the property holding the type the
 call is checked against."""
@@ -27,6 +27,32 @@ def _comdat(op: Operation) -> Any:
 
 def _is_definition(op: Operation) -> bool:
     return bool(op.regions and op.regions[0].blocks)
+
+
+def _space(pointer: Any) -> int:
+    space = getattr(pointer, "addr_space", None)
+    return getattr(space, "data", 0) if space is not None else 0
+
+
+def _address_problem(op: Operation, found: Operation | None) -> str | None:
+    """AddressOfOp::verifySymbolUses: a global, alias, function or ifunc, in the
+    result's address space when it is a global or an alias."""
+    if found is None or found.name not in ("llvm.mlir.global", "llvm.mlir.alias",
+                                           "llvm.func", "llvm.mlir.ifunc"):
+        return ("'llvm.mlir.addressof' op must reference a global defined by "
+                "'llvm.mlir.global', 'llvm.mlir.alias' or 'llvm.func' or 'llvm.mlir.ifunc'")
+    if found.name == "llvm.mlir.global":
+        space = found.properties.get("addr_space")
+        expected = getattr(getattr(space, "value", None), "data", 0)
+    elif found.name == "llvm.mlir.alias":
+        returned = [n for n in found.walk() if n.name == "llvm.return" and n.operands]
+        expected = _space(returned[0].operands[0].type) if returned else 0
+    else:
+        return None
+    if op.results and _space(op.results[0].type) != expected:
+        return ("'llvm.mlir.addressof' op pointer address space must match address space "
+                "of the referenced global or alias")
+    return None
 
 
 def _aliases_function(alias: Operation, table: Mapping[str, Any]) -> bool:
@@ -78,6 +104,8 @@ def llvm_symbol_problems(use: Any, table: Mapping[str, Any],
                 or not _has_tag(found, tag):
             message = ("'llvm.blockaddress' op expects an existing block label target in the "
                        "referenced function")
+    elif op.name == "llvm.mlir.addressof":
+        message = _address_problem(op, found)
     elif op.name == "llvm.dso_local_equivalent":
         linkage = found.properties.get("linkage") if found is not None else None
         if found is None or found.name not in ("llvm.func", "llvm.mlir.alias"):

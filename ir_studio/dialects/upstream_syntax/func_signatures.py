@@ -25,7 +25,7 @@ from xdsl.dialects.builtin import (
     StringAttr,
     SymbolRefAttr,
 )
-from xdsl.ir import Attribute, Region, TypedAttribute
+from xdsl.ir import Attribute, Region
 from xdsl.parser import Parser
 from xdsl.printer import Printer
 
@@ -287,11 +287,9 @@ def _parse_global(cls: type[Any], parser: Parser) -> Any:
     if parser.parse_optional_punctuation(":") is not None:
         global_type = parser.parse_type()
     elif isinstance(value, StringAttr):
-        global_type = llvm.LLVMArrayType(len(value.data), IntegerType(8))
-    elif isinstance(value, TypedAttribute):
-        global_type = value.get_type()
+        global_type = llvm.LLVMArrayType(len(value.data.encode()), IntegerType(8))
     else:
-        parser.raise_error("expected `:` followed by global type")
+        parser.raise_error("type can only be omitted for string globals")
     start = parser.pos
     addr_space = attrs.pop("addr_space", IntegerAttr(0, 32))
     alignment = attrs.pop("alignment", None)
