@@ -26,6 +26,10 @@ FILES = {
         "llvm.invoke fastcc @log(%r) to ^end unwind ^caught : (i32) -> ()",
         "llvm.landingpad cleanup (catch %zero : !llvm.ptr) (catch %info : !llvm.ptr) : ",
         "llvm.resume %e : "),
+    "llvm_invoke_vararg_bundles.mlir": (
+        "llvm.invoke @printf_like(%code, %msg) to ^done unwind ^first vararg(!llvm.func<void "
+        "(i32, ...)>) : (i32, !llvm.ptr) -> ()",
+        '["deopt"(%one : i32), "funclet"()] : (i32) -> ()'),
     "llvm_block_addresses.mlir": (
         "llvm.blockaddress <function = @interpret, tag = <id = 2>> : !llvm.ptr",
         "llvm.indirectbr %start : !llvm.ptr, [\n      ^add(%op : i32),\n      ^halt\n    ]",
