@@ -33,7 +33,8 @@ from ir_studio.dialects.extensions.formats import consumed_end
 
 
 def install() -> None:
-    """Idempotent."""
+    """Patch-table rows (extensions/patches.py): the signature helpers of func and llvm,
+    llvm.func's extra properties, and llvm.mlir.global's syntax."""
     from xdsl.dialects import func, llvm
     from xdsl.irdl import AnyAttr, base
     from xdsl.irdl.operations import OptPropertyDef

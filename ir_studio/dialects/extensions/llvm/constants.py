@@ -25,7 +25,8 @@ from xdsl.utils.exceptions import VerifyException
 
 
 def install() -> None:
-    """Idempotent: widen the value's constraint (the check below narrows it again)."""
+    """A patch-table row: the value accepts any attribute (check_constant narrows it to
+    MLIR's rules)."""
     from xdsl.dialects import llvm
     from xdsl.irdl import AnyAttr
 
