@@ -28,7 +28,7 @@ from xdsl.utils.exceptions import VerifyException
 
 
 def install() -> None:
-    """Idempotent: MLIR's syntax for the other host-side op xDSL has in generic form
+    """A patch-table row (extensions/patches.py): MLIR's syntax for the other host-side op xDSL has in generic form
     only, `gpu.set_default_device %index` (its format: `attr-dict $devIndex`)."""
     from xdsl.dialects import gpu
 

@@ -38,7 +38,7 @@ from ir_studio.dialects.extensions.formats import parse_optional_arrow_types, pa
 
 
 def install() -> None:
-    """Idempotent: xDSL's gpu.yield requires its values to have the parent's result
+    """A patch-table row (extensions/patches.py): xDSL's gpu.yield requires its values to have the parent's result
     types, which holds for gpu.launch's regions but not here (the yielded values are
     warp-wide, the results per lane); MLIR's gpu.yield has no such rule, and this op's
     verifier checks the distribution instead."""

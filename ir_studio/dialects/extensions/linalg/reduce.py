@@ -30,7 +30,8 @@ from ir_studio.dialects.extensions.formats import parse_typed_operands
 
 
 def install() -> None:
-    """Idempotent: `linalg.index` may sit in this op's body, as in any LinalgOp."""
+    """A patch-table row (extensions/patches.py): `linalg.index` may sit in this op's
+    body, as in any LinalgOp."""
     from xdsl.dialects.linalg.ops import IndexOp
     from xdsl.traits import HasParent
 
