@@ -28,8 +28,9 @@ from xdsl.utils.exceptions import VerifyException
 
 
 def install() -> None:
-    """A patch-table row (extensions/patches.py): MLIR's syntax for the other host-side op xDSL has in generic form
-    only, `gpu.set_default_device %index` (its format: `attr-dict $devIndex`)."""
+    """A patch-table row (extensions/patches.py): MLIR's syntax for the other host-side
+    op xDSL has in generic form only, `gpu.set_default_device %index` (its format:
+    `attr-dict $devIndex`)."""
     from xdsl.dialects import gpu
 
     from ir_studio.dialects.extensions.formats import attach_format

@@ -38,10 +38,10 @@ from ir_studio.dialects.extensions.formats import parse_optional_arrow_types, pa
 
 
 def install() -> None:
-    """A patch-table row (extensions/patches.py): xDSL's gpu.yield requires its values to have the parent's result
-    types, which holds for gpu.launch's regions but not here (the yielded values are
-    warp-wide, the results per lane); MLIR's gpu.yield has no such rule, and this op's
-    verifier checks the distribution instead."""
+    """A patch-table row (extensions/patches.py): xDSL's gpu.yield requires its values
+    to have the parent's result types, which holds for gpu.launch's regions but not here
+    (the yielded values are warp-wide, the results per lane); MLIR's gpu.yield has no
+    such rule, and this op's verifier checks the distribution instead."""
     original = gpu.YieldOp.verify_
 
     def verify_(self: gpu.YieldOp) -> None:
