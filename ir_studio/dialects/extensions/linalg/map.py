@@ -30,10 +30,12 @@ def install() -> None:
     from xdsl.dialects.linalg.ops import IndexOp, ReduceOp
     from xdsl.traits import HasParent
 
+    from ir_studio.dialects.extensions.linalg.reduce import ReduceOp as VariadicReduceOp
+
     current = IndexOp.get_trait(HasParent)
     if current is None or MapOp in current.op_types:
         return
-    widened = HasParent(*current.op_types, MapOp, ReduceOp)
+    widened = HasParent(*current.op_types, MapOp, ReduceOp, VariadicReduceOp)
     IndexOp.traits._traits = frozenset(  # OpTraits offers add_trait but no replace
         [*(t for t in IndexOp.traits if not isinstance(t, HasParent)), widened])
 

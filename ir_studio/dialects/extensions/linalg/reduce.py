@@ -29,20 +29,6 @@ from xdsl.utils.exceptions import VerifyException
 from ir_studio.dialects.extensions.formats import parse_typed_operands
 
 
-def install() -> None:
-    """A patch-table row (extensions/patches.py): `linalg.index` may sit in this op's
-    body, as in any LinalgOp."""
-    from xdsl.dialects.linalg.ops import IndexOp
-    from xdsl.traits import HasParent
-
-    current = IndexOp.get_trait(HasParent)
-    if current is None or ReduceOp in current.op_types:
-        return
-    widened = HasParent(*current.op_types, ReduceOp)
-    IndexOp.traits._traits = frozenset(  # OpTraits offers add_trait but no replace
-        [*(t for t in IndexOp.traits if not isinstance(t, HasParent)), widened])
-
-
 def ops() -> list[type[Operation]]:
     return [ReduceOp]
 

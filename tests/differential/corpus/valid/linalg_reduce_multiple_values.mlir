@@ -29,3 +29,14 @@ func.func @short(%t: tensor<4x8xf32>, %init: tensor<4xf32>) -> tensor<4xf32> {
          ins(%t : tensor<4x8xf32>) outs(%init : tensor<4xf32>) dimensions = [1]
   return %r : tensor<4xf32>
 }
+
+func.func @positions(%t: tensor<4x8xindex>, %init: tensor<4xindex>) -> tensor<4xindex> {
+  %r = linalg.reduce ins(%t : tensor<4x8xindex>) outs(%init : tensor<4xindex>) dimensions = [1]
+    (%x: index, %acc: index) {
+      %k = linalg.index 1 : index
+      %s = arith.addi %x, %k : index
+      %m = arith.maxui %s, %acc : index
+      linalg.yield %m : index
+    }
+  return %r : tensor<4xindex>
+}
