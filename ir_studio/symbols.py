@@ -7,6 +7,7 @@ that off during verification (`ir_studio.verify`) and runs this instead.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field, replace
 
@@ -363,3 +364,13 @@ def _check_launch(use: SymbolFacts, tables: dict[Hashable | None, dict[str, Symb
         if message is None:
             return []
     return [Diagnostic(use.span, f"'gpu.launch_func' op {message}", category="symbol")]
+
+
+_SYMBOL_HEAD = re.compile(r'@("[^"\n]*"|[A-Za-z_$.][\w$.]*)')
+
+
+def declared_names(text: str) -> list[str]:
+    """Symbols an unparsable item probably defines (first `@name` on its first line), so
+    calls to a function with a typo inside are not also reported as undefined."""
+    match = _SYMBOL_HEAD.search(text.split("\n", 1)[0])
+    return [match.group(1).strip('"')] if match else []
