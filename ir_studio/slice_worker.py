@@ -119,6 +119,7 @@ class SliceWorker:
                 break
             kind = message[0]
             if kind == "ready":
+                log.info("build worker %s ready", message[1])
                 self._ready.set()
                 continue
             with self._lock:
@@ -145,6 +146,8 @@ class SliceWorker:
                 self._restarts += 1
         if job is not None and not job[1].done():
             job[1].set_exception(RuntimeError("the build worker exited"))
+        if process.poll() is None:  # alive but talking nonsense
+            process.kill()
         _reap(process)
         if replace:
             log.warning("the build worker exited; starting another")

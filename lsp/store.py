@@ -81,6 +81,8 @@ def _build_split(uri: str, version: int, text: str, cache: ItemCache, worker: Sl
         second = worker.result(job, timeout=max(2.0, 2 * (time.perf_counter() - start)))
         if second is not None:
             complete(merge(first, second))
+            log.info("%s: %d top-level ops checked here, %d by the build worker", uri,
+                     first.items, second.items)
     return _build(uri, version, text, cache, None, progress)
 
 
