@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from ir_studio.deep_stack import run_with_deep_stack, without_gc
 from ir_studio.diagnostics import Diagnostic, sort_key
-from ir_studio.document import Progress, _Builder
+from ir_studio.document import PlacedItem, Progress, _Builder
 from ir_studio.item_cache import ItemCache
 from ir_studio.items import Item
 from ir_studio.source import Chunk, split_chunks
@@ -111,7 +111,7 @@ class _SliceBuilder(_Builder):
                         for u in placed.parsed.symbol_uses)
         self.symbols[chunk.index] = ChunkSymbols(tuple(defs), tuple(uses), frozenset(broken))
 
-    def _own(self) -> list:  # pyright: ignore[reportMissingTypeArgument]  # PlacedItem
+    def _own(self) -> list[PlacedItem]:
         """The placed items this slice answers for: a chunk's `module { ... }` header is
         parsed on both sides (items are verified inside it) but reported by the first."""
         return [p for p in self.placed if self.first or p.kind != "module"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from xdsl.dialects.builtin import StringAttr, SymbolRefAttr
 from xdsl.ir import Attribute, Operation
@@ -254,9 +255,8 @@ def _check_call(use: SymbolFacts, target: SymbolFacts) -> list[Diagnostic]:
     if target.op_name != "func.func":
         return [Diagnostic(use.span, f"'@{use.name}' does not reference a valid function",
                            category="symbol", related=note)]
-    function_type = target.signature
-    inputs = function_type.inputs.data  # pyright: ignore[reportAttributeAccessIssue, reportOptionalMemberAccess]  # a func.func's function_type
-    outputs = function_type.outputs.data  # pyright: ignore[reportAttributeAccessIssue, reportOptionalMemberAccess]
+    function_type: Any = target.signature  # a func.func's FunctionType
+    inputs, outputs = function_type.inputs.data, function_type.outputs.data
     operand_types, result_types = use.operand_types, use.result_types
     message = None
     if len(inputs) != len(operand_types):
@@ -296,10 +296,10 @@ def _check_llvm_call(use: SymbolFacts, target: SymbolFacts) -> list[Diagnostic]:
     if target.op_name != "llvm.func":
         return [Diagnostic(use.span, f"'llvm.call' op '{use.name}' does not reference a valid "
                            "LLVM function or IFunc", category="symbol", related=note)]
-    function_type = target.signature
-    inputs = list(function_type.inputs.data)  # pyright: ignore[reportAttributeAccessIssue, reportOptionalMemberAccess]  # an llvm.func's function_type
+    function_type: Any = target.signature  # an llvm.func's LLVMFunctionType
+    inputs = list(function_type.inputs.data)
     arguments = use.call_args
-    variadic = function_type.is_variadic  # pyright: ignore[reportAttributeAccessIssue, reportOptionalMemberAccess]
+    variadic = function_type.is_variadic
     message = None
     if len(arguments) < len(inputs) or (len(arguments) > len(inputs) and not variadic):
         message = (f"'llvm.call' op incorrect number of operands ({len(arguments)}) for "
@@ -310,7 +310,7 @@ def _check_llvm_call(use: SymbolFacts, target: SymbolFacts) -> list[Diagnostic]:
                 message = (f"'llvm.call' op operand type mismatch for operand {index}: "
                            f"'{actual}' != '{expected}'")
                 break
-    output = function_type.output  # pyright: ignore[reportAttributeAccessIssue, reportOptionalMemberAccess]
+    output = function_type.output
     results = list(use.result_types)
     if message is None and results != ([] if output.name == "llvm.void" else [output]):
         message = "'llvm.call' op result type mismatch"
@@ -358,7 +358,8 @@ def _check_launch(use: SymbolFacts, tables: dict[Hashable | None, dict[str, Symb
             return []
         if container.op_name == "gpu.module" and kernel.nested_references.data:
             leaf = kernel.nested_references.data[-1].data
-            found = tables.get((container.key[0], id(container.op)), {}).get(leaf)  # pyright: ignore[reportIndexIssue]  # keys are (process, id) pairs
+            process = container.key[0] if isinstance(container.key, tuple) else None
+            found = tables.get((process, id(container.op)), {}).get(leaf)
             function = found.op if found is not None else None
         message = launch_func_problem(use.op, container.op, function)
         if message is None:
