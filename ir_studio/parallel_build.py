@@ -24,7 +24,7 @@ from ir_studio.deep_stack import run_with_deep_stack, without_gc
 from ir_studio.diagnostics import Diagnostic, sort_key
 from ir_studio.document import PlacedItem, Progress, _Builder
 from ir_studio.item_cache import ItemCache
-from ir_studio.items import Item
+from ir_studio.items import Item, module_shell, split_items
 from ir_studio.source import Chunk, split_chunks
 from ir_studio.symbols import (
     SymbolFacts,
@@ -68,12 +68,23 @@ class SliceResult:
 
 def plan_cut(text: str) -> int | None:
     """The offset from which the worker takes the items, or None: check in one process.
-    A line start, so an item that starts at it is the worker's whole."""
+    The start of the top-level op nearest to the share's line, found by the same split
+    the build makes (one function, however large, is one item: nothing to share)."""
     if len(text) < SPLIT_MIN_CHARS or "gpu.launch_func" in text:
         # (gpu.launch_func's checks across items read the ops themselves)
         return None
-    newline = text.find("\n", int(len(text) * (1 - WORKER_SHARE)))
-    return None if newline < 0 else newline + 1
+    starts: list[int] = []
+    for chunk in split_chunks(text):
+        items = [i for i in split_items(text, chunk.start, chunk.end) if i.kind == "op"]
+        shell = module_shell(text, items[0]) if len(items) == 1 else None
+        if shell is not None:
+            items = [i for i in split_items(text, shell.header_end, shell.body_end)
+                     if i.kind == "op"]
+        starts.extend(i.start for i in items)
+    if len(starts) < 2:
+        return None
+    target = len(text) * (1 - WORKER_SHARE)
+    return min(starts[1:], key=lambda start: abs(start - target))
 
 
 class _SliceBuilder(_Builder):

@@ -156,4 +156,12 @@ def test_small_files_and_gpu_launches_stay_in_one_process() -> None:
     cut = plan_cut(big)
     assert cut is not None
     assert big[cut - 1] == "\n"
+    assert big.startswith("func.func @", cut)  # at a top-level op
     assert plan_cut(big + "// gpu.launch_func\n") is None
+    # one function, however large, is one item: nothing to share
+    one = "func.func @one(%a: i32) -> i32 {\n" + "  %0 = arith.addi %a, %a : i32\n" * (
+        SPLIT_MIN_CHARS // 30) + "  return %a : i32\n}\n"
+    assert len(one) > SPLIT_MIN_CHARS
+    assert plan_cut(one) is None
+    wrapped = "module {\n" + "".join("  " + line + "\n" for line in big.splitlines()) + "}\n"
+    assert plan_cut(wrapped) is not None
