@@ -177,7 +177,18 @@ class DocumentStore:
         cut = self._cut(entry)
         if cut is not None and self.worker is not None:
             def complete(diagnostics: tuple[Diagnostic, ...]) -> None:
-                loop.call_soon_threadsafe(self._complete, entry, version, diagnostics)
+                # the snapshot's build waits (briefly) until these are out: it would
+                # otherwise share the interpreter with the publish
+                out = threading.Event()
+
+                def publish() -> None:
+                    try:
+                        self._complete(entry, version, diagnostics)
+                    finally:
+                        out.set()
+
+                loop.call_soon_threadsafe(publish)
+                out.wait(timeout=1.0)
 
             future = loop.run_in_executor(
                 self._executor, _build_split, entry.uri, version, entry.text, entry.cache,
