@@ -20,6 +20,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from xdsl.context import Context
 from xdsl.dialects.builtin import ModuleOp
@@ -176,7 +177,6 @@ class _Builder:
         self.cache = cache
         self.given_ctx = ctx
         self.ctx = ctx or shared_context()
-        self.lines = LineIndex(text)
         self.filename = uri.removeprefix("file://")
         # Shared items cannot carry file positions (the same item sits at other lines in
         # other versions): only an uncached build stamps `FileLineColLoc`s on its ops.
@@ -190,6 +190,11 @@ class _Builder:
         self.progress: Progress | None = None
         self._last_report = time.perf_counter()
         self._total = 0
+
+    @cached_property
+    def lines(self) -> LineIndex:
+        """On first use: a build that only checks a slice never needs it."""
+        return LineIndex(self.text)
 
     def _line_col(self, offset: int) -> tuple[int, int]:
         position = self.lines.position(offset)

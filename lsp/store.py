@@ -26,6 +26,7 @@ from ir_studio.index import DocumentIndex
 from ir_studio.languages import language_for
 from ir_studio.parallel_build import check_slice, merge, plan_cut
 from ir_studio.slice_worker import WARM_UP, SliceWorker
+from ir_studio.source import LineIndex
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +69,7 @@ def _build(uri: str, version: int, text: str, cache: ItemCache, ctx: Context | N
 
 def _build_split(uri: str, version: int, text: str, cache: ItemCache, worker: SliceWorker,
                  cut: int, progress: Progress,
-                 complete: Callable[[tuple[Diagnostic, ...]], None]) -> Snapshot:
+                 complete: Callable[[tuple[Diagnostic, ...], LineIndex], None]) -> Snapshot:
     """Check the items before `cut` here while the worker checks the rest, hand the
     merged diagnostics to `complete`, then build the snapshot (this process's items are
     cached by then, so it parses only the worker's half again, for navigation and
@@ -78,9 +79,11 @@ def _build_split(uri: str, version: int, text: str, cache: ItemCache, worker: Sl
     if job is not None:
         start = time.perf_counter()
         first = check_slice(uri, text, cut, True, cache=cache, progress=progress)
-        second = worker.result(job, timeout=max(2.0, 2 * (time.perf_counter() - start)))
+        waited = max(2.0, 2 * (time.perf_counter() - start))
+        lines = LineIndex(text)  # for the publish, while the worker may still be busy
+        second = worker.result(job, timeout=waited)
         if second is not None:
-            complete(merge(first, second))
+            complete(merge(first, second), lines)
             log.info("%s: %d top-level ops checked here, %d by the build worker", uri,
                      first.items, second.items)
     return _build(uri, version, text, cache, None, progress)
@@ -176,14 +179,14 @@ class DocumentStore:
 
         cut = self._cut(entry)
         if cut is not None and self.worker is not None:
-            def complete(diagnostics: tuple[Diagnostic, ...]) -> None:
+            def complete(diagnostics: tuple[Diagnostic, ...], lines: LineIndex) -> None:
                 # the snapshot's build waits (briefly) until these are out: it would
                 # otherwise share the interpreter with the publish
                 out = threading.Event()
 
                 def publish() -> None:
                     try:
-                        self._complete(entry, version, diagnostics)
+                        self._complete(entry, version, diagnostics, lines)
                     finally:
                         out.set()
 
@@ -212,19 +215,15 @@ class DocumentStore:
             return None
         return plan_cut(entry.text)
 
-    def _complete(self, entry: _Entry, version: int,
-                  diagnostics: tuple[Diagnostic, ...]) -> None:
+    def _complete(self, entry: _Entry, version: int, diagnostics: tuple[Diagnostic, ...],
+                  lines: LineIndex) -> None:
         """Publish the complete diagnostics a split build merged, ahead of its snapshot."""
         if self._entries.get(entry.uri) is not entry or entry.version != version:
             return
         if entry.built is not None and entry.built.document.version == version:
             return
-        from ir_studio.source import LineIndex
-
         entry.complete = (version, diagnostics)
-        text = entry.text
-        self._publish(IRDocument(entry.uri, version, text, LineIndex(text), (), (),
-                                 diagnostics))
+        self._publish(IRDocument(entry.uri, version, entry.text, lines, (), (), diagnostics))
 
     def close_worker(self) -> None:
         if self.worker is not None:
@@ -276,7 +275,7 @@ class DocumentStore:
         if entry.complete is not None and entry.complete[0] == version:
             return  # the complete set is out (a split build): nothing partial after it
         from ir_studio.diagnostics import Severity
-        from ir_studio.source import LineIndex, Span
+        from ir_studio.source import Span
 
         marker = Diagnostic(Span(0, 0), PROGRESS_MESSAGE.format(done=done, total=total),
                             severity=Severity.INFO, category="progress")
@@ -302,7 +301,7 @@ class DocumentStore:
         self._warmer.submit(warm)
 
     def _publish_failure(self, entry: _Entry, error: BaseException) -> None:
-        from ir_studio.source import LineIndex, Span
+        from ir_studio.source import Span
 
         message = f"internal error while checking this file: {type(error).__name__}: {error}"
         document = IRDocument(
