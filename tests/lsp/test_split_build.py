@@ -301,6 +301,7 @@ def test_without_the_worker_setting_the_server_starts_none() -> None:
 async def test_open_of_a_big_file_over_the_protocol(client: LanguageClient) -> None:
     """End to end: the diagnostics the editor gets are the whole build's."""
     uri = uri_in(client, "big.mlir")
+    await asyncio.sleep(3)  # the worker is warm by then (the stdio test above waits for it)
     found = await open_doc(client, uri, BIG)
     while found and found[0].message.startswith("checking: "):  # partial: wait on
         await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
