@@ -209,9 +209,12 @@ class DocumentStore:
         the worker (None: build it here). Later builds reuse cached items instead; a
         workspace with its own dialects keeps to one process (the worker has only the
         shared context)."""
+        from ir_studio.context import shared_context
+
         worker = self.worker
-        if (worker is None or not worker.ready or self.context is not None
-                or entry.built is not None or language_for(entry.uri).id != "mlir"):
+        if (worker is None or not worker.ready or entry.built is not None
+                or (self.context is not None and self.context is not shared_context())
+                or language_for(entry.uri).id != "mlir"):
             return None
         return plan_cut(entry.text)
 

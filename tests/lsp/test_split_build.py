@@ -20,6 +20,7 @@ from ir_studio.lsp.store import DocumentStore
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
+from ir_studio.context import shared_context
 from ir_studio.document import IRDocument, ItemCache, build_document
 from ir_studio.parallel_build import SPLIT_MIN_CHARS
 from ir_studio.slice_worker import SliceWorker
@@ -90,12 +91,15 @@ def _worker(command: list[str] | None = None) -> SliceWorker:
     return worker
 
 
-def test_the_split_open_publishes_the_whole_builds_diagnostics_once() -> None:
+@pytest.mark.parametrize("context", ["none", "shared"])
+def test_the_split_open_publishes_the_whole_builds_diagnostics_once(context: str) -> None:
     worker = _worker()
 
     async def run() -> tuple[IRDocument, list[IRDocument]]:
         published: list[IRDocument] = []
         store = DocumentStore(published.append, worker=worker)
+        if context == "shared":  # what `initialized` sets without workspace dialects
+            store.context = shared_context()
         complete = await _open(store, published, "file:///big.mlir", BIG)
         await _built(store, "file:///big.mlir")
         await asyncio.sleep(0.1)
@@ -196,7 +200,8 @@ def _start_server(log: Path | None = None) -> tuple[subprocess.Popen[bytes], int
                                   stderr=errors)
     assert server.stdin is not None
     server.stdin.write(_frame({"jsonrpc": "2.0", "id": 1, "method": "initialize",
-                               "params": {"processId": None, "capabilities": {}}}))
+                               "params": {"processId": None, "capabilities": {}}})
+                       + _frame({"jsonrpc": "2.0", "method": "initialized", "params": {}}))
     server.stdin.flush()
     deadline = time.time() + 30
     while time.time() < deadline:
@@ -322,3 +327,23 @@ async def test_open_of_a_big_file_over_the_protocol(client: LanguageClient) -> N
     result = await client.text_document_definition_async(types.DefinitionParams(
         types.TextDocumentIdentifier(uri), types.Position(line, 20)))
     assert result
+
+
+def test_a_workspace_with_its_own_dialects_keeps_to_one_process() -> None:
+    """The worker knows only the shared context."""
+    worker = _worker()
+
+    async def run() -> IRDocument:
+        published: list[IRDocument] = []
+        store = DocumentStore(published.append, worker=worker)
+        store.context = shared_context().clone()
+        complete = await _open(store, published, "file:///big.mlir", BIG)
+        await _built(store, "file:///big.mlir")
+        return complete
+
+    try:
+        complete = asyncio.run(run())
+        assert worker._jobs == 0
+    finally:
+        worker.close()
+    assert complete.diagnostics == _whole(BIG)
