@@ -77,15 +77,16 @@ def _build_split(uri: str, version: int, text: str, cache: ItemCache, worker: Sl
     build then publishes as usual."""
     job = worker.submit(uri, text, cut)
     if job is not None:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         first = check_slice(uri, text, cut, True, cache=cache, progress=progress)
-        waited = max(2.0, 2 * (time.perf_counter() - start))
+        mine, cpu = time.perf_counter() - start, time.process_time() - cpu
         lines = LineIndex(text)  # for the publish, while the worker may still be busy
-        second = worker.result(job, timeout=waited)
+        second = worker.result(job, timeout=max(2.0, 2 * mine))
         if second is not None:
             complete(merge(first, second), lines)
-            log.info("%s: %d top-level ops checked here, %d by the build worker", uri,
-                     first.items, second.items)
+            log.info("%s: %d top-level ops checked here in %.3f s (%.3f s of CPU), %d by "
+                     "the build worker; merged and published after %.3f s", uri, first.items,
+                     mine, cpu, second.items, time.perf_counter() - start)
     return _build(uri, version, text, cache, None, progress)
 
 
