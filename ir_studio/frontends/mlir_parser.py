@@ -37,6 +37,7 @@ from xdsl.utils.mlir_lexer import MLIRTokenKind
 from ir_studio.frontends.affine_exprs import CheckedAffineMaps
 from ir_studio.frontends.lexer import FastMLIRLexer
 from ir_studio.frontends.literal_checks import LiteralRangeChecks
+from ir_studio.frontends.opaque_bodies import OpaqueDialectBodies
 from ir_studio.frontends.records import (
     BlockRef,
     NamedRef,
@@ -46,7 +47,9 @@ from ir_studio.frontends.records import (
     ValueUse,
 )
 from ir_studio.frontends.region_rules import RegionRules
+from ir_studio.frontends.sparse_elements import SparseElementsParsing
 from ir_studio.frontends.type_checks import BuiltinTypeChecks
+from ir_studio.frontends.typed_entries import TypedDictionaryEntries
 from ir_studio.source import Span
 
 _AT = MLIRTokenKind.AT_IDENT
@@ -129,7 +132,8 @@ def _fast_op(name: str) -> tuple[type[Operation] | None, dict[str, Attribute]]:
 
 
 class SpanRecordingParser(RegionRules, CheckedAffineMaps, LiteralRangeChecks,
-                          BuiltinTypeChecks, Parser):
+                          BuiltinTypeChecks, OpaqueDialectBodies, SparseElementsParsing,
+                          TypedDictionaryEntries, Parser):
     """Parses one window of a file and fills a `ParseRecord` with absolute offsets."""
 
     def __init__(
