@@ -1,0 +1,350 @@
+"""The parser's fast paths: the commonest one-line operations built without xDSL's
+generic machinery (declarative-format interpreter, `Operation.__init__`'s general
+argument handling, one lexer token at a time).
+
+A line takes a fast path only when the general path would certainly accept it and
+build the same thing: every operand already defined with exactly the written type,
+the result name new, the op classes the registered ones, nothing else on the line
+(no `loc(...)`, no attribute dictionary). Anything else — a forward reference, a
+type mismatch, a redefinition, an unusual spelling — is left untouched for the
+general path, which parses it and reports MLIR's error at MLIR's place. The records
+(spans, uses, definitions, symbol tokens) are the ones the general path would make,
+in the same order; tests/core/test_fast_paths.py compares both paths on a corpus.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from xdsl.ir import Attribute, Operation, OpResult, SSAValue, Use
+from xdsl.ir.core import SSAValues
+
+_VALUE = r"%(?:[0-9]+|[A-Za-z$._\-][A-Za-z0-9$._\-]*)(?![A-Za-z0-9$._\-])"
+"""An SSA name exactly as the lexer reads one (`%12abc` is two tokens: no match)."""
+_SIMPLE_TYPE = r"i16|i1|i8|i32|i64|index|f16|bf16|f32|f64"
+_END = r"(?=[ \t]*(?:\n|//|$))"
+
+BINARY = re.compile(
+    rf"({_VALUE})[ \t]*=[ \t]*(arith\.)"
+    r"(addi|subi|muli|andi|ori|xori|addf|subf|mulf|divf|maxsi|minsi)[ \t]+"
+    rf"({_VALUE})[ \t]*,[ \t]*({_VALUE})[ \t]*:[ \t]*"
+    rf"({_SIMPLE_TYPE}){_END}", re.ASCII
+)
+"""`%r = arith.addi %a, %b : i32`: groups result, dialect, op, lhs, rhs, type."""
+
+RETURN = re.compile(
+    rf"((?:func\.)?return)(?:[ \t]+({_VALUE}(?:[ \t]*,[ \t]*{_VALUE})*)[ \t]*:[ \t]*"
+    rf"((?:{_SIMPLE_TYPE})(?:[ \t]*,[ \t]*(?:{_SIMPLE_TYPE}))*))?{_END}", re.ASCII
+)
+"""`return %a, %b : i32, f32` or a bare `return`: groups name, operands, types."""
+
+CALL = re.compile(
+    rf"(?:({_VALUE})[ \t]*=[ \t]*)?(func\.call)[ \t]+(@[A-Za-z_][\w$.]*)[ \t]*\([ \t]*"
+    rf"((?:{_VALUE})(?:[ \t]*,[ \t]*{_VALUE})*)?[ \t]*\)[ \t]*:[ \t]*"
+    rf"\([ \t]*((?:{_SIMPLE_TYPE})(?:[ \t]*,[ \t]*(?:{_SIMPLE_TYPE}))*)?[ \t]*\)[ \t]*->"
+    rf"[ \t]*(?:\([ \t]*\)|({_SIMPLE_TYPE})){_END}", re.ASCII
+)
+"""`%r = func.call @f(%a, %b) : (i32, i32) -> i32` (one result or `-> ()` and none):
+groups result, name, callee, operands, operand types, result type."""
+
+SEPARATOR = re.compile(r"[ \t]*,[ \t]*")
+NEXT_TOKEN = re.compile(r"(?:\s+|//[^\n]*)*")
+VALID_NAME = re.compile(r"[A-Za-z_$.-][\w$.-]*")
+"""xDSL gives a value its name as a hint only when it is a valid identifier."""
+
+FLOAT_OPS = frozenset({"addf", "subf", "mulf", "divf"})
+FLOAT_TYPES = frozenset({"f16", "bf16", "f32", "f64"})
+
+
+def build_op(op_class: type[Operation], operands: Sequence[SSAValue],
+             result_types: Sequence[Attribute], properties: dict[str, Attribute]) -> Operation:
+    """What `op_class.create(...)` builds for an op without regions, successors or
+    attributes, whose `properties` are complete (defaults included): `Operation.__init__`
+    handles every case generically and costs about three times as much."""
+    from xdsl.dialects.builtin import UNKNOWN_LOC
+
+    op = op_class.__new__(op_class)
+    uses = tuple(Use(op, index) for index in range(len(operands)))
+    for value, use in zip(operands, uses, strict=True):
+        value.add_use(use)
+    op._operands = SSAValues(operands)  # pyright: ignore[reportPrivateUsage]  # what the operands setter stores
+    op._operand_uses = uses  # pyright: ignore[reportPrivateUsage]  # as above
+    op.results = SSAValues(OpResult(type_, op, index) for index, type_ in enumerate(result_types))
+    op._successors = ()  # pyright: ignore[reportPrivateUsage]  # no successors
+    op._successor_uses = ()  # pyright: ignore[reportPrivateUsage]  # as above
+    op.properties = properties
+    op.attributes = {}
+    op.location = UNKNOWN_LOC
+    op.regions = ()
+    op.parent = None
+    op._next_op = None  # pyright: ignore[reportPrivateUsage]  # not in a block yet
+    op._prev_op = None  # pyright: ignore[reportPrivateUsage]  # as above
+    return op
+
+
+class OpKinds:
+    """The registered classes the fast paths build, looked up once per context: if a
+    context maps a name to another class (an extension replaced the op), the fast path
+    for it is off and the general path parses it with that class."""
+
+    _by_context: dict[int, OpKinds] = {}
+
+    def __init__(self, ctx: Any) -> None:
+        from xdsl.dialects import arith, func
+
+        binary = {
+            "addi": arith.AddiOp, "subi": arith.SubiOp, "muli": arith.MuliOp,
+            "andi": arith.AndIOp, "ori": arith.OrIOp, "xori": arith.XOrIOp,
+            "addf": arith.AddfOp, "subf": arith.SubfOp, "mulf": arith.MulfOp,
+            "divf": arith.DivfOp, "maxsi": arith.MaxSIOp, "minsi": arith.MinSIOp,
+        }
+        self.binary: dict[str, tuple[type[Operation], dict[str, Attribute]]] = {}
+        for name, op_class in binary.items():
+            if _registered(ctx, op_class) and _own_parse(op_class):
+                self.binary[name] = (op_class, _default_properties(op_class))
+        self.call = func.CallOp if _registered(ctx, func.CallOp) and _own_parse(
+            func.CallOp) else None
+        self.ret = func.ReturnOp if _registered(ctx, func.ReturnOp) and _own_parse(
+            func.ReturnOp) else None
+
+    @classmethod
+    def of(cls, ctx: Any) -> OpKinds:
+        found = cls._by_context.get(id(ctx))
+        if found is None or found._ctx_ref is not ctx:
+            found = cls(ctx)
+            found._ctx_ref = ctx
+            cls._by_context[id(ctx)] = found
+        return found
+
+    _ctx_ref: Any = None
+
+
+def _registered(ctx: Any, op_class: type[Operation]) -> bool:
+    return ctx.get_optional_op(op_class.name) is op_class
+
+
+def _own_parse(op_class: type[Operation]) -> bool:
+    """The class still parses with xDSL's own declarative format (no syntax attached
+    over it) and verifies with xDSL's own verifier (no check added)."""
+    parse = getattr(getattr(op_class, "parse", None), "__func__", None)
+    return (getattr(parse, "__module__", None) == "xdsl.irdl.operations"
+            and getattr(parse, "__qualname__", "").endswith(".parse_with_format")
+            and "_ir_studio_checked" not in vars(op_class))
+
+
+def _default_properties(op_class: type[Operation]) -> dict[str, Attribute]:
+    """The properties the op's declarative format leaves it with (its defaults)."""
+    from xdsl.irdl.operations import OptionalDef
+
+    definition = op_class.get_irdl_definition()  # pyright: ignore[reportAttributeAccessIssue]  # an IRDL op class
+    return {name: prop.default_value for name, prop in definition.properties.items()
+            if not isinstance(prop, OptionalDef) and prop.default_value is not None}
+
+
+def split_values(text: str | None) -> list[str]:
+    return SEPARATOR.split(text) if text else []
+
+
+def simple_types() -> dict[str, Attribute]:
+    from xdsl.dialects.builtin import (
+        BFloat16Type,
+        Float16Type,
+        Float32Type,
+        Float64Type,
+        IndexType,
+        IntegerType,
+    )
+
+    types: dict[str, Attribute] = {f"i{w}": IntegerType(w) for w in (1, 8, 16, 32, 64)}
+    types.update(index=IndexType(), f16=Float16Type(), bf16=BFloat16Type(), f32=Float32Type(),
+                 f64=Float64Type())
+    return types
+
+
+_TYPES: dict[str, Attribute] = {}
+
+
+class FastLines:
+    """Mixin for `SpanRecordingParser`: `fast_line()` builds the op at the current token
+    if it is one of the lines above and the general path would accept it, records it as
+    the general path would, and leaves the lexer after it; otherwise returns None having
+    changed nothing."""
+
+    # the parser's state this mixin reads and fills (SpanRecordingParser defines them)
+    ctx: Any
+    ssa_values: dict[str, tuple[SSAValue, ...]]
+    forward_ssa_references: dict[str, Any]
+    record: Any
+    lexer: Any
+    prechecked: set[int]
+    _parser_state: Any
+    _op_stack: list[int]
+    _last_end: int
+    _make_location: Any
+    _stamped: set[int]
+
+    fast_paths: bool = True
+    """Class switch (tests turn it off to compare with the general path)."""
+
+    def _init_fast_lines(self, plain: bool) -> None:
+        """`plain`: SSA names resolve through the parser's own tables only (a subclass
+        that resolves names elsewhere, such as the incremental region parser, is not)."""
+        self._fast_kinds = OpKinds.of(self.ctx) if plain and self.fast_paths else None
+        if not _TYPES:
+            _TYPES.update(simple_types())
+
+    def fast_line(self) -> Operation | None:
+        kinds = self._fast_kinds
+        if kinds is None:
+            return None
+        token = self._parser_state.current_token
+        content: str = token.span.input.content
+        start: int = token.span.start
+        char = content[start]
+        if char == "%":
+            match = BINARY.match(content, start)
+            if match is not None:
+                return self._fast_binary_line(kinds, match)
+            match = CALL.match(content, start)
+            if match is not None:
+                return self._fast_call(kinds, match)
+        elif char == "r" or char == "f":
+            match = RETURN.match(content, start)
+            if match is not None:
+                return self._fast_return(kinds, match)
+            match = CALL.match(content, start)
+            if match is not None:
+                return self._fast_call(kinds, match)
+        return None
+
+    # -- the three kinds of line ------------------------------------------------------
+    def _fast_binary_line(self, kinds: OpKinds, match: re.Match[str]) -> Operation | None:
+        kind, type_name = match.group(3), match.group(6)
+        if (type_name in FLOAT_TYPES) != (kind in FLOAT_OPS):
+            return None  # e.g. addi on f32: the general path parses it and reports it
+        found = kinds.binary.get(kind)
+        if found is None:
+            return None
+        type_ = _TYPES[type_name]
+        lhs = self._defined(match.group(4), type_)
+        rhs = self._defined(match.group(5), type_)
+        if lhs is None or rhs is None or not self._new_name(match.group(1)):
+            return None
+        op_class, properties = found
+        op = build_op(op_class, (lhs, rhs), (type_,), dict(properties))
+        self.prechecked.add(id(op))  # integer ops on one integer type, float on float
+        return self._place(op, match, 2, 3, (4, 5), match.group(1), match.end(6))
+
+    def _fast_return(self, kinds: OpKinds, match: re.Match[str]) -> Operation | None:
+        name = match.group(1)
+        stack = self._parser_state.dialect_stack
+        if kinds.ret is None or self.ctx.get_optional_op(name,
+                                                         dialect_stack=stack) is not kinds.ret:
+            return None
+        names = split_values(match.group(2))
+        types = [_TYPES[t] for t in split_values(match.group(3))]
+        if len(names) != len(types):
+            return None  # the general path reports the count
+        operands = []
+        for value_name, type_ in zip(names, types, strict=True):
+            value = self._defined(value_name, type_)
+            if value is None:
+                return None
+            operands.append(value)
+        op = build_op(kinds.ret, operands, (), {})
+        end = match.end(3) if names else match.end(1)
+        return self._place(op, match, 1, 1, self._value_spans(match, 2, len(names)), None, end)
+
+    def _fast_call(self, kinds: OpKinds, match: re.Match[str]) -> Operation | None:
+        if kinds.call is None:
+            return None
+        names = split_values(match.group(4))
+        types = [_TYPES[t] for t in split_values(match.group(5))]
+        result = match.group(1)
+        result_type = match.group(6)
+        if len(names) != len(types) or (result is None) != (result_type is None):
+            return None
+        operands = []
+        for value_name, type_ in zip(names, types, strict=True):
+            value = self._defined(value_name, type_)
+            if value is None:
+                return None
+            operands.append(value)
+        if result is not None and not self._new_name(result):
+            return None
+        from xdsl.dialects.builtin import SymbolRefAttr
+
+        callee = match.group(3)
+        op = build_op(kinds.call, operands, (_TYPES[result_type],) if result_type else (),
+                      {"callee": SymbolRefAttr(callee[1:])})
+        index = len(self.record.ops)
+        from ir_studio.frontends.records import NamedRef
+        from ir_studio.source import Span
+
+        self.record.symbol_tokens.append(NamedRef(callee, Span(match.start(3), match.end(3)),
+                                                  index))
+        return self._place(op, match, 2, 2, self._value_spans(match, 4, len(names)), result,
+                           match.end())
+
+    # -- shared steps -----------------------------------------------------------------
+    def _defined(self, name: str, type_: Attribute) -> SSAValue | None:
+        """The value `name` (with `%`) if it is defined with exactly `type_`."""
+        values = self.ssa_values.get(name[1:])
+        if values is None:
+            return None  # a forward reference (or undeclared): the general path
+        value = values[0]
+        found = value.type
+        return value if found is type_ or found == type_ else None
+
+    def _new_name(self, name: str) -> bool:
+        bare = name[1:]
+        return bare not in self.ssa_values and bare not in self.forward_ssa_references
+
+    @staticmethod
+    def _value_spans(match: re.Match[str], group: int, count: int) -> list[tuple[int, int]]:
+        if not count:
+            return []
+        start, text = match.start(group), match.group(group)
+        return [(start + m.start(), start + m.end()) for m in VALUE_IN_LIST.finditer(text)]
+
+    def _place(self, op: Operation, match: re.Match[str], name_first: int, name_last: int,
+               operands: Sequence[tuple[int, int]] | tuple[int, ...], result: str | None,
+               end: int) -> Operation:
+        """Record `op` as the general path would (op, uses, definition, location) and
+        move the lexer past it."""
+        from ir_studio.frontends.records import OpRecord, ValueDef, ValueUse
+        from ir_studio.source import Span
+
+        record = self.record
+        index = len(record.ops)
+        stack = self._op_stack
+        parent = stack[-1] if stack else None
+        uses = record.value_uses
+        for operand, where in zip(op.operands, operands, strict=True):
+            first, last = (match.start(where), match.end(where)) if isinstance(where, int) \
+                else where
+            uses.append(ValueUse(operand, Span(first, last), index))
+        if result is not None:
+            value = op.results[0]
+            bare = result[1:]
+            self.ssa_values[bare] = (value,)
+            if VALID_NAME.fullmatch(bare):
+                value.name_hint = bare
+            first = match.start(1)
+            span = Span(first, first + len(result))
+            record.value_defs.append(ValueDef(value, result, 0, 1, span))
+        start = match.start()
+        record.ops.append(OpRecord(op, Span(match.start(name_first), match.end(name_last)),
+                                   Span(start, end), parent))
+        if self._make_location is not None:
+            op.location = self._make_location(start)
+            self._stamped.add(id(op))
+        self._last_end = end
+        self.lexer.pos = end
+        self._parser_state.current_token = self.lexer.lex()
+        return op
+
+
+VALUE_IN_LIST = re.compile(r"%[^\s,]+")

@@ -1,0 +1,216 @@
+"""The parser's fast paths (ir_studio/frontends/fast_ops.py) against its general path.
+
+Every text is built twice, with the fast paths on and off, and everything a front end
+can see must be the same: diagnostics (message, place, notes), the recorded spans of
+ops, values, blocks and symbols, the IR itself (ops, properties, types, name hints,
+use lists, locations) and the printed module. Malformed variants of each fast-path
+line must fall back and report the general path's error at its place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from xdsl.ir import Operation
+
+from ir_studio.document import IRDocument, ItemCache, build_document
+from ir_studio.frontends.mlir_parser import SpanRecordingParser
+from ir_studio.printing import print_ir
+
+CORPUS = Path(__file__).resolve().parents[1] / "differential" / "corpus"
+
+FAST = """\
+func.func @callee(%a: i32, %b: i32) -> i32 {
+  %0 = arith.addi %a, %b : i32
+  %1 = arith.muli %0, %b : i32 // a comment after
+  %x.y = arith.subi %1, %a : i32
+  %c = func.call @callee(%x.y, %b) : (i32, i32) -> i32
+  func.call @nothing() : () -> ()
+  %d = func.call @callee(%c, %c) : (i32, i32) -> i32
+  return %d : i32
+}
+func.func @nothing() {
+  return
+}
+func.func @pair(%f: f32, %i: index, %t: i1) -> (f32, index) {
+  %g = arith.mulf %f, %f : f32
+  %h = arith.divf %g, %f : f32
+  %j = arith.maxsi %i, %i : index
+  %k = arith.xori %t, %t : i1
+  func.return %h, %j : f32, index
+}
+"""
+
+MALFORMED = [
+    # (what to replace in FAST, with what): each must fall back to the general path
+    ("%0 = arith.addi %a, %b : i32", "%0 = arith.addi %a, %b : i64"),  # type mismatch
+    ("%0 = arith.addi %a, %b : i32", "%0 = arith.addi %a, %zz : i32"),  # undeclared
+    ("%0 = arith.addi %a, %b : i32", "%0 = arith.addi %a, %1 : i32"),  # used before def
+    ("%0 = arith.addi %a, %b : i32", "%a = arith.addi %a, %b : i32"),  # redefinition
+    ("%0 = arith.addi %a, %b : i32", "%0 = arith.addf %a, %b : i32"),  # float op, int
+    ("%0 = arith.addi %a, %b : i32", "%0 = arith.addi %a, %b : i32 loc(unknown)"),
+    ("%0 = arith.addi %a, %b : i32", "%0 = arith.addi %a, %b : i32 extra"),
+    ("%0 = arith.addi %a, %b : i32", "%0 = arith.addi %a %b : i32"),
+    ("%0 = arith.addi %a, %b : i32", "%0abc = arith.addi %a, %b : i32"),
+    ("%0 = arith.addi %a, %b : i32", "%0 = arith.addi %a, %b#1 : i32"),
+    ("%0 = arith.addi %a, %b : i32", "%0:2 = arith.addi %a, %b : i32"),
+    ("return %d : i32", "return %d : i64"),
+    ("return %d : i32", "return %d, %c : i32"),
+    ("return %d : i32", "return %d : i32, i32"),
+    ("return %d : i32", "return %zz : i32"),
+    ("return %d : i32", "return"),
+    ("return %d : i32", "return %d : i32\n  return %d : i32"),
+    ("return %d : i32", "%d2 = arith.addi %d, %d : i32"),  # no terminator
+    ("  return\n", "  return %x : i32\n"),
+    ("func.return %h, %j : f32, index", "func.return %j, %h : index, f32"),
+    ("func.return %h, %j : f32, index", "return %h : f32"),
+    ("%c = func.call @callee(%x.y, %b) : (i32, i32) -> i32",
+     "%c = func.call @callee(%x.y, %b) : (i32, i64) -> i32"),
+    ("%c = func.call @callee(%x.y, %b) : (i32, i32) -> i32",
+     "%c = func.call @callee(%x.y) : (i32, i32) -> i32"),
+    ("%c = func.call @callee(%x.y, %b) : (i32, i32) -> i32",
+     "%c = func.call @missing(%x.y, %b) : (i32, i32) -> i32"),
+    ("%c = func.call @callee(%x.y, %b) : (i32, i32) -> i32",
+     "%c = func.call @callee(%x.y, %b) : (i32, i32) -> ()"),
+    ("%c = func.call @callee(%x.y, %b) : (i32, i32) -> i32",
+     "func.call @callee(%x.y, %b) : (i32, i32) -> i32"),
+    ("%c = func.call @callee(%x.y, %b) : (i32, i32) -> i32",
+     "%c = func.call @callee(%x.y, %b) : (i32, i32) -> f32"),
+    ("%c = func.call @callee(%x.y, %b) : (i32, i32) -> i32",
+     "%c = func.call @callee(%x.y, %later) : (i32, i32) -> i32"),
+    ("func.call @nothing() : () -> ()", "func.call @nothing() : () -> i32"),
+    ("func.call @nothing() : () -> ()", "func.call @nothing() {x} : () -> ()"),
+    ("%k = arith.xori %t, %t : i1", "%k = arith.xori %t, %t : i16"),
+    ("%j = arith.maxsi %i, %i : index", "%j = arith.maxsi %i, %i : index}"),
+]
+
+
+def _build(text: str, *, fast: bool, cached: bool = False) -> IRDocument:
+    old = SpanRecordingParser.fast_paths
+    SpanRecordingParser.fast_paths = fast
+    try:
+        return build_document("file:///t.mlir", 1, text, cache=ItemCache() if cached else None)
+    finally:
+        SpanRecordingParser.fast_paths = old
+
+
+def _op_summary(op: Operation, numbering: dict[int, int]) -> tuple[object, ...]:
+    for result in op.results:
+        numbering[id(result)] = len(numbering)
+    for region in op.regions:
+        for block in region.blocks:
+            for arg in block.args:
+                numbering[id(arg)] = len(numbering)
+    return (
+        type(op), op.name, dict(op.properties), dict(op.attributes), str(op.location),
+        tuple(numbering.get(id(v), -1) for v in op.operands),
+        tuple((r.type, r.name_hint, r.uses.get_length()) for r in op.results),
+        tuple((len(r.blocks), tuple((a.type, a.name_hint) for b in r.blocks for a in b.args))
+              for r in op.regions),
+        len(op.successors),
+    )
+
+
+def _record_summary(document: IRDocument) -> list[tuple[object, ...]]:
+    rows: list[tuple[object, ...]] = []
+    for placed in document.items:
+        record = placed.parsed.record
+        numbering: dict[int, int] = {}
+        ops = [_op_summary(r.op, numbering) for r in record.ops]
+        defs = {id(d.value): d.span for d in record.value_defs}
+        rows.append((
+            placed.base, placed.kind,
+            [(r.op.name, r.name_span, r.span, r.parent) for r in record.ops],
+            ops,
+            [(d.name, d.group_index, d.group_size, d.span, d.value.type)
+             for d in record.value_defs],
+            [(u.span, u.owner, defs.get(id(u.value))) for u in record.value_uses],
+            [(b.span, b.owner) for b in record.block_defs + record.block_uses],
+            [(n.name, n.span, n.owner) for n in record.symbol_tokens],
+            [(n.name, n.span, n.owner) for n in record.alias_uses],
+            [(d.name, d.span) for d in placed.parsed.symbol_defs],
+            [(u.name, u.span) for u in placed.parsed.symbol_uses],
+        ))
+    return rows
+
+
+def assert_same(text: str) -> IRDocument:
+    fast, slow = _build(text, fast=True), _build(text, fast=False)
+    assert fast.diagnostics == slow.diagnostics
+    assert _record_summary(fast) == _record_summary(slow)
+    fast_modules, slow_modules = fast.modules(), slow.modules()
+    assert len(fast_modules) == len(slow_modules)
+    for a, b in zip(fast_modules, slow_modules, strict=True):
+        assert print_ir(a, generic=True) == print_ir(b, generic=True)
+        assert [str(op.location) for op in a.walk()] == [str(op.location) for op in b.walk()]
+    cached_fast, cached_slow = _build(text, fast=True, cached=True), _build(
+        text, fast=False, cached=True)
+    assert cached_fast.diagnostics == cached_slow.diagnostics == slow.diagnostics
+    assert _record_summary(cached_fast) == _record_summary(cached_slow)
+    return fast
+
+
+def test_the_fast_lines_are_taken_and_match_the_general_path() -> None:
+    from ir_studio.frontends import fast_ops
+
+    taken: list[str] = []
+    original = fast_ops.FastLines._place
+
+    def spy(self, op, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202  # a test spy
+        taken.append(op.name)
+        return original(self, op, *args, **kwargs)
+
+    fast_ops.FastLines._place = spy  # pyright: ignore[reportAttributeAccessIssue]  # a test spy
+    try:
+        document = assert_same(FAST)
+    finally:
+        fast_ops.FastLines._place = original  # pyright: ignore[reportAttributeAccessIssue]  # restore
+    assert document.diagnostics == ()
+    # each kind of line took the fast path (in the two fast builds, uncached and cached)
+    assert taken.count("func.call") == 2 * 3
+    assert taken.count("func.return") == 2 * 3
+    assert taken.count("arith.addi") == 2 and taken.count("arith.xori") == 2
+
+
+@pytest.mark.parametrize("old,new", MALFORMED, ids=lambda s: s.strip()[:40])
+def test_malformed_lines_fall_back_to_the_general_path_and_its_error(old: str,
+                                                                      new: str) -> None:
+    assert old in FAST
+    document = assert_same(FAST.replace(old, new, 1))
+    if new.endswith(("loc(unknown)", "{x} : () -> ()")):  # valid, only not fast
+        assert document.diagnostics == ()
+    elif "%later" not in new and "@missing" not in new:
+        assert document.diagnostics, new
+
+
+def test_the_same_text_with_locations_and_a_module_shell() -> None:
+    body = "\n".join("  " + line for line in FAST.splitlines())
+    assert_same(f"module {{\n{body}\n}}\n")
+    assert_same(f"module attributes {{test.x = 1}} {{\n{body}\n}}\n// -----\n{FAST}")
+
+
+def _corpus() -> Iterator[Path]:
+    yield from sorted(CORPUS.rglob("*.mlir"))
+
+
+@pytest.mark.parametrize("path", list(_corpus()), ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_differential_corpus_builds_the_same_with_and_without_fast_paths(path: Path) -> None:
+    assert_same(path.read_text())
+
+
+def test_an_extension_that_replaces_an_op_turns_its_fast_path_off() -> None:
+    from xdsl.context import Context
+    from xdsl.dialects import arith, func
+
+    from ir_studio.frontends.fast_ops import OpKinds
+
+    ctx = Context()
+    ctx.load_dialect(arith.Arith)
+    kinds = OpKinds.of(ctx)
+    assert "addi" in kinds.binary
+    assert kinds.call is None and kinds.ret is None  # func is not loaded here
+    ctx2 = Context()
+    ctx2.load_dialect(func.Func)
+    assert OpKinds.of(ctx2).ret is func.ReturnOp
