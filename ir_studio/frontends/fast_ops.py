@@ -18,8 +18,12 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from xdsl.ir import Attribute, Operation, OpResult, SSAValue, Use
+from xdsl.dialects.builtin import UNKNOWN_LOC, SymbolRefAttr
+from xdsl.ir import Attribute, Block, Operation, OpResult, SSAValue, Use
 from xdsl.ir.core import SSAValues
+
+from ir_studio.frontends.records import NamedRef, OpRecord, ValueDef, ValueUse
+from ir_studio.source import Span
 
 _VALUE = r"%(?:[0-9]+|[A-Za-z$._\-][A-Za-z0-9$._\-]*)(?![A-Za-z0-9$._\-])"
 """An SSA name exactly as the lexer reads one (`%12abc` is two tokens: no match)."""
@@ -50,7 +54,8 @@ CALL = re.compile(
 groups result, name, callee, operands, operand types, result type."""
 
 SEPARATOR = re.compile(r"[ \t]*,[ \t]*")
-NEXT_TOKEN = re.compile(r"(?:\s+|//[^\n]*)*")
+NEXT_TOKEN = re.compile(r"(?:\s+|//[^\n]*)*", re.ASCII)
+"""What the lexer skips before a token (ir_studio/frontends/lexer.py `_WS`)."""
 VALID_NAME = re.compile(r"[A-Za-z_$.-][\w$.-]*")
 """xDSL gives a value its name as a hint only when it is a valid identifier."""
 
@@ -62,16 +67,14 @@ def build_op(op_class: type[Operation], operands: Sequence[SSAValue],
              result_types: Sequence[Attribute], properties: dict[str, Attribute]) -> Operation:
     """What `op_class.create(...)` builds for an op without regions, successors or
     attributes, whose `properties` are complete (defaults included): `Operation.__init__`
-    handles every case generically and costs about three times as much."""
-    from xdsl.dialects.builtin import UNKNOWN_LOC
-
+    handles every case generically and costs about twice as much."""
     op = op_class.__new__(op_class)
-    uses = tuple(Use(op, index) for index in range(len(operands)))
+    uses = tuple([Use(op, index) for index in range(len(operands))])
     for value, use in zip(operands, uses, strict=True):
         value.add_use(use)
     op._operands = SSAValues(operands)  # pyright: ignore[reportPrivateUsage]  # what the operands setter stores
     op._operand_uses = uses  # pyright: ignore[reportPrivateUsage]  # as above
-    op.results = SSAValues(OpResult(type_, op, index) for index, type_ in enumerate(result_types))
+    op.results = SSAValues([OpResult(type_, op, index) for index, type_ in enumerate(result_types)])
     op._successors = ()  # pyright: ignore[reportPrivateUsage]  # no successors
     op._successor_uses = ()  # pyright: ignore[reportPrivateUsage]  # as above
     op.properties = properties
@@ -167,10 +170,9 @@ _TYPES: dict[str, Attribute] = {}
 
 
 class FastLines:
-    """Mixin for `SpanRecordingParser`: `fast_line()` builds the op at the current token
-    if it is one of the lines above and the general path would accept it, records it as
-    the general path would, and leaves the lexer after it; otherwise returns None having
-    changed nothing."""
+    """Mixin for `SpanRecordingParser`: builds the op at the current token if it is one
+    of the lines above and the general path would accept it, recording it as the
+    general path would; otherwise changes nothing and the general path runs."""
 
     # the parser's state this mixin reads and fills (SpanRecordingParser defines them)
     ctx: Any
@@ -196,12 +198,44 @@ class FastLines:
             _TYPES.update(simple_types())
 
     def fast_line(self) -> Operation | None:
-        kinds = self._fast_kinds
-        if kinds is None:
+        """The op at the current token, if it is a fast line (the lexer then stands
+        after it)."""
+        if self._fast_kinds is None:
             return None
         token = self._parser_state.current_token
-        content: str = token.span.input.content
-        start: int = token.span.start
+        op = self._fast_at(token.span.input.content, token.span.start)
+        if op is not None:
+            self._relex()
+        return op
+
+    def fast_run(self, block: Block) -> bool:
+        """Add the fast lines from the current token on to `block`, up to the first line
+        that is not one, without lexing in between; False if there was none."""
+        if self._fast_kinds is None:
+            return False
+        content: str = self._parser_state.current_token.span.input.content
+        pos: int = self._parser_state.current_token.span.start
+        size = len(content)
+        placed = False
+        next_token = NEXT_TOKEN.match
+        while pos < size:
+            op = self._fast_at(content, pos)
+            if op is None:
+                break
+            block.add_op(op)
+            placed = True
+            pos = next_token(content, self._last_end).end()  # pyright: ignore[reportOptionalMemberAccess]  # matches the empty string
+        if placed:
+            self._relex()
+        return placed
+
+    def _relex(self) -> None:
+        self.lexer.pos = self._last_end
+        self._parser_state.current_token = self.lexer.lex()
+
+    def _fast_at(self, content: str, start: int) -> Operation | None:
+        kinds = self._fast_kinds
+        assert kinds is not None
         char = content[start]
         if char == "%":
             match = BINARY.match(content, start)
@@ -221,21 +255,24 @@ class FastLines:
 
     # -- the three kinds of line ------------------------------------------------------
     def _fast_binary_line(self, kinds: OpKinds, match: re.Match[str]) -> Operation | None:
-        kind, type_name = match.group(3), match.group(6)
+        result, _, kind, lhs_name, rhs_name, type_name = match.groups()
         if (type_name in FLOAT_TYPES) != (kind in FLOAT_OPS):
             return None  # e.g. addi on f32: the general path parses it and reports it
         found = kinds.binary.get(kind)
         if found is None:
             return None
         type_ = _TYPES[type_name]
-        lhs = self._defined(match.group(4), type_)
-        rhs = self._defined(match.group(5), type_)
-        if lhs is None or rhs is None or not self._new_name(match.group(1)):
+        lhs = self._defined(lhs_name, type_)
+        rhs = self._defined(rhs_name, type_)
+        if lhs is None or rhs is None or not self._new_name(result):
             return None
         op_class, properties = found
-        op = build_op(op_class, (lhs, rhs), (type_,), dict(properties))
+        operands = (lhs, rhs)
+        op = build_op(op_class, operands, (type_,), properties.copy())
         self.prechecked.add(id(op))  # integer ops on one integer type, float on float
-        return self._place(op, match, 2, 3, (4, 5), match.group(1), match.end(6))
+        spans = ((match.start(4), match.end(4)), (match.start(5), match.end(5)))
+        return self._place(op, operands, match.start(), match.start(2), match.end(3), spans,
+                           result, match.end(6))
 
     def _fast_return(self, kinds: OpKinds, match: re.Match[str]) -> Operation | None:
         name = match.group(1)
@@ -244,51 +281,44 @@ class FastLines:
                                                          dialect_stack=stack) is not kinds.ret:
             return None
         names = split_values(match.group(2))
-        types = [_TYPES[t] for t in split_values(match.group(3))]
-        if len(names) != len(types):
-            return None  # the general path reports the count
-        operands = []
-        for value_name, type_ in zip(names, types, strict=True):
-            value = self._defined(value_name, type_)
-            if value is None:
-                return None
-            operands.append(value)
+        operands = self._typed_operands(names, match.group(3))
+        if operands is None:
+            return None
         op = build_op(kinds.ret, operands, (), {})
         end = match.end(3) if names else match.end(1)
-        return self._place(op, match, 1, 1, self._value_spans(match, 2, len(names)), None, end)
+        return self._place(op, operands, match.start(), match.start(1), match.end(1),
+                           self._value_spans(match, 2, len(names)), None, end)
 
     def _fast_call(self, kinds: OpKinds, match: re.Match[str]) -> Operation | None:
         if kinds.call is None:
             return None
-        names = split_values(match.group(4))
-        types = [_TYPES[t] for t in split_values(match.group(5))]
-        result = match.group(1)
-        result_type = match.group(6)
-        if len(names) != len(types) or (result is None) != (result_type is None):
+        result, _, callee, names_text, types_text, result_type = match.groups()
+        if (result is None) != (result_type is None):
             return None
+        names = split_values(names_text)
+        operands = self._typed_operands(names, types_text)
+        if operands is None or (result is not None and not self._new_name(result)):
+            return None
+        op = build_op(kinds.call, operands, (_TYPES[result_type],) if result_type else (),
+                      {"callee": SymbolRefAttr(callee[1:])})
+        self.record.symbol_tokens.append(NamedRef(callee, Span(match.start(3), match.end(3)),
+                                                  len(self.record.ops)))
+        return self._place(op, operands, match.start(), match.start(2), match.end(2),
+                           self._value_spans(match, 4, len(names)), result, match.end())
+
+    # -- shared steps -----------------------------------------------------------------
+    def _typed_operands(self, names: list[str], types_text: str | None) -> list[SSAValue] | None:
+        types = split_values(types_text)
+        if len(names) != len(types):
+            return None  # the general path reports the count
         operands = []
-        for value_name, type_ in zip(names, types, strict=True):
-            value = self._defined(value_name, type_)
+        for value_name, type_name in zip(names, types, strict=True):
+            value = self._defined(value_name, _TYPES[type_name])
             if value is None:
                 return None
             operands.append(value)
-        if result is not None and not self._new_name(result):
-            return None
-        from xdsl.dialects.builtin import SymbolRefAttr
+        return operands
 
-        callee = match.group(3)
-        op = build_op(kinds.call, operands, (_TYPES[result_type],) if result_type else (),
-                      {"callee": SymbolRefAttr(callee[1:])})
-        index = len(self.record.ops)
-        from ir_studio.frontends.records import NamedRef
-        from ir_studio.source import Span
-
-        self.record.symbol_tokens.append(NamedRef(callee, Span(match.start(3), match.end(3)),
-                                                  index))
-        return self._place(op, match, 2, 2, self._value_spans(match, 4, len(names)), result,
-                           match.end())
-
-    # -- shared steps -----------------------------------------------------------------
     def _defined(self, name: str, type_: Attribute) -> SSAValue | None:
         """The value `name` (with `%`) if it is defined with exactly `type_`."""
         values = self.ssa_values.get(name[1:])
@@ -309,22 +339,16 @@ class FastLines:
         start, text = match.start(group), match.group(group)
         return [(start + m.start(), start + m.end()) for m in VALUE_IN_LIST.finditer(text)]
 
-    def _place(self, op: Operation, match: re.Match[str], name_first: int, name_last: int,
-               operands: Sequence[tuple[int, int]] | tuple[int, ...], result: str | None,
+    def _place(self, op: Operation, operands: Sequence[SSAValue], start: int, name_start: int,
+               name_end: int, spans: Sequence[tuple[int, int]], result: str | None,
                end: int) -> Operation:
-        """Record `op` as the general path would (op, uses, definition, location) and
-        move the lexer past it."""
-        from ir_studio.frontends.records import OpRecord, ValueDef, ValueUse
-        from ir_studio.source import Span
-
+        """Record `op` as the general path would (uses, definition, op, location); the
+        lexer is moved past it by the caller."""
         record = self.record
         index = len(record.ops)
         stack = self._op_stack
-        parent = stack[-1] if stack else None
         uses = record.value_uses
-        for operand, where in zip(op.operands, operands, strict=True):
-            first, last = (match.start(where), match.end(where)) if isinstance(where, int) \
-                else where
+        for operand, (first, last) in zip(operands, spans, strict=True):
             uses.append(ValueUse(operand, Span(first, last), index))
         if result is not None:
             value = op.results[0]
@@ -332,18 +356,14 @@ class FastLines:
             self.ssa_values[bare] = (value,)
             if VALID_NAME.fullmatch(bare):
                 value.name_hint = bare
-            first = match.start(1)
-            span = Span(first, first + len(result))
-            record.value_defs.append(ValueDef(value, result, 0, 1, span))
-        start = match.start()
-        record.ops.append(OpRecord(op, Span(match.start(name_first), match.end(name_last)),
-                                   Span(start, end), parent))
+            record.value_defs.append(ValueDef(value, result, 0, 1,
+                                              Span(start, start + len(result))))
+        record.ops.append(OpRecord(op, Span(name_start, name_end), Span(start, end),
+                                   stack[-1] if stack else None))
         if self._make_location is not None:
             op.location = self._make_location(start)
             self._stamped.add(id(op))
         self._last_end = end
-        self.lexer.pos = end
-        self._parser_state.current_token = self.lexer.lex()
         return op
 
 

@@ -210,7 +210,9 @@ class SpanRecordingParser(FastLines, RegionRules, CheckedAffineMaps, LiteralRang
         while True:
             kind = state.current_token.kind
             if kind is _PERCENT or kind is _BARE:
-                op = (fast and self.fast_line()) or self.parse_operation()
+                if fast and self.fast_run(block):
+                    continue
+                op = self.parse_operation()
             elif kind is MLIRTokenKind.STRING_LIT:
                 op = self.parse_operation()
             else:
