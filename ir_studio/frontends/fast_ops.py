@@ -21,6 +21,7 @@ from typing import Any
 from xdsl.dialects.builtin import UNKNOWN_LOC, SymbolRefAttr
 from xdsl.ir import Attribute, Block, Operation, OpResult, SSAValue, Use
 from xdsl.ir.core import SSAValues
+from xdsl.utils.mlir_lexer import MLIRTokenKind
 
 from ir_studio.frontends.records import NamedRef, OpRecord, ValueDef, ValueUse
 from ir_studio.source import Span
@@ -52,6 +53,18 @@ CALL = re.compile(
 )
 """`%r = func.call @f(%a, %b) : (i32, i32) -> i32` (one result or `-> ()` and none):
 groups result, name, callee, operands, operand types, result type."""
+
+_ARG = rf"{_VALUE}[ \t]*:[ \t]*(?:{_SIMPLE_TYPE})"
+_TYPE_LIST = rf"(?:{_SIMPLE_TYPE})(?:[ \t]*,[ \t]*(?:{_SIMPLE_TYPE}))*"
+HEADER = re.compile(
+    rf"(func\.func)[ \t]+(?:(private|public|nested)[ \t]+)?(@[A-Za-z_][\w$.]*)[ \t]*\("
+    rf"[ \t]*({_ARG}(?:[ \t]*,[ \t]*{_ARG})*)?[ \t]*\)"
+    rf"(?:[ \t]*->[ \t]*(?:({_SIMPLE_TYPE})|\([ \t]*({_TYPE_LIST})?[ \t]*\)))?"
+    r"[ \t]*(?=\{)", re.ASCII
+)
+"""`func.func private @f(%a: i32, %b: f32) -> (i32, f32) {` up to its body: groups name,
+visibility, symbol, arguments, one result type, parenthesised result types."""
+ARG = re.compile(rf"({_VALUE})[ \t]*:[ \t]*({_SIMPLE_TYPE})", re.ASCII)
 
 SEPARATOR = re.compile(r"[ \t]*,[ \t]*")
 NEXT_TOKEN = re.compile(r"(?:\s+|//[^\n]*)*", re.ASCII)
@@ -107,6 +120,8 @@ class OpKinds:
         for name, op_class in binary.items():
             if _registered(ctx, op_class) and _own_parse(op_class):
                 self.binary[name] = (op_class, _default_properties(op_class))
+        self.func = func.FuncOp if _registered(ctx, func.FuncOp) and _own_function_parse(
+            func.FuncOp) else None
         self.call = func.CallOp if _registered(ctx, func.CallOp) and _own_parse(
             func.CallOp) else None
         self.ret = func.ReturnOp if _registered(ctx, func.ReturnOp) and _own_parse(
@@ -135,6 +150,12 @@ def _own_parse(op_class: type[Operation]) -> bool:
     return (getattr(parse, "__module__", None) == "xdsl.irdl.operations"
             and getattr(parse, "__qualname__", "").endswith(".parse_with_format")
             and "_ir_studio_checked" not in vars(op_class))
+
+
+def _own_function_parse(op_class: type[Operation]) -> bool:
+    parse = getattr(getattr(op_class, "parse", None), "__func__", None)
+    return (getattr(parse, "__module__", None) == "xdsl.dialects.func"
+            and getattr(parse, "__qualname__", "") == "FuncOp.parse")
 
 
 def _default_properties(op_class: type[Operation]) -> dict[str, Attribute]:
@@ -186,6 +207,7 @@ class FastLines:
     _last_end: int
     _make_location: Any
     _stamped: set[int]
+    _name_spans: list[Any]
 
     fast_paths: bool = True
     """Class switch (tests turn it off to compare with the general path)."""
@@ -305,6 +327,56 @@ class FastLines:
                                                   len(self.record.ops)))
         return self._place(op, operands, match.start(), match.start(2), match.end(2),
                            self._value_spans(match, 4, len(names)), result, match.end())
+
+    # -- a function's header --------------------------------------------------------
+    def fast_function(self, index: int) -> Operation | None:
+        """`func.func` whose header is on one line with simple types: the header read
+        with one match, the body by the general region parser (which registers the
+        arguments and applies MLIR's region rules), the op built as `FuncOp.parse`
+        builds it. `index`: the op's record, already placed by `parse_operation`."""
+        kinds = self._fast_kinds
+        if kinds is None or kinds.func is None:
+            return None
+        token = self._parser_state.current_token
+        if token.kind is not MLIRTokenKind.BARE_IDENT or token.span.text != "func.func":
+            return None
+        source = token.span.input
+        match = HEADER.match(source.content, token.span.start)
+        if match is None:
+            return None
+        _, visibility, symbol, args_text, one_result, results_text = match.groups()
+        from xdsl.dialects.builtin import StringAttr
+        from xdsl.parser import Parser
+        from xdsl.utils.lexer import Span as XSpan
+
+        arguments = []
+        if args_text:
+            base = match.start(4)
+            for arg in ARG.finditer(args_text):
+                name = XSpan(base + arg.start(1), base + arg.end(1), source)
+                arguments.append(Parser.Argument(name, _TYPES[arg.group(2)]))
+        outputs = [_TYPES[one_result]] if one_result else [
+            _TYPES[name] for name in split_values(results_text)]
+        self._name_spans[-1] = Span(match.start(1), match.end(1))
+        self.record.symbol_tokens.append(NamedRef(symbol, Span(match.start(3), match.end(3)),
+                                                  index))
+        end = match.end()
+        content = source.content
+        while content[end - 1] in " \t":
+            end -= 1
+        self._last_end = end  # the header's last token, as if the lexer had read them all
+        self.lexer.pos = end
+        self._parser_state.current_token = self.lexer.lex()
+        stack = self._parser_state.dialect_stack
+        stack.append("func")
+        region = self.parse_optional_region(arguments or None)  # pyright: ignore[reportAttributeAccessIssue]  # the parser's
+        stack.pop()
+        op = kinds.func(symbol[1:], ([a.type for a in arguments], outputs), region,
+                        StringAttr(visibility) if visibility else None)
+        location = self.parse_optional_location()  # pyright: ignore[reportAttributeAccessIssue]  # the parser's
+        if location is not None:
+            op.location = location
+        return op
 
     # -- shared steps -----------------------------------------------------------------
     def _typed_operands(self, names: list[str], types_text: str | None) -> list[SSAValue] | None:

@@ -231,7 +231,7 @@ class SpanRecordingParser(FastLines, RegionRules, CheckedAffineMaps, LiteralRang
         self._op_stack.append(index)
         self._name_spans.append(None)
         try:
-            op = super().parse_operation()
+            op = self.fast_function(index) or super().parse_operation()
         except BaseException:
             name_span = self._name_spans[-1]
             if self.failed_name_span is None and name_span is not None:

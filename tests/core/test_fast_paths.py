@@ -172,6 +172,20 @@ def test_the_fast_lines_are_taken_and_match_the_general_path() -> None:
     assert taken.count("func.call") == 2 * 3
     assert taken.count("func.return") == 2 * 3
     assert taken.count("arith.addi") == 2 and taken.count("arith.xori") == 2
+    headers = []
+    original_function = fast_ops.FastLines.fast_function
+
+    def spy_function(self, index):  # noqa: ANN001, ANN202  # a test spy
+        op = original_function(self, index)
+        headers.append(op is not None)
+        return op
+
+    fast_ops.FastLines.fast_function = spy_function  # pyright: ignore[reportAttributeAccessIssue]  # a test spy
+    try:
+        _build(FAST, fast=True)
+    finally:
+        fast_ops.FastLines.fast_function = original_function  # pyright: ignore[reportAttributeAccessIssue]  # restore
+    assert headers == [True, True, True]
 
 
 @pytest.mark.parametrize("old,new", MALFORMED, ids=lambda s: s.strip()[:40])
@@ -183,6 +197,36 @@ def test_malformed_lines_fall_back_to_the_general_path_and_its_error(old: str,
         assert document.diagnostics == ()
     elif "%later" not in new and "@missing" not in new:
         assert document.diagnostics, new
+
+
+HEADERS = [
+    # valid
+    "func.func @f(%a: i32, %b: f32) -> (i32, f32) {\n  return %a, %b : i32, f32\n}\n",
+    "func.func nested @f() -> () {\n  return\n}\n",
+    "func.func public @f(%0: index) -> (index) {\n  return %0 : index\n}\n",
+    "func.func private @f(%a: i1) {\n  return\n} loc(\"x.mlir\":3:4)\n",
+    "func.func @f(%a: i32) -> i32 {\n^bb0:\n  return %a : i32\n}\n",
+    "module {\n  func.func @f(%a: i32) -> i32 {\n    return %a : i32\n  }\n}\n",
+    "func.func @f(%a: i32) -> i32 attributes {x} {\n  return %a : i32\n}\n",
+    "func.func @f(%a: i32 {test.a}) -> i32 {\n  return %a : i32\n}\n",
+    # malformed: each must report the general path's error at its place
+    "func.func @f(%a: i32, %a: i32) -> i32 {\n  return %a : i32\n}\n",
+    "func.func @f(%a: i32) -> i32 {}\n",
+    "func.func @f() {}\n",
+    "func.func @f(%a: i32) -> i32 {\n  return %a : i64\n}\n",
+    "func.func @f(%a: i32) -> i64 {\n  return %a : i32\n}\n",
+    "func.func @f(%a: i32) -> i32 {\n  %b = arith.addi %a, %a : i32\n",
+    "func.func @f(%a: i32) -> i32 {\n  return %a : i32\n} loc(\n",
+    "func.func @f(%a: i32) -> i32 {\n  \"test.use\"(%a) ({\n  ^bb0(%a: i32):\n"
+    "    \"test.end\"() : () -> ()\n  }) : (i32) -> ()\n  return %a : i32\n}\n",
+    "func.func @f(%a: i32) -> i32 { return %a : i32 }\n",
+    "func.func @f(%a: i32) -> i32 {\n  return %a : i32\n}\nfunc.func @f() {\n  return\n}\n",
+]
+
+
+@pytest.mark.parametrize("text", HEADERS, ids=lambda s: s.split("\n", 1)[0][:50])
+def test_function_headers_match_the_general_path(text: str) -> None:
+    assert_same(text)
 
 
 def test_the_same_text_with_locations_and_a_module_shell() -> None:
