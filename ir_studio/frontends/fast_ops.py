@@ -18,9 +18,11 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from xdsl.dialects.builtin import UNKNOWN_LOC, SymbolRefAttr
+from xdsl.dialects.builtin import UNKNOWN_LOC, FunctionType, StringAttr, SymbolRefAttr
 from xdsl.ir import Attribute, Block, Operation, OpResult, SSAValue, Use
 from xdsl.ir.core import SSAValues
+from xdsl.parser import Parser
+from xdsl.utils.lexer import Span as XSpan
 from xdsl.utils.mlir_lexer import MLIRTokenKind
 
 from ir_studio.frontends.records import NamedRef, OpRecord, ValueDef, ValueUse
@@ -188,6 +190,18 @@ def simple_types() -> dict[str, Attribute]:
 
 
 _TYPES: dict[str, Attribute] = {}
+_FUNCTION_TYPES: dict[tuple[tuple[str, ...], tuple[str, ...]], FunctionType] = {}
+
+
+def _function_type(inputs: tuple[str, ...], outputs: tuple[str, ...]) -> FunctionType:
+    """Attributes are immutable: one FunctionType per signature of simple types."""
+    found = _FUNCTION_TYPES.get((inputs, outputs))
+    if found is None:
+        found = FunctionType.from_lists([_TYPES[t] for t in inputs],
+                                        [_TYPES[t] for t in outputs])
+        if len(_FUNCTION_TYPES) < 4096:
+            _FUNCTION_TYPES[(inputs, outputs)] = found
+    return found
 
 
 class FastLines:
@@ -345,18 +359,16 @@ class FastLines:
         if match is None:
             return None
         _, visibility, symbol, args_text, one_result, results_text = match.groups()
-        from xdsl.dialects.builtin import StringAttr
-        from xdsl.parser import Parser
-        from xdsl.utils.lexer import Span as XSpan
-
         arguments = []
+        input_names = []
         if args_text:
             base = match.start(4)
             for arg in ARG.finditer(args_text):
                 name = XSpan(base + arg.start(1), base + arg.end(1), source)
+                input_names.append(arg.group(2))
                 arguments.append(Parser.Argument(name, _TYPES[arg.group(2)]))
-        outputs = [_TYPES[one_result]] if one_result else [
-            _TYPES[name] for name in split_values(results_text)]
+        output_names = [one_result] if one_result else split_values(results_text)
+        function_type = _function_type(tuple(input_names), tuple(output_names))
         self._name_spans[-1] = Span(match.start(1), match.end(1))
         self.record.symbol_tokens.append(NamedRef(symbol, Span(match.start(3), match.end(3)),
                                                   index))
@@ -371,7 +383,7 @@ class FastLines:
         stack.append("func")
         region = self.parse_optional_region(arguments or None)  # pyright: ignore[reportAttributeAccessIssue]  # the parser's
         stack.pop()
-        op = kinds.func(symbol[1:], ([a.type for a in arguments], outputs), region,
+        op = kinds.func(symbol[1:], function_type, region,
                         StringAttr(visibility) if visibility else None)
         location = self.parse_optional_location()  # pyright: ignore[reportAttributeAccessIssue]  # the parser's
         if location is not None:
