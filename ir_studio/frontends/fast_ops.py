@@ -190,6 +190,7 @@ def simple_types() -> dict[str, Attribute]:
 
 
 _TYPES: dict[str, Attribute] = {}
+_BARE_IDENT = MLIRTokenKind.BARE_IDENT
 _FUNCTION_TYPES: dict[tuple[tuple[str, ...], tuple[str, ...]], FunctionType] = {}
 
 
@@ -239,6 +240,8 @@ class FastLines:
         if self._fast_kinds is None:
             return None
         token = self._parser_state.current_token
+        if token.kind is not MLIRTokenKind.PERCENT_IDENT and token.kind is not _BARE_IDENT:
+            return None  # also the end of the input
         op = self._fast_at(token.span.input.content, token.span.start)
         if op is not None:
             self._relex()

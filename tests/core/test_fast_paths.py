@@ -244,6 +244,21 @@ def test_differential_corpus_builds_the_same_with_and_without_fast_paths(path: P
     assert_same(path.read_text())
 
 
+@pytest.mark.parametrize("text", ["", "   ", "// only a comment\n", "%", "return", "func.func"])
+def test_items_that_end_early_take_the_general_path(text: str) -> None:
+    from ir_studio.context import shared_context
+    from ir_studio.parse_item import parse_item
+
+    for fast in (True, False):
+        SpanRecordingParser.fast_paths = fast
+        try:
+            parsed = parse_item(shared_context(), text, "x.mlir", {}, None)
+        finally:
+            SpanRecordingParser.fast_paths = True
+        assert all(d.category != "internal" for d in parsed.diagnostics), parsed.diagnostics
+        assert parsed.diagnostics and parsed.op is None
+
+
 def test_an_extension_that_replaces_an_op_turns_its_fast_path_off() -> None:
     from xdsl.context import Context
     from xdsl.dialects import arith, func
