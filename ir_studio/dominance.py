@@ -14,6 +14,7 @@ from xdsl.ir import Block, BlockArgument, Operation, OpResult, Region, SSAValue
 
 from ir_studio.diagnostics import Diagnostic, Related
 from ir_studio.frontends.records import OpRecord, ValueDef, ValueUse
+from ir_studio.source import Span
 
 _GRAPH_REGION_OPS = frozenset({"builtin.module"})
 
@@ -130,15 +131,30 @@ def check_dominance(
 ) -> list[Diagnostic]:
     """One diagnostic per use whose definition does not dominate it."""
     info = DominanceInfo()
-    def_spans = {id(d.value): d.span for d in defs}
     problems: list[Diagnostic] = []
+    order = info.op_index
+    def_spans: dict[int, Span] | None = None
     for use in uses:
         if use.owner is None:
             continue
         user = ops[use.owner].op
         value = use.value
+        # The common cases, decided without the general walk (which agrees with them):
+        # an argument of the user's own block, and a result of an earlier op in it.
+        block = user.parent
+        kind = type(value)
+        if kind is BlockArgument:
+            if value.block is block:  # pyright: ignore[reportAttributeAccessIssue]  # a BlockArgument
+                continue
+        elif kind is OpResult:
+            def_op = value.op  # pyright: ignore[reportAttributeAccessIssue]  # an OpResult
+            if (block is not None and def_op.parent is block and def_op is not user
+                    and order(def_op) < order(user)):
+                continue
         if dominates(info, value, user):
             continue
+        if def_spans is None:
+            def_spans = {id(d.value): d.span for d in defs}
         index = next((i for i, v in enumerate(user.operands) if v is value), 0)
         related = ()
         if id(value) in def_spans:

@@ -273,3 +273,44 @@ def test_an_extension_that_replaces_an_op_turns_its_fast_path_off() -> None:
     ctx2 = Context()
     ctx2.load_dialect(func.Func)
     assert OpKinds.of(ctx2).ret is func.ReturnOp
+
+
+DOMINANCE = """\
+func.func @f(%a: i32, %flag: i1) -> i32 {
+  %x = arith.addi %a, %a : i32
+  cf.cond_br %flag, ^left, ^right
+^left:
+  %y = arith.addi %x, %a : i32
+  %z = arith.addi %w, %y : i32
+  %w = arith.addi %y, %y : i32
+  cf.br ^right
+^right:
+  %v = arith.addi %y, %x : i32
+  "test.region"() ({
+    %in = arith.addi %v, %a : i32
+    "test.end"(%in, %late) : (i32, i32) -> ()
+  }) : () -> ()
+  %late = arith.addi %v, %v : i32
+  return %v : i32
+}
+"""
+
+
+@pytest.mark.parametrize("text", [DOMINANCE, FAST], ids=["dominance", "fast"])
+def test_dominance_shortcuts_agree_with_the_general_walk(text: str) -> None:
+    from ir_studio.dominance import DominanceInfo, check_dominance, dominates
+
+    document = _build(text, fast=True)
+    for placed in document.items:
+        record = placed.parsed.record
+        if placed.parsed.op is None:
+            continue
+        info = DominanceInfo()
+        expected = [u.span for u in record.value_uses if u.owner is not None
+                    and not dominates(info, u.value, record.ops[u.owner].op)]
+        found = check_dominance(record.ops, record.value_defs, record.value_uses)
+        assert [d.span for d in found] == expected
+    if text is DOMINANCE:
+        flagged = [text[d.span.start : d.span.end] for d in document.diagnostics
+                   if d.category == "dominance"]
+        assert flagged == ["%w", "%y", "%late"]
