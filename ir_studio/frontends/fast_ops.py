@@ -315,10 +315,9 @@ class FastLines:
 
     def _fast_return(self, kinds: OpKinds, match: re.Match[str]) -> Operation | None:
         name = match.group(1)
-        stack = self._parser_state.dialect_stack
-        if kinds.ret is None or self.ctx.get_optional_op(name,
-                                                         dialect_stack=stack) is not kinds.ret:
-            return None
+        if kinds.ret is None or (name == "return"
+                                 and self._parser_state.dialect_stack[-1:] != ["func"]):
+            return None  # a bare `return` is func.return only directly inside a func op
         names = split_values(match.group(2))
         operands = self._typed_operands(names, match.group(3))
         if operands is None:

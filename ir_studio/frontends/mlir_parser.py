@@ -22,6 +22,7 @@ from xdsl.dialects.builtin import (
     NoneAttr,
     StringAttr,
     UnknownLoc,
+    UnregisteredOp,
 )
 from xdsl.ir import Attribute, Block, Operation, SSAValue
 from xdsl.ir.affine import AffineMap
@@ -248,6 +249,19 @@ class SpanRecordingParser(FastLines, RegionRules, CheckedAffineMaps, LiteralRang
             op.location = self._make_location(start)
             self._stamped.add(id(op))
         return op
+
+    def _get_op_by_name(self, name: str) -> type[Operation]:
+        """xDSL's, except that a name without a dialect is first looked up in the
+        dialects of the ops around it: xDSL remembers an unknown bare name in the context
+        as an unregistered op (a top-level `return` in any file), and that entry then
+        shadowed `func.return` for `return` in every later parse sharing the context."""
+        if "." not in name:
+            known = self.ctx._get_known_op  # pyright: ignore[reportPrivateUsage]  # the lookup without the unregistered fallback
+            for dialect in reversed(self._parser_state.dialect_stack):
+                found = known(f"{dialect}.{name}")
+                if found is not None and not issubclass(found, UnregisteredOp):
+                    return found
+        return super()._get_op_by_name(name)
 
     def stamped(self, op: Operation) -> bool:
         """Whether this parse gave `op` its FileLineColLoc (no explicit loc was written)."""

@@ -313,4 +313,18 @@ def test_dominance_shortcuts_agree_with_the_general_walk(text: str) -> None:
     if text is DOMINANCE:
         flagged = [text[d.span.start : d.span.end] for d in document.diagnostics
                    if d.category == "dominance"]
-        assert flagged == ["%w", "%y", "%late"]
+        assert flagged == ["%w", "%y", "%late"], document.diagnostics
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_a_bare_unknown_name_at_top_level_does_not_shadow_func_return_later(fast: bool) -> None:
+    """xDSL remembers an unknown bare name in the (shared) context as an unregistered
+    op; `return` typed at the top level of one file then broke `return` in every
+    function parsed afterwards, in every file, until the server restarted."""
+    function = "func.func @f(%a: i32) -> i32 {\n  return %a : i32\n}\n"
+    assert _build("return\n", fast=fast).diagnostics
+    assert _build("yield\n", fast=fast).diagnostics
+    assert _build(function, fast=fast).diagnostics == ()
+    nested = ('func.func @g() {\n  "test.region"() ({\n    "test.end"() : () -> ()\n  })'
+              " : () -> ()\n  return\n}\n")
+    assert _build(nested, fast=fast).diagnostics == ()
