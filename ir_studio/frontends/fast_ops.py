@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from xdsl.context import Context
 from xdsl.dialects.builtin import UNKNOWN_LOC, FunctionType, StringAttr, SymbolRefAttr
 from xdsl.ir import Attribute, Block, Operation, OpResult, SSAValue, Use
 from xdsl.ir.core import SSAValues
@@ -25,7 +26,7 @@ from xdsl.parser import Parser
 from xdsl.utils.lexer import Span as XSpan
 from xdsl.utils.mlir_lexer import MLIRTokenKind
 
-from ir_studio.frontends.records import NamedRef, OpRecord, ValueDef, ValueUse
+from ir_studio.frontends.records import NamedRef, OpRecord, ParseRecord, ValueDef, ValueUse
 from ir_studio.source import Span
 
 _VALUE = r"%(?:[0-9]+|[A-Za-z$._\-][A-Za-z0-9$._\-]*)(?![A-Za-z0-9$._\-])"
@@ -87,18 +88,18 @@ def build_op(op_class: type[Operation], operands: Sequence[SSAValue],
     uses = tuple([Use(op, index) for index in range(len(operands))])
     for value, use in zip(operands, uses, strict=True):
         value.add_use(use)
-    op._operands = SSAValues(operands)  # pyright: ignore[reportPrivateUsage]  # what the operands setter stores
-    op._operand_uses = uses  # pyright: ignore[reportPrivateUsage]  # as above
+    op._operands = SSAValues(operands)
+    op._operand_uses = uses
     op.results = SSAValues([OpResult(type_, op, index) for index, type_ in enumerate(result_types)])
-    op._successors = ()  # pyright: ignore[reportPrivateUsage]  # no successors
-    op._successor_uses = ()  # pyright: ignore[reportPrivateUsage]  # as above
+    op._successors = ()
+    op._successor_uses = ()
     op.properties = properties
     op.attributes = {}
     op.location = UNKNOWN_LOC
     op.regions = ()
     op.parent = None
-    op._next_op = None  # pyright: ignore[reportPrivateUsage]  # not in a block yet
-    op._prev_op = None  # pyright: ignore[reportPrivateUsage]  # as above
+    op._next_op = None
+    op._prev_op = None
     return op
 
 
@@ -211,10 +212,10 @@ class FastLines:
     general path would; otherwise changes nothing and the general path runs."""
 
     # the parser's state this mixin reads and fills (SpanRecordingParser defines them)
-    ctx: Any
+    ctx: Context
     ssa_values: dict[str, tuple[SSAValue, ...]]
     forward_ssa_references: dict[str, Any]
-    record: Any
+    record: ParseRecord
     lexer: Any
     prechecked: set[int]
     _parser_state: Any

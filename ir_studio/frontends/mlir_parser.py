@@ -256,7 +256,7 @@ class SpanRecordingParser(FastLines, RegionRules, CheckedAffineMaps, LiteralRang
         as an unregistered op (a top-level `return` in any file), and that entry then
         shadowed `func.return` for `return` in every later parse sharing the context."""
         if "." not in name:
-            known = self.ctx._get_known_op  # pyright: ignore[reportPrivateUsage]  # the lookup without the unregistered fallback
+            known = self.ctx._get_known_op  # the lookup without the unregistered fallback
             for dialect in reversed(self._parser_state.dialect_stack):
                 found = known(f"{dialect}.{name}")
                 if found is not None and not issubclass(found, UnregisteredOp):

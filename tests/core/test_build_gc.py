@@ -47,4 +47,5 @@ def test_a_build_skips_the_young_scan_while_under_the_limit(small_limit: None) -
 def test_collect_garbage_resets_the_policy(small_limit: None) -> None:
     build_document("file:///a.mlir", 1, TEXT)
     deep_stack.collect_garbage()
-    assert deep_stack._unscanned == 0 and deep_stack._waiting_for is None  # pyright: ignore[reportPrivateUsage]  # the policy's state
+    assert deep_stack._unscanned == 0
+    assert deep_stack._waiting_for is None

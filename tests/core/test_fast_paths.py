@@ -158,7 +158,7 @@ def test_the_fast_lines_are_taken_and_match_the_general_path() -> None:
     taken: list[str] = []
     original = fast_ops.FastLines._place
 
-    def spy(self, op, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202  # a test spy
+    def spy(self, op, *args, **kwargs):  # a test spy
         taken.append(op.name)
         return original(self, op, *args, **kwargs)
 
@@ -171,11 +171,12 @@ def test_the_fast_lines_are_taken_and_match_the_general_path() -> None:
     # each kind of line took the fast path (in the two fast builds, uncached and cached)
     assert taken.count("func.call") == 2 * 3
     assert taken.count("func.return") == 2 * 3
-    assert taken.count("arith.addi") == 2 and taken.count("arith.xori") == 2
+    assert taken.count("arith.addi") == 2
+    assert taken.count("arith.xori") == 2
     headers = []
     original_function = fast_ops.FastLines.fast_function
 
-    def spy_function(self, index):  # noqa: ANN001, ANN202  # a test spy
+    def spy_function(self, index):  # a test spy
         op = original_function(self, index)
         headers.append(op is not None)
         return op
@@ -188,7 +189,7 @@ def test_the_fast_lines_are_taken_and_match_the_general_path() -> None:
     assert headers == [True, True, True]
 
 
-@pytest.mark.parametrize("old,new", MALFORMED, ids=lambda s: s.strip()[:40])
+@pytest.mark.parametrize(("old", "new"), MALFORMED, ids=lambda s: s.strip()[:40])
 def test_malformed_lines_fall_back_to_the_general_path_and_its_error(old: str,
                                                                       new: str) -> None:
     assert old in FAST
@@ -256,7 +257,8 @@ def test_items_that_end_early_take_the_general_path(text: str) -> None:
         finally:
             SpanRecordingParser.fast_paths = True
         assert all(d.category != "internal" for d in parsed.diagnostics), parsed.diagnostics
-        assert parsed.diagnostics and parsed.op is None
+        assert parsed.diagnostics
+        assert parsed.op is None
 
 
 def test_an_extension_that_replaces_an_op_turns_its_fast_path_off() -> None:
@@ -269,7 +271,8 @@ def test_an_extension_that_replaces_an_op_turns_its_fast_path_off() -> None:
     ctx.load_dialect(arith.Arith)
     kinds = OpKinds.of(ctx)
     assert "addi" in kinds.binary
-    assert kinds.call is None and kinds.ret is None  # func is not loaded here
+    assert kinds.call is None
+    assert kinds.ret is None
     ctx2 = Context()
     ctx2.load_dialect(func.Func)
     assert OpKinds.of(ctx2).ret is func.ReturnOp
