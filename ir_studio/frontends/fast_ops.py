@@ -103,6 +103,40 @@ def build_op(op_class: type[Operation], operands: Sequence[SSAValue],
     return op
 
 
+def build_binary(op_class: type[Operation], lhs: SSAValue, rhs: SSAValue, type_: Attribute,
+                 properties: dict[str, Attribute]) -> Operation:
+    """`build_op` for two operands and one result, unrolled (the commonest op)."""
+    op = op_class.__new__(op_class)
+    first, second = Use(op, 0), Use(op, 1)
+    lhs.add_use(first)
+    rhs.add_use(second)
+    op._operands = SSAValues((lhs, rhs))
+    op._operand_uses = (first, second)
+    op.results = SSAValues((OpResult(type_, op, 0),))
+    op._successors = ()
+    op._successor_uses = ()
+    op.properties = properties
+    op.attributes = {}
+    op.location = UNKNOWN_LOC
+    op.regions = ()
+    op.parent = None
+    op._next_op = None
+    op._prev_op = None
+    return op
+
+
+def append_op(block: Block, op: Operation) -> None:
+    """`block.add_op(op)` for an op built here (never in a block yet)."""
+    last = block._last_op  # pyright: ignore[reportPrivateUsage]  # Block.add_op's own fields
+    op.parent = block
+    if last is None:
+        block._first_op = op  # pyright: ignore[reportPrivateUsage]  # as above
+    else:
+        last._next_op = op
+        op._prev_op = last
+    block._last_op = op  # pyright: ignore[reportPrivateUsage]  # as above
+
+
 class OpKinds:
     """The registered classes the fast paths build, looked up once per context: if a
     context maps a name to another class (an extension replaced the op), the fast path
@@ -262,7 +296,7 @@ class FastLines:
             op = self._fast_at(content, pos)
             if op is None:
                 break
-            block.add_op(op)
+            append_op(block, op)
             placed = True
             pos = next_token(content, self._last_end).end()  # pyright: ignore[reportOptionalMemberAccess]  # matches the empty string
         if placed:
@@ -308,7 +342,7 @@ class FastLines:
             return None
         op_class, properties = found
         operands = (lhs, rhs)
-        op = build_op(op_class, operands, (type_,), properties.copy())
+        op = build_binary(op_class, lhs, rhs, type_, properties.copy())
         self.prechecked.add(id(op))  # integer ops on one integer type, float on float
         spans = ((match.start(4), match.end(4)), (match.start(5), match.end(5)))
         return self._place(op, operands, match.start(), match.start(2), match.end(3), spans,
