@@ -341,12 +341,29 @@ class FastLines:
         if lhs is None or rhs is None or not self._new_name(result):
             return None
         op_class, properties = found
-        operands = (lhs, rhs)
         op = build_binary(op_class, lhs, rhs, type_, properties.copy())
         self.prechecked.add(id(op))  # integer ops on one integer type, float on float
-        spans = ((match.start(4), match.end(4)), (match.start(5), match.end(5)))
-        return self._place(op, operands, match.start(), match.start(2), match.end(3), spans,
-                           result, match.end(6))
+        # what `_place` records, unrolled for the commonest line
+        record = self.record
+        index = len(record.ops)
+        start, end = match.start(), match.end(6)
+        uses = record.value_uses
+        uses.append(ValueUse(lhs, Span(match.start(4), match.end(4)), index))
+        uses.append(ValueUse(rhs, Span(match.start(5), match.end(5)), index))
+        value = op.results[0]
+        bare = result[1:]
+        self.ssa_values[bare] = (value,)
+        if VALID_NAME.fullmatch(bare):
+            value.name_hint = bare
+        record.value_defs.append(ValueDef(value, result, 0, 1, Span(start, start + len(result))))
+        stack = self._op_stack
+        record.ops.append(OpRecord(op, Span(match.start(2), match.end(3)), Span(start, end),
+                                   stack[-1] if stack else None))
+        if self._make_location is not None:
+            op.location = self._make_location(start)
+            self._stamped.add(id(op))
+        self._last_end = end
+        return op
 
     def _fast_return(self, kinds: OpKinds, match: re.Match[str]) -> Operation | None:
         name = match.group(1)

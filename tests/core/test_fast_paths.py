@@ -162,11 +162,19 @@ def test_the_fast_lines_are_taken_and_match_the_general_path() -> None:
         taken.append(op.name)
         return original(self, op, *args, **kwargs)
 
+    original_binary = fast_ops.build_binary
+
+    def spy_binary(op_class, *args):  # a test spy
+        taken.append(op_class.name)
+        return original_binary(op_class, *args)
+
     fast_ops.FastLines._place = spy  # pyright: ignore[reportAttributeAccessIssue]  # a test spy
+    fast_ops.build_binary = spy_binary
     try:
         document = assert_same(FAST)
     finally:
         fast_ops.FastLines._place = original  # pyright: ignore[reportAttributeAccessIssue]  # restore
+        fast_ops.build_binary = original_binary
     assert document.diagnostics == ()
     # each kind of line took the fast path (in the two fast builds, uncached and cached)
     assert taken.count("func.call") == 2 * 3
