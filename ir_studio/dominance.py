@@ -29,11 +29,15 @@ class DominanceInfo:
     def op_index(self, op: Operation) -> int:
         block = op.parent
         assert block is not None
+        return self.order_of(block)[id(op)]
+
+    def order_of(self, block: Block) -> dict[int, int]:
+        """id(op) -> its position in `block`."""
         order = self._order.get(id(block))
         if order is None:
             order = {id(o): i for i, o in enumerate(block.ops)}
             self._order[id(block)] = order
-        return order[id(op)]
+        return order
 
     def block_dominates(self, a: Block, b: Block) -> bool:
         region = a.parent
@@ -132,7 +136,8 @@ def check_dominance(
     """One diagnostic per use whose definition does not dominate it."""
     info = DominanceInfo()
     problems: list[Diagnostic] = []
-    order = info.op_index
+    seen_block: Block | None = None
+    order: dict[int, int] = {}
     def_spans: dict[int, Span] | None = None
     for use in uses:
         if use.owner is None:
@@ -148,9 +153,11 @@ def check_dominance(
                 continue
         elif kind is OpResult:
             def_op = value.op  # pyright: ignore[reportAttributeAccessIssue]  # an OpResult
-            if (block is not None and def_op.parent is block and def_op is not user
-                    and order(def_op) < order(user)):
-                continue
+            if block is not None and def_op.parent is block and def_op is not user:
+                if block is not seen_block:
+                    seen_block, order = block, info.order_of(block)
+                if order[id(def_op)] < order[id(user)]:
+                    continue
         if dominates(info, value, user):
             continue
         if def_spans is None:
