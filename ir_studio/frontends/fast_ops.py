@@ -57,6 +57,16 @@ CALL = re.compile(
 """`%r = func.call @f(%a, %b) : (i32, i32) -> i32` (one result or `-> ()` and none):
 groups result, name, callee, operands, operand types, result type."""
 
+CONSTANT = re.compile(
+    rf"({_VALUE})[ \t]*=[ \t]*(arith\.constant)[ \t]+"
+    r"(-?[0-9]+(?:\.[0-9]+(?:[eE][-+]?[0-9]+)?)?)[ \t]*:[ \t]*"
+    rf"(i8|i16|i32|i64|index|f32|f64){_END}", re.ASCII
+)
+"""`%c = arith.constant 42 : i32` or `... -1.5 : f32`: groups result, name, literal, type
+(i1, f16, bf16, hexadecimal and special literals take the general path)."""
+_INT_BITS = {"i8": 8, "i16": 16, "i32": 32, "i64": 64, "index": 64}
+_FLOAT_MAX = {"f32": 3.4028234663852886e38, "f64": 1.7976931348623157e308}
+
 _ARG = rf"{_VALUE}[ \t]*:[ \t]*(?:{_SIMPLE_TYPE})"
 _TYPE_LIST = rf"(?:{_SIMPLE_TYPE})(?:[ \t]*,[ \t]*(?:{_SIMPLE_TYPE}))*"
 HEADER = re.compile(
@@ -161,6 +171,8 @@ class OpKinds:
             func.FuncOp) else None
         self.call = func.CallOp if _registered(ctx, func.CallOp) and _own_parse(
             func.CallOp) else None
+        self.constant = arith.ConstantOp if _registered(ctx, arith.ConstantOp) and _own_parse(
+            arith.ConstantOp) else None
         self.ret = func.ReturnOp if _registered(ctx, func.ReturnOp) and _own_parse(
             func.ReturnOp) else None
 
@@ -238,6 +250,38 @@ def _function_type(inputs: tuple[str, ...], outputs: tuple[str, ...]) -> Functio
         if len(_FUNCTION_TYPES) < 4096:
             _FUNCTION_TYPES[(inputs, outputs)] = found
     return found
+
+
+_CONSTANTS: dict[tuple[str, str], Attribute] = {}
+
+
+def _constant_value(literal: str, type_name: str) -> Attribute | None:
+    """The attribute `literal : type_name` parses to, when it surely parses (integers in
+    the type's signed range, finite float literals with a fraction on f32 / f64)."""
+    found = _CONSTANTS.get((literal, type_name))
+    if found is not None:
+        return found
+    from xdsl.dialects.builtin import FloatAttr, IntegerAttr
+
+    bits = _INT_BITS.get(type_name)
+    value: Attribute
+    if bits is not None:
+        if "." in literal:
+            return None
+        number = int(literal)
+        if not -(1 << (bits - 1)) <= number < 1 << (bits - 1):
+            return None
+        value = IntegerAttr(number, _TYPES[type_name])  # pyright: ignore[reportArgumentType]  # an integer or index type
+    else:
+        if "." not in literal:
+            return None
+        number = float(literal)
+        if not abs(number) <= _FLOAT_MAX[type_name]:
+            return None
+        value = FloatAttr(number, _TYPES[type_name])  # pyright: ignore[reportArgumentType]  # a float type
+    if len(_CONSTANTS) < 4096:
+        _CONSTANTS[(literal, type_name)] = value
+    return value
 
 
 class FastLines:
@@ -318,6 +362,9 @@ class FastLines:
             match = CALL.match(content, start)
             if match is not None:
                 return self._fast_call(kinds, match)
+            match = CONSTANT.match(content, start)
+            if match is not None:
+                return self._fast_constant(kinds, match)
         elif char == "r" or char == "f":
             match = RETURN.match(content, start)
             if match is not None:
@@ -364,6 +411,17 @@ class FastLines:
             self._stamped.add(id(op))
         self._last_end = end
         return op
+
+    def _fast_constant(self, kinds: OpKinds, match: re.Match[str]) -> Operation | None:
+        result, _, literal, type_name = match.groups()
+        if kinds.constant is None or not self._new_name(result):
+            return None
+        value = _constant_value(literal, type_name)
+        if value is None:
+            return None  # out of range, or a decimal for a float: the general path's error
+        op = build_op(kinds.constant, (), (_TYPES[type_name],), {"value": value})
+        return self._place(op, (), match.start(), match.start(2), match.end(2), (), result,
+                           match.end(4))
 
     def _fast_return(self, kinds: OpKinds, match: re.Match[str]) -> Operation | None:
         name = match.group(1)

@@ -27,6 +27,11 @@ func.func @callee(%a: i32, %b: i32) -> i32 {
   %1 = arith.muli %0, %b : i32 // a comment after
   %x.y = arith.subi %1, %a : i32
   %c = func.call @callee(%x.y, %b) : (i32, i32) -> i32
+  %k1 = arith.constant 42 : i32
+  %k2 = arith.constant -128 : i8
+  %k3 = arith.constant 9223372036854775807 : index
+  %k4 = arith.constant -1.5 : f32
+  %k5 = arith.constant 2.5e3 : f64
   func.call @nothing() : () -> ()
   %d = func.call @callee(%c, %c) : (i32, i32) -> i32
   return %d : i32
@@ -83,8 +88,27 @@ MALFORMED = [
     ("func.call @nothing() : () -> ()", "func.call @nothing() : () -> i32"),
     ("func.call @nothing() : () -> ()", "func.call @nothing() {x} : () -> ()"),
     ("%k = arith.xori %t, %t : i1", "%k = arith.xori %t, %t : i16"),
+    ("%k1 = arith.constant 42 : i32", "%k1 = arith.constant 42 : f32"),
+    ("%k1 = arith.constant 42 : i32", "%k1 = arith.constant 4.5 : i32"),
+    ("%k1 = arith.constant 42 : i32", "%k1 = arith.constant 42 : i32 {x}"),
+    ("%k1 = arith.constant 42 : i32", "%a = arith.constant 42 : i32"),
+    ("%k1 = arith.constant 42 : i32", "%k1 = arith.constant 42"),
+    ("%k2 = arith.constant -128 : i8", "%k2 = arith.constant 128 : i8"),
+    ("%k2 = arith.constant -128 : i8", "%k2 = arith.constant 255 : i8"),
+    ("%k2 = arith.constant -128 : i8", "%k2 = arith.constant -129 : i8"),
+    ("%k2 = arith.constant -128 : i8", "%k2 = arith.constant 777 : i8"),
+    ("%k3 = arith.constant 9223372036854775807 : index",
+     "%k3 = arith.constant 9223372036854775808 : index"),
+    ("%k4 = arith.constant -1.5 : f32", "%k4 = arith.constant 1.0e39 : f32"),
+    ("%k4 = arith.constant -1.5 : f32", "%k4 = arith.constant 0x7F800000 : f32"),
+    ("%k5 = arith.constant 2.5e3 : f64", "%k5 = arith.constant 1.0e999 : f64"),
     ("%j = arith.maxsi %i, %i : index", "%j = arith.maxsi %i, %i : index}"),
 ]
+
+
+ONLY_NOT_FAST = ("loc(unknown)", "{x} : () -> ()", "arith.constant 42", "128 : i8",
+                 "255 : i8", "808 : index", "0x7F800000 : f32", "1.0e999 : f64")
+"""Variants above that are valid: the general path takes them, without an error."""
 
 
 def _build(text: str, *, fast: bool, cached: bool = False) -> IRDocument:
@@ -179,6 +203,7 @@ def test_the_fast_lines_are_taken_and_match_the_general_path() -> None:
     # each kind of line took the fast path (in the two fast builds, uncached and cached)
     assert taken.count("func.call") == 2 * 3
     assert taken.count("func.return") == 2 * 3
+    assert taken.count("arith.constant") == 2 * 5
     assert taken.count("arith.addi") == 2
     assert taken.count("arith.xori") == 2
     headers = []
@@ -202,7 +227,7 @@ def test_malformed_lines_fall_back_to_the_general_path_and_its_error(old: str,
                                                                       new: str) -> None:
     assert old in FAST
     document = assert_same(FAST.replace(old, new, 1))
-    if new.endswith(("loc(unknown)", "{x} : () -> ()")):  # valid, only not fast
+    if new.endswith(ONLY_NOT_FAST):  # valid, only not for the fast path
         assert document.diagnostics == ()
     elif "%later" not in new and "@missing" not in new:
         assert document.diagnostics, new
