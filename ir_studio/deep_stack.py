@@ -50,8 +50,8 @@ def run_with_deep_stack(function: Callable[[], T]) -> T:
     return _deep_executor().submit(function).result()
 
 
-UNSCANNED_LIMIT = 600_000
-"""Objects (about a 30,000-op build) that may skip the young collections; then builds
+UNSCANNED_LIMIT = 1_000_000
+"""Objects (about two 20,000-op builds) that may skip the young collections; then builds
 end the ordinary way until the collector has made a full collection (which frees the
 garbage among the skipped objects too)."""
 _unscanned = 0
