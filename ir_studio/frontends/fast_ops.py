@@ -171,6 +171,10 @@ class OpKinds:
             func.FuncOp) else None
         self.call = func.CallOp if _registered(ctx, func.CallOp) and _own_parse(
             func.CallOp) else None
+        self.call_checked = self.call is not None and _no_rules_but_xdsl(self.call)
+        """func.call as the fast path builds it (any operands and results, a flat callee)
+        passes xDSL's verifier by construction, so it is verified only if ir-studio has
+        rules of its own for it; its symbol is checked with the symbol table."""
         self.constant = arith.ConstantOp if _registered(ctx, arith.ConstantOp) and _own_parse(
             arith.ConstantOp) else None
         self.ret = func.ReturnOp if _registered(ctx, func.ReturnOp) and _own_parse(
@@ -199,6 +203,24 @@ def _own_parse(op_class: type[Operation]) -> bool:
     return (getattr(parse, "__module__", None) == "xdsl.irdl.operations"
             and getattr(parse, "__qualname__", "").endswith(".parse_with_format")
             and "_ir_studio_checked" not in vars(op_class))
+
+
+def _no_rules_but_xdsl(op_class: type[Operation]) -> bool:
+    """No check of ir-studio's applies to the op beyond xDSL's own verifier."""
+    from ir_studio.extra_verifiers import EXTRA_VERIFIERS
+    from ir_studio.pre_verifiers import PRE_VERIFIERS
+    from ir_studio.structural_checks import linalg_result_check
+
+    name = op_class.name
+    verify = getattr(op_class, "verify_", None)
+    if getattr(verify, "__qualname__", "") != "get_accessors_from_op_def.<locals>.verify_":
+        return False  # replaced after the definition
+    cells = dict(zip(verify.__code__.co_freevars,  # pyright: ignore[reportOptionalMemberAccess, reportFunctionMemberAccess]  # IRDL's generated verifier, a closure
+                     (cell.cell_contents for cell in verify.__closure__ or ()), strict=True))  # pyright: ignore[reportOptionalMemberAccess, reportFunctionMemberAccess]  # as above
+    if cells.get("custom_verify") not in (None, Operation.verify_):
+        return False  # the class has a verifier of its own
+    return (name not in PRE_VERIFIERS and name not in EXTRA_VERIFIERS
+            and linalg_result_check(name) is None)
 
 
 def _own_function_parse(op_class: type[Operation]) -> bool:
@@ -449,6 +471,8 @@ class FastLines:
             return None
         op = build_op(kinds.call, operands, (_TYPES[result_type],) if result_type else (),
                       {"callee": SymbolRefAttr(callee[1:])})
+        if kinds.call_checked:
+            self.prechecked.add(id(op))
         self.record.symbol_tokens.append(NamedRef(callee, Span(match.start(3), match.end(3)),
                                                   len(self.record.ops)))
         return self._place(op, operands, match.start(), match.start(2), match.end(2),

@@ -364,3 +364,26 @@ def test_a_bare_unknown_name_at_top_level_does_not_shadow_func_return_later(fast
     nested = ('func.func @g() {\n  "test.region"() ({\n    "test.end"() : () -> ()\n  })'
               " : () -> ()\n  return\n}\n")
     assert _build(nested, fast=fast).diagnostics == ()
+
+
+def test_a_fast_call_is_verified_once_ir_studio_has_a_rule_for_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from xdsl.dialects import func
+    from xdsl.utils.exceptions import VerifyException
+
+    from ir_studio.context import shared_context
+    from ir_studio.extra_verifiers import EXTRA_VERIFIERS
+    from ir_studio.frontends.fast_ops import OpKinds, _no_rules_but_xdsl
+
+    assert OpKinds(shared_context()).call_checked  # nothing but xDSL's verifier today
+    assert not _no_rules_but_xdsl(func.ReturnOp)  # checks its function's result types
+
+    def rule(op: Operation) -> None:
+        raise VerifyException("a rule of ir-studio's")
+
+    monkeypatch.setitem(EXTRA_VERIFIERS, "func.call", rule)
+    assert not OpKinds(shared_context()).call_checked
+    monkeypatch.setattr(OpKinds, "_by_context", {})
+    document = _build(FAST, fast=True)
+    assert [d.message for d in document.diagnostics] == [
+        "'func.call' op a rule of ir-studio's"] * 3
