@@ -519,8 +519,12 @@ class FastLines:
         stack.append("func")
         region = self.parse_optional_region(arguments or None)  # pyright: ignore[reportAttributeAccessIssue]  # the parser's
         stack.pop()
-        op = kinds.func(symbol[1:], function_type, region,
-                        StringAttr(visibility) if visibility else None)
+        properties: dict[str, Attribute] = {"sym_name": StringAttr(symbol[1:]),
+                                            "function_type": function_type}
+        if visibility:
+            properties["sym_visibility"] = StringAttr(visibility)
+        op = build_op(kinds.func, (), (), properties)  # what FuncOp(...) makes, unchecked
+        op.add_region(region)
         location = self.parse_optional_location()  # pyright: ignore[reportAttributeAccessIssue]  # the parser's
         if location is not None:
             op.location = location
