@@ -387,3 +387,32 @@ def test_a_fast_call_is_verified_once_ir_studio_has_a_rule_for_it(
     document = _build(FAST, fast=True)
     assert [d.message for d in document.diagnostics] == [
         "'func.call' op a rule of ir-studio's"] * 3
+
+
+def _tokens(lexer_class: type, text: str) -> list[tuple[object, int, int]]:
+    from xdsl.utils.exceptions import ParseError
+    from xdsl.utils.lexer import Input
+    from xdsl.utils.mlir_lexer import MLIRTokenKind
+
+    lexer = lexer_class(Input(text, "t.mlir"))
+    found: list[tuple[object, int, int]] = []
+    while True:
+        try:
+            token = lexer.lex()
+        except ParseError as error:
+            found.append(("error", error.span.start, error.span.end))
+            return found
+        if token.kind is MLIRTokenKind.EOF:  # (xDSL's end token is one character wide)
+            found.append((token.kind, token.span.start, token.span.start))
+            return found
+        found.append((token.kind, token.span.start, token.span.end))
+
+
+@pytest.mark.parametrize("path", list(_corpus())[::4], ids=lambda p: p.stem)
+def test_the_fast_lexer_reads_the_tokens_xdsls_lexer_reads(path: Path) -> None:
+    from xdsl.utils.mlir_lexer import MLIRLexer
+
+    from ir_studio.frontends.lexer import FastMLIRLexer
+
+    text = path.read_text() + "\n{-# dialect_resources: {} #-}\n{ {{}} }"
+    assert _tokens(FastMLIRLexer, text) == _tokens(MLIRLexer, text)
