@@ -179,6 +179,11 @@ class OpKinds:
             arith.ConstantOp) else None
         self.ret = func.ReturnOp if _registered(ctx, func.ReturnOp) and _own_parse(
             func.ReturnOp) else None
+        self.return_checked = self.ret is not None and _no_rules_but_xdsl(
+            self.ret, "xdsl.dialects.func:ReturnOp.verify_")
+        """func.return directly in a fast-path function, with its operand types the
+        function's result types and last in its block, passes xDSL's verifier (HasParent,
+        IsTerminator, ReturnLike and the type check) by construction."""
 
     @classmethod
     def of(cls, ctx: Any) -> OpKinds:
@@ -205,8 +210,10 @@ def _own_parse(op_class: type[Operation]) -> bool:
             and "_ir_studio_checked" not in vars(op_class))
 
 
-def _no_rules_but_xdsl(op_class: type[Operation]) -> bool:
-    """No check of ir-studio's applies to the op beyond xDSL's own verifier."""
+def _no_rules_but_xdsl(op_class: type[Operation], own_verifier: str | None = None) -> bool:
+    """No check of ir-studio's applies to the op beyond xDSL's own verifier, whose
+    class-specific part is none or `own_verifier` (module:qualname, what the fast path
+    checks itself)."""
     from ir_studio.extra_verifiers import EXTRA_VERIFIERS
     from ir_studio.pre_verifiers import PRE_VERIFIERS
     from ir_studio.structural_checks import linalg_result_check
@@ -217,7 +224,9 @@ def _no_rules_but_xdsl(op_class: type[Operation]) -> bool:
         return False  # replaced after the definition
     cells = dict(zip(verify.__code__.co_freevars,  # pyright: ignore[reportOptionalMemberAccess, reportFunctionMemberAccess]  # IRDL's generated verifier, a closure
                      (cell.cell_contents for cell in verify.__closure__ or ()), strict=True))  # pyright: ignore[reportOptionalMemberAccess, reportFunctionMemberAccess]  # as above
-    if cells.get("custom_verify") not in (None, Operation.verify_):
+    custom = cells.get("custom_verify")
+    if custom not in (None, Operation.verify_) and own_verifier != (
+            f"{getattr(custom, '__module__', '')}:{getattr(custom, '__qualname__', '')}"):
         return False  # the class has a verifier of its own
     return (name not in PRE_VERIFIERS and name not in EXTRA_VERIFIERS
             and linalg_result_check(name) is None)
@@ -332,6 +341,8 @@ class FastLines:
         """`plain`: SSA names resolve through the parser's own tables only (a subclass
         that resolves names elsewhere, such as the incremental region parser, is not)."""
         self._fast_kinds = OpKinds.of(self.ctx) if plain and self.fast_paths else None
+        self._fast_functions: list[tuple[int, tuple[Attribute, ...], list[Operation]]] = []
+        """Fast-path functions being parsed: record index, result types, their returns."""
         if not _TYPES:
             _TYPES.update(simple_types())
 
@@ -455,6 +466,12 @@ class FastLines:
         if operands is None:
             return None
         op = build_op(kinds.ret, operands, (), {})
+        functions = self._fast_functions
+        if kinds.return_checked and functions:
+            owner, outputs, returns = functions[-1]
+            if (owner == (self._op_stack[-1] if self._op_stack else None)
+                    and tuple(v.type for v in operands) == outputs):
+                returns.append(op)  # prechecked if it ends its block (see fast_function)
         end = match.end(3) if names else match.end(1)
         return self._place(op, operands, match.start(), match.start(1), match.end(1),
                            self._value_spans(match, 2, len(names)), None, end)
@@ -517,8 +534,16 @@ class FastLines:
         self._parser_state.current_token = self.lexer.lex()
         stack = self._parser_state.dialect_stack
         stack.append("func")
-        region = self.parse_optional_region(arguments or None)  # pyright: ignore[reportAttributeAccessIssue]  # the parser's
+        returns: list[Operation] = []
+        self._fast_functions.append((index, function_type.outputs.data, returns))
+        try:
+            region = self.parse_optional_region(arguments or None)  # pyright: ignore[reportAttributeAccessIssue]  # the parser's
+        finally:
+            self._fast_functions.pop()
         stack.pop()
+        for ret in returns:
+            if ret.parent is not None and ret.parent.last_op is ret:
+                self.prechecked.add(id(ret))
         properties: dict[str, Attribute] = {"sym_name": StringAttr(symbol[1:]),
                                             "function_type": function_type}
         if visibility:

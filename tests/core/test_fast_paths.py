@@ -254,6 +254,13 @@ HEADERS = [
     "func.func @f(%a: i32) -> i32 {\n  \"test.use\"(%a) ({\n  ^bb0(%a: i32):\n"
     "    \"test.end\"() : () -> ()\n  }) : (i32) -> ()\n  return %a : i32\n}\n",
     "func.func @f(%a: i32) -> i32 { return %a : i32 }\n",
+    "func.func @f(%a: i32) -> i32 {\n  \"test.r\"() ({\n    func.return %a : i32\n  })"
+    " : () -> ()\n  return %a : i32\n}\n",
+    "func.func @f(%a: i32) -> i32 {\n  return %a : i32\n^bb1:\n  return %a : i32\n}\n",
+    "func.func @f(%a: i32, %c: i1) -> i32 {\n  cf.cond_br %c, ^bb1, ^bb2\n^bb1:\n"
+    "  return %a : i32\n^bb2:\n  return %c : i1\n}\n",
+    "module {\n  func.func @f(%a: i32) -> i32 {\n    %b = arith.addi %a, %a : i32\n"
+    "    return %b : i32\n    %c = arith.addi %b, %b : i32\n  }\n}\n",
     "func.func @f(%a: i32) -> i32 {\n  return %a : i32\n}\nfunc.func @f() {\n  return\n}\n",
 ]
 
@@ -416,3 +423,13 @@ def test_the_fast_lexer_reads_the_tokens_xdsls_lexer_reads(path: Path) -> None:
 
     text = path.read_text() + "\n{-# dialect_resources: {} #-}\n{ {{}} }"
     assert _tokens(FastMLIRLexer, text) == _tokens(MLIRLexer, text)
+
+
+def test_returns_that_end_a_fast_function_body_skip_verification() -> None:
+    from ir_studio.context import shared_context
+
+    parser = SpanRecordingParser(shared_context(), FAST.split("}\n", 1)[0] + "}", "t.mlir")
+    parser.parse_operation()
+    prechecked = {r.op.name for r in parser.record.ops if id(r.op) in parser.prechecked}
+    assert prechecked == {"arith.addi", "arith.muli", "arith.subi", "func.call",
+                          "func.return"}
