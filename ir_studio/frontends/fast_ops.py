@@ -137,14 +137,14 @@ def build_binary(op_class: type[Operation], lhs: SSAValue, rhs: SSAValue, type_:
 
 def append_op(block: Block, op: Operation) -> None:
     """`block.add_op(op)` for an op built here (never in a block yet)."""
-    last = block._last_op  # pyright: ignore[reportPrivateUsage]  # Block.add_op's own fields
+    last = block._last_op  # Block.add_op's own fields
     op.parent = block
     if last is None:
-        block._first_op = op  # pyright: ignore[reportPrivateUsage]  # as above
+        block._first_op = op
     else:
         last._next_op = op
         op._prev_op = last
-    block._last_op = op  # pyright: ignore[reportPrivateUsage]  # as above
+    block._last_op = op
 
 
 class OpKinds:
@@ -222,8 +222,8 @@ def _no_rules_but_xdsl(op_class: type[Operation], own_verifier: str | None = Non
     verify = getattr(op_class, "verify_", None)
     if getattr(verify, "__qualname__", "") != "get_accessors_from_op_def.<locals>.verify_":
         return False  # replaced after the definition
-    cells = dict(zip(verify.__code__.co_freevars,  # pyright: ignore[reportOptionalMemberAccess, reportFunctionMemberAccess]  # IRDL's generated verifier, a closure
-                     (cell.cell_contents for cell in verify.__closure__ or ()), strict=True))  # pyright: ignore[reportOptionalMemberAccess, reportFunctionMemberAccess]  # as above
+    cells = dict(zip(verify.__code__.co_freevars,  # pyright: ignore[reportOptionalMemberAccess]  # IRDL's generated verifier, a closure
+                     (cell.cell_contents for cell in verify.__closure__ or ()), strict=True))  # pyright: ignore[reportOptionalMemberAccess]  # as above
     custom = cells.get("custom_verify")
     if custom not in (None, Operation.verify_) and own_verifier != (
             f"{getattr(custom, '__module__', '')}:{getattr(custom, '__qualname__', '')}"):
@@ -302,14 +302,14 @@ def _constant_value(literal: str, type_name: str) -> Attribute | None:
         number = int(literal)
         if not -(1 << (bits - 1)) <= number < 1 << (bits - 1):
             return None
-        value = IntegerAttr(number, _TYPES[type_name])  # pyright: ignore[reportArgumentType]  # an integer or index type
+        value = IntegerAttr(number, _TYPES[type_name])  # pyright: ignore[reportCallIssue, reportArgumentType]  # an integer or index type
     else:
         if "." not in literal:
             return None
         number = float(literal)
         if not abs(number) <= _FLOAT_MAX[type_name]:
             return None
-        value = FloatAttr(number, _TYPES[type_name])  # pyright: ignore[reportArgumentType]  # a float type
+        value = FloatAttr(number, _TYPES[type_name])  # pyright: ignore[reportCallIssue, reportArgumentType]  # a float type
     if len(_CONSTANTS) < 4096:
         _CONSTANTS[(literal, type_name)] = value
     return value
