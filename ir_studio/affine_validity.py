@@ -99,6 +99,24 @@ def _for(op: Operation) -> None:
             _dims_and_symbols(list(getattr(op, operands)), bound.num_dims)
 
 
+def _parallel(op: Operation) -> None:
+    """AffineParallelOp::verify: the lower bounds' operands, then the upper bounds'.
+    ir-studio's custom parser makes every bound operand a symbol of its map (loops.py),
+    so a symbol position may hold a dimension; an operand that is neither is the error
+    (worded as MLIR words a bare `%x`, which is a dimension)."""
+    lower, upper = _map(op, "lowerBoundsMap"), _map(op, "upperBoundsMap")
+    if lower is None or upper is None:
+        return
+    split = lower.num_dims + lower.num_symbols
+    for operands, dims in ((op.operands[:split], lower.num_dims),
+                           (op.operands[split:], upper.num_dims)):
+        for index, operand in enumerate(operands):
+            if index < dims and not valid_dim(operand):
+                raise VerifyException("operand cannot be used as a dimension id")
+            if index >= dims and not (valid_symbol(operand) or valid_dim(operand)):
+                raise VerifyException("operand cannot be used as a dimension id")
+
+
 def _if(op: Operation) -> None:
     condition = _map(op, "condition")
     if condition is not None:
@@ -118,6 +136,7 @@ def _indices(first: int) -> Callable[[Operation], None]:
 
 AFFINE_VALIDITY: dict[str, Callable[[Operation], None]] = {
     "affine.for": _for,
+    "affine.parallel": _parallel,
     "affine.if": _if,
     "affine.load": _indices(1),
     "affine.store": _indices(2),

@@ -27,7 +27,7 @@ def all_dialect_factories() -> dict[str, Callable[[], Dialect]]:
     costs about 0.15 s per process; workspaces add dialects through ir-studio.toml.)"""
     from xdsl.dialects import get_all_dialects
 
-    from ir_studio.dialects.upstream_syntax import extend_factory
+    from ir_studio.dialects.extensions import extend_factory
 
     factories = {name: extend_factory(name, factory)
                  for name, factory in get_all_dialects().items()}
@@ -38,11 +38,11 @@ def all_dialect_factories() -> dict[str, Callable[[], Dialect]]:
 @cache
 def shared_context() -> Context:
     """The process-wide parsing context (unregistered dialects allowed, as mlir-opt's
-    --allow-unregistered-dialect)."""
-    from ir_studio.dialects.upstream_syntax import locations, semi_affine
+    --allow-unregistered-dialect). Building it applies the extension layer's patch table
+    to xDSL, once, for every dialect (`ir_studio.dialects.extensions.patches`)."""
+    from ir_studio.dialects.extensions.patches import apply_patches
 
-    semi_affine.install()  # affine maps and locations are builtin: no dialect load would
-    locations.install()  # install these
+    apply_patches()
     ctx = Context(allow_unregistered=True)
     for name, factory in all_dialect_factories().items():
         ctx.register_dialect(name, factory)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from xdsl.dialects.builtin import UnregisteredOp
 from xdsl.ir import Block, BlockArgument, Operation, OpResult, Region, SSAValue
 
 from ir_studio.diagnostics import Diagnostic, Related
@@ -94,8 +95,11 @@ def _reachable(blocks: list[Block]) -> set[int]:
 
 
 def _is_graph_region(region: Region) -> bool:
+    """A module's region, or any region of an op ir-studio does not know: MLIR assumes
+    an unregistered op may hold graph regions (mayBeGraphRegion in Verifier.cpp)."""
     parent = region.parent
-    return parent is not None and parent.name in _GRAPH_REGION_OPS
+    return parent is not None and (parent.name in _GRAPH_REGION_OPS
+                                   or isinstance(parent, UnregisteredOp))
 
 
 def dominates(info: DominanceInfo, value: SSAValue, user: Operation) -> bool:

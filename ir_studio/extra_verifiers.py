@@ -14,9 +14,11 @@ from xdsl.utils.exceptions import VerifyException
 
 from ir_studio.affine_validity import AFFINE_VALIDITY
 from ir_studio.arith_checks import ARITH_CHECKS
+from ir_studio.memref_checks import MEMREF_CHECKS
 from ir_studio.op_checks import OP_CHECKS
 from ir_studio.pre_verifiers import region_edge_error
 from ir_studio.region_checks import REGION_CHECKS
+from ir_studio.scf_checks import SCF_CHECKS
 from ir_studio.structural_checks import STRUCTURAL_CHECKS, linalg_result_check
 
 
@@ -64,7 +66,8 @@ def _both(first: Callable[[Operation], None],
     return check
 
 
-for _table in (STRUCTURAL_CHECKS, OP_CHECKS, AFFINE_VALIDITY, REGION_CHECKS, ARITH_CHECKS):
+for _table in (STRUCTURAL_CHECKS, OP_CHECKS, AFFINE_VALIDITY, REGION_CHECKS, ARITH_CHECKS,
+               MEMREF_CHECKS, SCF_CHECKS):
     for _name, _check in _table.items():
         _earlier = EXTRA_VERIFIERS.get(_name)
         EXTRA_VERIFIERS[_name] = _check if _earlier is None else _both(_earlier, _check)

@@ -32,11 +32,16 @@ def _inherit(self: PatternRewriter, op: Operation) -> None:
             inner.location = source.location
 
 
-PatternRewriter.handle_operation_insertion = _inherit
+def install_location_inheritance() -> None:
+    """A row of the extension layer's patch table (applied once by `shared_context()`)."""
+    PatternRewriter.handle_operation_insertion = _inherit
 
 
 @contextmanager
 def locations_inherited() -> Iterator[None]:
+    from ir_studio.context import shared_context
+
+    shared_context()  # applies the patch table (once), which installs the hook
     token = _ACTIVE.set(True)
     try:
         yield

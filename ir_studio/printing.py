@@ -14,12 +14,11 @@ from xdsl.dialects.builtin import FileLineColLoc
 from xdsl.ir import Operation
 from xdsl.printer import Printer
 
+from ir_studio.dialects.extensions.patches import apply_patches
+
 
 def print_ir(op: Operation, *, generic: bool = False, debuginfo: bool = False) -> str:
-    if not generic:
-        from ir_studio.dialects.upstream_syntax import install_for_op
-
-        install_for_op(op)
+    apply_patches()  # ops a pass built without parsing still print in MLIR's syntax
     stream = StringIO()
     Printer(stream=stream, print_generic_format=generic, print_debuginfo=debuginfo).print_op(op)
     stream.write("\n")
@@ -57,11 +56,8 @@ def print_with_lines(
     stream = StringIO()
     printer = _RecordingPrinter(stream=stream, print_generic_format=generic,
                                 print_debuginfo=debuginfo)
+    apply_patches()
     for op in ops:
-        if not generic:
-            from ir_studio.dialects.upstream_syntax import install_for_op
-
-            install_for_op(op)
         printer.print_op(op)
         printer.print_string("\n")
     return PrintedIR(stream.getvalue(), printer.starts)

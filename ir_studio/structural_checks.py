@@ -187,7 +187,33 @@ def _reassociation(collapsing: bool) -> Callable[[Operation], None]:
                                   f"the {'source' if collapsing else 'result'} in order")
         if not memref:
             _collapsed_sizes(small.get_shape(), large.get_shape(), groups)
+        else:
+            _group_sizes(small.get_shape(), large.get_shape(), groups)
+            if bounds is not None:
+                _output_shape(bounds.get_values(), large.get_shape())
     return check
+
+
+def _group_sizes(collapsed: Sequence[int], expanded: Sequence[int],
+                 groups: list[list[int]]) -> None:
+    """verifyReshapeLikeShapes (memref wording): a collapsed size is dynamic exactly when
+    its group has a dynamic size, and otherwise the product of the group's sizes."""
+    for index, group in enumerate(groups):
+        sizes = [expanded[i] for i in group if i < len(expanded)]
+        dynamic = DYNAMIC_INDEX in sizes
+        if (collapsed[index] == DYNAMIC_INDEX) != dynamic:
+            raise VerifyException(f"collapsed dim ({index}) must be dynamic if and only if "
+                                  "reassociation group is dynamic")
+        if not dynamic and collapsed[index] != math.prod(sizes):
+            raise VerifyException(f"collapsed dim size ({collapsed[index]}) must equal "
+                                  f"reassociation group size ({math.prod(sizes)})")
+
+
+def _output_shape(bounds: Sequence[int], shape: Sequence[int]) -> None:
+    """ExpandShapeOp::verify: a static output_shape entry is the result's size there."""
+    for position, (bound, size) in enumerate(zip(bounds, shape, strict=False)):
+        if bound != DYNAMIC_INDEX and size != DYNAMIC_INDEX and bound != size:
+            raise VerifyException(f"invalid output shape provided at pos {position}")
 
 
 def _collapsed_sizes(collapsed: Sequence[int], expanded: Sequence[int],

@@ -25,7 +25,7 @@ from ir_studio.pre_verifiers import verify_before
 
 _SKIP_SYMBOL_USES: ContextVar[bool] = ContextVar("skip_symbol_uses", default=False)
 _FILTERED: dict[int, OpDef] = {}
-_original_verify = OpDef.verify
+_original_verify = OpDef.verify  # kept before the patch table replaces it
 
 
 def _verify_without_symbol_uses(self: OpDef, op: Operation) -> None:
@@ -44,11 +44,16 @@ def _verify_without_symbol_uses(self: OpDef, op: Operation) -> None:
     _original_verify(filtered, op)
 
 
-OpDef.verify = _verify_without_symbol_uses
+def install_symbol_use_filter() -> None:
+    """A row of the extension layer's patch table (applied once by `shared_context()`)."""
+    OpDef.verify = _verify_without_symbol_uses
 
 
 @contextmanager
 def symbol_uses_skipped() -> Iterator[None]:
+    from ir_studio.context import shared_context
+
+    shared_context()  # applies the patch table (once), which installs the filter
     token = _SKIP_SYMBOL_USES.set(True)
     try:
         yield

@@ -38,6 +38,7 @@ from ir_studio.frontends.affine_exprs import CheckedAffineMaps
 from ir_studio.frontends.fast_ops import FastLines
 from ir_studio.frontends.lexer import FastMLIRLexer
 from ir_studio.frontends.literal_checks import LiteralRangeChecks
+from ir_studio.frontends.opaque_bodies import OpaqueDialectBodies
 from ir_studio.frontends.records import (
     BlockRef,
     NamedRef,
@@ -47,7 +48,9 @@ from ir_studio.frontends.records import (
     ValueUse,
 )
 from ir_studio.frontends.region_rules import RegionRules
+from ir_studio.frontends.sparse_elements import SparseElementsParsing
 from ir_studio.frontends.type_checks import BuiltinTypeChecks
+from ir_studio.frontends.typed_entries import TypedDictionaryEntries
 from ir_studio.source import Span
 
 _AT = MLIRTokenKind.AT_IDENT
@@ -88,7 +91,8 @@ def line_col_locations(filename: str, line_of: Callable[[int], tuple[int, int]])
 
 
 class SpanRecordingParser(FastLines, RegionRules, CheckedAffineMaps, LiteralRangeChecks,
-                          BuiltinTypeChecks, Parser):
+                          BuiltinTypeChecks, OpaqueDialectBodies, SparseElementsParsing,
+                          TypedDictionaryEntries, Parser):
     """Parses one window of a file and fills a `ParseRecord` with absolute offsets."""
 
     def __init__(

@@ -1,4 +1,4 @@
-"""Upstream syntax xDSL 0.74 lacks (ir_studio.dialects.upstream_syntax): files printed by
+"""Upstream syntax xDSL 0.74 lacks (ir_studio.dialects.extensions): files printed by
 mlir-opt parse, what ir-studio prints back is accepted by mlir-opt and parses again to
 the same text, and names declared by the custom syntax are in the index."""
 

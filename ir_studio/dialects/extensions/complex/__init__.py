@@ -1,0 +1,6 @@
+"""The complex dialect's extension: `complex.powi`.
+
+Declared, not executed: `MODULES` names the modules whose `ops()` join the dialect when
+it loads (`extensions.extend_factory`); importing this package does nothing else."""
+
+MODULES: tuple[str, ...] = ("ops",)
