@@ -14,6 +14,9 @@ from xdsl.utils.exceptions import VerifyException
 
 from ir_studio.affine_validity import AFFINE_VALIDITY
 from ir_studio.arith_checks import ARITH_CHECKS
+from ir_studio.dialects.extensions.llvm.constants import LLVM_CONSTANT_CHECKS
+from ir_studio.dialects.extensions.llvm.function_checks import LLVM_FUNCTION_CHECKS
+from ir_studio.dialects.extensions.llvm.global_checks import LLVM_GLOBAL_CHECKS
 from ir_studio.memref_checks import MEMREF_CHECKS
 from ir_studio.op_checks import OP_CHECKS
 from ir_studio.pre_verifiers import region_edge_error
@@ -67,7 +70,8 @@ def _both(first: Callable[[Operation], None],
 
 
 for _table in (STRUCTURAL_CHECKS, OP_CHECKS, AFFINE_VALIDITY, REGION_CHECKS, ARITH_CHECKS,
-               MEMREF_CHECKS, SCF_CHECKS):
+               MEMREF_CHECKS, SCF_CHECKS, LLVM_FUNCTION_CHECKS, LLVM_CONSTANT_CHECKS,
+               LLVM_GLOBAL_CHECKS):
     for _name, _check in _table.items():
         _earlier = EXTRA_VERIFIERS.get(_name)
         EXTRA_VERIFIERS[_name] = _check if _earlier is None else _both(_earlier, _check)

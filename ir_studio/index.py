@@ -190,7 +190,27 @@ class DocumentIndex:
                           placed.base)
 
     def definition(self, offset: int) -> list[Span]:
-        return [span for span, kind in self._related(offset) if kind.endswith("-def")]
+        found = [span for span, kind in self._related(offset) if kind.endswith("-def")]
+        return self._within_root(offset, found) if len(found) > 1 else found
+
+    def _within_root(self, offset: int, found: list[Span]) -> list[Span]:
+        """For the leaf of a nested reference (`@c::@sel`, `@kernels::@k`): only the
+        definitions inside the op that defines the root, when any is there. The index
+        keys symbols by name, so a same-named symbol elsewhere would be offered too."""
+        occurrence = self.at(offset)
+        text = self.document.text
+        if occurrence is None or not text.startswith("::", occurrence.span.start - 2):
+            return found
+        at = text.rfind("@", 0, occurrence.span.start - 2)
+        root = unquote(text[at: occurrence.span.start - 2]) if at >= 0 else ""
+        roots = self._globals.get((self._chunk_of(offset), ("symbol", root)), [])
+        for span, kind in roots:
+            placed = self.document.item_at(span.start) if kind == "symbol-def" else None
+            if placed is not None:
+                inside = [s for s in found if placed.base <= s.start < placed.end]
+                if inside:
+                    return inside
+        return found
 
     def references(self, offset: int, include_declaration: bool = True) -> list[Span]:
         return [span for span, kind in self._related(offset)

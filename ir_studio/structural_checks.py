@@ -50,6 +50,22 @@ def _switch(op: Operation) -> None:
     _check_successors(groups)
 
 
+def _invoke(op: Operation) -> None:
+    _check_successors([(op.successors[0], list(op.normalDestOperands)),  # pyright: ignore[reportAttributeAccessIssue]  # the check is registered for one op name, whose class has this field
+                       (op.successors[1], list(op.unwindDestOperands))])  # pyright: ignore[reportAttributeAccessIssue]  # the check is registered for one op name, whose class has this field
+
+
+def _indirect_branch(op: Operation) -> None:
+    segments = list(op.indbr_operand_segments.get_values())  # pyright: ignore[reportAttributeAccessIssue]  # the check is registered for one op name, whose class has this field
+    if len(segments) != len(op.successors) or sum(segments) != len(op.operands) - 1:
+        return  # the op's own verifier reports this
+    operands, start, groups = list(op.operands[1:]), 0, []
+    for block, size in zip(op.successors, segments, strict=True):
+        groups.append((block, operands[start: start + size]))
+        start += size
+    _check_successors(groups)
+
+
 def _scf_if_else(op: Operation) -> None:
     if op.results and not op.regions[1].blocks:
         raise VerifyException("must have an else block if defining values")
@@ -251,6 +267,8 @@ STRUCTURAL_CHECKS: dict[str, Callable[[Operation], None]] = {
     "cf.cond_br": _conditional_branch,
     "llvm.cond_br": _conditional_branch,
     "cf.switch": _switch,
+    "llvm.invoke": _invoke,
+    "llvm.indirectbr": _indirect_branch,
     "scf.if": _scf_if_else,
     "affine.yield": _affine_yield_types,
     "llvm.return": _llvm_return,

@@ -16,6 +16,7 @@ from xdsl.traits import SymbolTable, SymbolUserOpInterface
 
 from ir_studio.diagnostics import Diagnostic, Related, Subject, close_names
 from ir_studio.frontends.records import OpRecord, ParseRecord
+from ir_studio.llvm_symbol_checks import CALLABLE_GLOBALS, llvm_symbol_problems
 from ir_studio.source import Span
 
 
@@ -143,6 +144,10 @@ def check_symbols(
                 launches.add(id(use.op))
                 problems.extend(_check_launch(use, tables, unknown))
             continue
+        llvm_problems = llvm_symbol_problems(use, tables.get(_scope(use.op), {}), unknown)
+        if llvm_problems is not None:
+            problems.extend(llvm_problems)
+            continue
         if not use.checked:
             continue
         table = tables.get(_scope(use.op), {})
@@ -224,10 +229,15 @@ def _check_function_reference(use: SymbolUse, target: SymbolDef) -> list[Diagnos
 def _check_llvm_call(use: SymbolUse, target: SymbolDef) -> list[Diagnostic]:
     """MLIR's llvm.call checks against the callee's !llvm.func type (varargs allowed)."""
     note = (Related(target.span, f"'@{use.name}' is defined here"),)
-    if target.op.name != "llvm.func":
+    if target.op.name not in ("llvm.func", *CALLABLE_GLOBALS):
         return [Diagnostic(use.span, f"'llvm.call' op '{use.name}' does not reference a valid "
                            "LLVM function or IFunc", category="symbol", related=note)]
-    function_type = target.op.function_type  # pyright: ignore[reportAttributeAccessIssue]  # checked by name above: a func.func or llvm.func
+    from xdsl.dialects.llvm import LLVMFunctionType  # loaded already: the call is llvm's
+
+    function_type = target.op.properties.get(CALLABLE_GLOBALS.get(target.op.name,
+                                                                  "function_type"))
+    if not isinstance(function_type, LLVMFunctionType):
+        return []
     inputs = list(function_type.inputs.data)
     arguments = [v.type for v in use.op.args]  # pyright: ignore[reportAttributeAccessIssue]  # checked by name above: an llvm.call
     variadic = function_type.is_variadic

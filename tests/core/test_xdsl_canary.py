@@ -95,6 +95,9 @@ def test_patch_rows_are_well_formed() -> None:
         assert function, patch.apply
     rows = [(patch.symbol, patch.apply) for patch in PATCHES]
     assert len(rows) == len(set(rows)), "a row listed twice in the patch table"
+    changed = [name for patch in PATCHES for name in patch.names()]
+    twice = sorted({name for name in changed if changed.count(name) > 1})
+    assert not twice, f"changed by more than one row (list each change once): {twice}"
 
 
 def signature_problems(recorded: dict[str, dict[str, str]], now: dict[str, str]) -> list[str]:

@@ -13,7 +13,16 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from xdsl.dialects import llvm
-from xdsl.dialects.builtin import ArrayAttr, IntegerAttr, StringAttr, UnitAttr, i1, i64
+from xdsl.dialects.builtin import (
+    ArrayAttr,
+    IntegerAttr,
+    StringAttr,
+    SymbolRefAttr,
+    UnitAttr,
+    i1,
+    i32,
+    i64,
+)
 from xdsl.ir import Operation
 from xdsl.irdl import (
     IRDLOperation,
@@ -197,14 +206,22 @@ class _StructorsOp(IRDLOperation):
         printer.print_op_attributes(self.attributes)
 
     def verify_(self) -> None:
+        """GlobalCtorsOp/GlobalDtorsOp::verify and their ODS constraints (MLIR 22
+        requires `data`); whether each name is a defined llvm.func is a symbol check
+        (ir_studio.llvm_symbol_checks)."""
         listed = self.properties[self.KEYWORD]
         assert isinstance(listed, ArrayAttr)
-        if len(listed.data) != len(self.priorities.data):
-            raise VerifyException(f"'{self.KEYWORD}' and 'priorities' must have the same "
+        if not all(isinstance(s, SymbolRefAttr) and not s.nested_references.data
+                   for s in listed.data):
+            raise VerifyException(f"attribute '{self.KEYWORD}' failed to satisfy constraint: "
+                                  "flat symbol ref array attribute")
+        if not all(isinstance(p, IntegerAttr) and p.type == i32 for p in self.priorities.data):
+            raise VerifyException("attribute 'priorities' failed to satisfy constraint: 32-bit "
+                                  "integer array attribute")
+        data = self.data.data if self.data is not None else ()
+        if not len(listed.data) == len(self.priorities.data) == len(data):
+            raise VerifyException(f"{self.KEYWORD}, priorities, and data must have the same "
                                   "number of elements")
-        if self.data is not None and self.data.data and len(self.data.data) != len(listed):
-            raise VerifyException(f"'{self.KEYWORD}' and 'data' must have the same number "
-                                  "of elements")
 
 
 @irdl_op_definition

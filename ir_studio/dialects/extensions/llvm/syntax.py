@@ -173,23 +173,3 @@ def _print_with_flag_attr(print_op: Any) -> Any:
             self.properties["overflowFlags"] = flags
 
     return print_flags
-
-
-def quiet_default_global_properties() -> None:
-    """MLIR's generic form spells out `visibility_ = 0` and `unnamed_addr = 0`; xDSL's
-    printer would echo them into the attribute dictionary, where mlir-opt rejects them
-    as duplicates of what its custom syntax derives. At their defaults they are left out."""
-    print_global = llvm.GlobalOp.print
-
-    def print_op(self: llvm.GlobalOp, printer: Printer) -> None:
-        hidden = {}
-        for name in ("visibility_", "unnamed_addr"):
-            value = self.properties.get(name)
-            if isinstance(value, IntegerAttr) and value.value.data == 0:
-                hidden[name] = self.properties.pop(name)
-        try:
-            print_global(self, printer)
-        finally:
-            self.properties.update(hidden)
-
-    llvm.GlobalOp.print = print_op

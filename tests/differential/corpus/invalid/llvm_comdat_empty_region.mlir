@@ -1,0 +1,2 @@
+llvm.comdat @nothing {
+}

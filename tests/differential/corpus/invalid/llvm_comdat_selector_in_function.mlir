@@ -1,0 +1,4 @@
+llvm.func @body() {
+  llvm.comdat_selector @misplaced any
+  llvm.return
+}

@@ -1,0 +1,3 @@
+llvm.comdat @groups {
+  llvm.comdat_selector @pick maybe
+}

@@ -1,0 +1,1 @@
+llvm.func @allocate(i64 {llvm.noundef}) -> (!llvm.ptr {llvm.noalias, llvm.nocapture})

@@ -1,0 +1,1 @@
+llvm.mlir.global internal @untyped(7 : i16)
