@@ -35,7 +35,7 @@ from xdsl.utils.lexer import Span as XSpan
 from xdsl.utils.mlir_lexer import MLIRTokenKind
 
 from ir_studio.frontends.affine_exprs import CheckedAffineMaps
-from ir_studio.frontends.fast_ops import FastLines
+from ir_studio.frontends.fast_lines import FastLines
 from ir_studio.frontends.lexer import FastMLIRLexer
 from ir_studio.frontends.literal_checks import LiteralRangeChecks
 from ir_studio.frontends.opaque_bodies import OpaqueDialectBodies

@@ -1,4 +1,5 @@
-"""The parser's fast paths (ir_studio/frontends/fast_ops.py) against its general path.
+"""The parser's fast paths (ir_studio/frontends/fast_ops.py, fast_lines.py) against the
+general path.
 
 Every text is built twice, with the fast paths on and off, and everything a front end
 can see must be the same: diagnostics (message, place, notes), the recorded spans of
@@ -177,28 +178,28 @@ def assert_same(text: str) -> IRDocument:
 
 
 def test_the_fast_lines_are_taken_and_match_the_general_path() -> None:
-    from ir_studio.frontends import fast_ops
+    from ir_studio.frontends import fast_lines
 
     taken: list[str] = []
-    original = fast_ops.FastLines._place
+    original = fast_lines.FastLines._place
 
     def spy(self, op, *args, **kwargs):  # a test spy
         taken.append(op.name)
         return original(self, op, *args, **kwargs)
 
-    original_binary = fast_ops.build_binary
+    original_binary = fast_lines.build_binary
 
     def spy_binary(op_class, *args):  # a test spy
         taken.append(op_class.name)
         return original_binary(op_class, *args)
 
-    fast_ops.FastLines._place = spy  # pyright: ignore[reportAttributeAccessIssue]  # a test spy
-    fast_ops.build_binary = spy_binary
+    fast_lines.FastLines._place = spy  # pyright: ignore[reportAttributeAccessIssue]  # a test spy
+    fast_lines.build_binary = spy_binary
     try:
         document = assert_same(FAST)
     finally:
-        fast_ops.FastLines._place = original  # pyright: ignore[reportAttributeAccessIssue]  # restore
-        fast_ops.build_binary = original_binary
+        fast_lines.FastLines._place = original  # pyright: ignore[reportAttributeAccessIssue]  # restore
+        fast_lines.build_binary = original_binary
     assert document.diagnostics == ()
     # each kind of line took the fast path (in the two fast builds, uncached and cached)
     assert taken.count("func.call") == 2 * 3
@@ -207,18 +208,18 @@ def test_the_fast_lines_are_taken_and_match_the_general_path() -> None:
     assert taken.count("arith.addi") == 2
     assert taken.count("arith.xori") == 2
     headers = []
-    original_function = fast_ops.FastLines.fast_function
+    original_function = fast_lines.FastLines.fast_function
 
     def spy_function(self, index):  # a test spy
         op = original_function(self, index)
         headers.append(op is not None)
         return op
 
-    fast_ops.FastLines.fast_function = spy_function  # pyright: ignore[reportAttributeAccessIssue]  # a test spy
+    fast_lines.FastLines.fast_function = spy_function  # pyright: ignore[reportAttributeAccessIssue]  # a test spy
     try:
         _build(FAST, fast=True)
     finally:
-        fast_ops.FastLines.fast_function = original_function  # pyright: ignore[reportAttributeAccessIssue]  # restore
+        fast_lines.FastLines.fast_function = original_function  # pyright: ignore[reportAttributeAccessIssue]  # restore
     assert headers == [True, True, True]
 
 
