@@ -8,15 +8,20 @@ wrong, open -> first diagnostics, hover / definition / references / highlight, o
 edit -> diagnostics in the 500-function file, edits inside the 20,000-op function (a
 valid swap and a one-character error, each on an op not edited before, so every text is
 new: no per-text cache can answer), completion after `%` deep in the 20,000-op function
-(time and reply size), and resident memory with both files open. Medians of N.
+(time and reply size), and resident memory with both files open (the server and its
+build worker). Medians of N. The opens of the broken files are measured apart, the
+servers taking turns: ir-studio, ir-studio with its build worker turned off, and
+mlir-lsp-server, OPENS times each (ratios under the same load).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +32,11 @@ from inputs_gen import write_inputs  # noqa: E402
 from lsp_client import StdioClient  # noqa: E402
 
 MLIR_LSP = Path("/usr/lib/llvm-22/bin/mlir-lsp-server")
+OPENS = 5
+"""Opens of each file with its last op broken (a median of these)."""
+WARM_UP_PAUSE = 2.0
+"""Seconds between `initialized` and the first open."""
+IR_STUDIO = [sys.executable, "-P", "-m", "ir_studio.lsp"]
 
 
 def _doc(uri: str) -> dict[str, str]:
@@ -56,38 +66,70 @@ def _edit(client: StdioClient, uri: str, version: int, change: dict[str, Any],
     return client.wait_diagnostics(uri, version, want_error) - start
 
 
-def _open_error(client: StdioClient, uri: str, text: str) -> float:
-    """Open a text whose only error is on its last op: seconds until that error is
-    published (an early empty or partial publish does not count)."""
+def _open_error(client: StdioClient, uri: str, text: str, line: int) -> float:
+    """Open a text whose only error is on its last op (`line`): seconds until that
+    error is published (an early empty or partial publish does not count), checked to
+    be the only error and on that line; the document is closed afterwards."""
     client.drain()
     start = client.notify("textDocument/didOpen", {"textDocument": {
         "uri": uri, "languageId": "mlir", "version": 1, "text": text}})
-    return client.wait_diagnostics(uri, None, want_error=True) - start
+    seconds = client.wait_diagnostics(uri, None, want_error=True) - start
+    errors = [d for d in client.last_diagnostics if d.get("severity", 1) == 1]
+    if [d["range"]["start"]["line"] for d in errors] != [line]:
+        raise SystemExit(f"{uri}: expected one error on line {line + 1}, got {errors}")
+    client.notify("textDocument/didClose", {"textDocument": _doc(uri)})
+    return seconds
 
 
-def _break_last_op(text: str) -> str:
+def _break_last_op(text: str) -> tuple[str, int]:
+    """The text with a type error on its last op, and that op's line."""
     lines = text.split("\n")
     last = max(i for i, line in enumerate(lines) if "arith." in line)
     lines[last] = lines[last].replace(": i32", ": i64", 1)  # a type error on the last op
-    return "\n".join(lines)
+    return "\n".join(lines), last
 
 
-def measure(command: list[str], inputs: dict[str, Path], repeat: int) -> dict[str, Any]:
-    client = StdioClient(command)
-    root = HERE.as_uri()
-    _, _, init = client.request("initialize", {"processId": None, "rootUri": root, "capabilities": {
-        "textDocument": {"documentSymbol": {"hierarchicalDocumentSymbolSupport": True}}}})
+def measure_opens(clients: dict[str, StdioClient], inputs: dict[str, Path],
+                  repeat: int) -> dict[str, dict[str, Any]]:
+    """Open each file with its last op broken `repeat` times in each server (a new
+    document each time, so nothing is cached), taking turns so that every server sees
+    the same load: the median and every figure per server."""
+    out: dict[str, dict[str, Any]] = {label: {} for label in clients}
+    for name in ("chain", "funcs"):
+        broken, line = _break_last_op(inputs[name].read_text())
+        times: dict[str, list[float]] = {label: [] for label in clients}
+        for k in range(repeat):
+            uri = inputs[name].with_name(f"{inputs[name].stem}-last-error-{k}.mlir").as_uri()
+            for label, client in clients.items():
+                times[label].append(_open_error(client, uri, broken, line))
+                time.sleep(0.5)  # let the closed document's background work end
+        for label, found in times.items():
+            out[label][f"open_to_last_line_error_s[{name}]"] = statistics.median(found)
+            out[label][f"open_to_last_line_error_all_s[{name}]"] = [round(t, 3) for t in found]
+    return out
+
+
+def _start(command: list[str], env: dict[str, str] | None = None) -> tuple[StdioClient, bool]:
+    """A server, initialized, after a pause for its warm-up (an editor starts the
+    server a moment before the first file arrives); whether it wants whole texts."""
+    client = StdioClient(command, env)
+    _, _, init = client.request("initialize", {"processId": None, "rootUri": HERE.as_uri(),
+                                               "capabilities": {"textDocument": {
+                                                   "documentSymbol": {
+                                                       "hierarchicalDocumentSymbolSupport":
+                                                           True}}}})
     sync = init["capabilities"].get("textDocumentSync", {})
     full_sync = (sync if isinstance(sync, int) else sync.get("change", 1)) == 1
     client.notify("initialized", {})
+    time.sleep(WARM_UP_PAUSE)
+    return client, full_sync
+
+
+def measure(command: list[str], inputs: dict[str, Path], repeat: int) -> dict[str, Any]:
+    client, full_sync = _start(command)
     out: dict[str, Any] = {}
     texts = {name: path.read_text() for name, path in inputs.items()}
     uris = {name: path.as_uri() for name, path in inputs.items()}
-    for name in ("chain", "funcs"):
-        broken = inputs[name].with_name(f"{inputs[name].stem}-last-error.mlir")
-        out[f"open_to_last_line_error_s[{name}]"] = _open_error(
-            client, broken.as_uri(), _break_last_op(texts[name]))
-        client.notify("textDocument/didClose", {"textDocument": _doc(broken.as_uri())})
     for name in ("chain", "funcs"):
         client.drain()
         start = client.notify("textDocument/didOpen", {"textDocument": {
@@ -97,6 +139,7 @@ def measure(command: list[str], inputs: dict[str, Path], repeat: int) -> dict[st
         complete = client.wait_diagnostics(uris[name], 1) if client.last_was_partial else first
         out[f"open_to_diagnostics_s[{name}]"] = complete - start
     out["rss_mb_both_open"] = client.rss_mb()
+    out["processes"] = 1 + len(client.children())
     # navigation in the middle of each file
     funcs = texts["funcs"].split("\n")
     line = next(i for i in range(len(funcs) // 2, len(funcs)) if "arith.addi" in funcs[i])
@@ -173,18 +216,41 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=9)
     parser.add_argument("--out", type=Path, default=HERE / "out" / "lsp.json")
+    parser.add_argument("--opens-only", action="store_true",
+                        help="only the opens of the broken files (about 40 s)")
     args = parser.parse_args()
     inputs = write_inputs(HERE / "inputs")
-    results: dict[str, Any] = {
-        "ir-studio": measure([sys.executable, "-P", "-m", "ir_studio.lsp"], inputs, args.repeat),
+    results: dict[str, Any] = {} if args.opens_only else {
+        "ir-studio": measure(IR_STUDIO, inputs, args.repeat),
         "targets": {"edit_to_diagnostics_s[funcs]": 0.060, "hover/definition/references": 0.003,
                     "edit_*_to_diagnostics_s[chain]": 0.100,
                     "completion_percent_s[chain]": 0.050, "completion_percent_reply_kb": 100,
                     "open_to_last_line_error_s": "10x mlir-lsp-server",
                     "open_to_diagnostics_s": 1.5, "rss_mb_both_open": 400},
     }
-    if MLIR_LSP.exists():
+    if MLIR_LSP.exists() and not args.opens_only:
         results["mlir-lsp-server"] = measure([str(MLIR_LSP)], inputs, args.repeat)
+    results["load_average"] = os.getloadavg()
+    # Opens of the broken files, the servers taking turns (own sessions, so the
+    # memory figures above stay those of one open per file), with ir-studio's build
+    # worker turned off in a third server: what the second process buys.
+    clients = {"ir-studio": _start(IR_STUDIO)[0],
+               "ir-studio (one process)": _start(
+                   IR_STUDIO, {**os.environ, "IR_STUDIO_BUILD_WORKER": "0"})[0]}
+    if MLIR_LSP.exists():
+        clients["mlir-lsp-server"] = _start([str(MLIR_LSP)])[0]
+    opens = measure_opens(clients, inputs, OPENS)
+    for client in clients.values():
+        client.close()
+    results["opens"] = opens
+    results["load_average_after"] = os.getloadavg()
+    base = opens.get("mlir-lsp-server", {})
+    for name in ("chain", "funcs"):
+        key = f"open_to_last_line_error_s[{name}]"
+        if key in base:
+            results.setdefault("ratios", {})[key] = {
+                label: round(opens[label][key] / base[key], 1)
+                for label in ("ir-studio", "ir-studio (one process)")}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2))
     print(json.dumps(results, indent=2))

@@ -8,13 +8,15 @@ import queue
 import subprocess
 import threading
 import time
+from pathlib import Path
 from typing import Any
 
 
 class StdioClient:
-    def __init__(self, command: list[str]) -> None:
+    def __init__(self, command: list[str], env: dict[str, str] | None = None) -> None:
         self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                        stderr=subprocess.DEVNULL)
+                                        stderr=subprocess.DEVNULL, env=env)
+        self.last_diagnostics: list[dict[str, Any]] = []
         self._next = 0
         self._responses: dict[int, tuple[float, int, Any]] = {}
         self._notifications: queue.Queue[tuple[float, dict[str, Any]]] = queue.Queue()
@@ -99,14 +101,22 @@ class StdioClient:
                 has_error = any(d.get("severity", 1) == 1 for d in params["diagnostics"])
                 if has_error != want_error:
                     continue
+            self.last_diagnostics = found
             return at
 
     def rss_mb(self) -> float:
-        with open(f"/proc/{self.process.pid}/status") as status:
-            for line in status:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024
-        return 0.0
+        """Resident memory of the server and of every process it started (a build
+        worker counts)."""
+        return sum(_rss_mb(pid) for pid in [self.process.pid, *self.children()])
+
+    def children(self) -> list[int]:
+        found: list[int] = []
+        try:
+            for task in Path(f"/proc/{self.process.pid}/task").iterdir():
+                found += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            pass
+        return found
 
     def close(self) -> None:
         try:
@@ -115,3 +125,14 @@ class StdioClient:
             self.process.wait(timeout=10)
         except Exception:
             self.process.kill()
+
+
+def _rss_mb(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0

@@ -10,7 +10,7 @@ import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 _STACK_BYTES = 512 * 1024 * 1024
@@ -50,6 +50,15 @@ def run_with_deep_stack(function: Callable[[], T]) -> T:
     return _deep_executor().submit(function).result()
 
 
+UNSCANNED_LIMIT = 1_000_000
+"""Objects (about two 20,000-op builds) that may skip the young collections; then builds
+end the ordinary way until the collector has made a full collection (which frees the
+garbage among the skipped objects too)."""
+_unscanned = 0
+_waiting_for: int | None = None
+"""While builds end the ordinary way: the full-collection count to get past."""
+
+
 def without_gc(function: Callable[[], T]) -> T:
     """Parsing allocates hundreds of thousands of small objects; the cyclic collector
     would rescan the growing heap again and again (about a third of the time on a
@@ -62,4 +71,34 @@ def without_gc(function: Callable[[], T]) -> T:
         return function()
     finally:
         if was_enabled:
+            _settle(gc)
             gc.enable()
+
+
+def _settle(gc: Any) -> None:
+    """What a build made is long-lived (a snapshot, the item cache): put it with the
+    oldest objects at once (two O(1) list moves) instead of letting the next young
+    collection scan all of it (60-90 ms after a 20,000-op build), as long as the
+    objects skipped so far stay under UNSCANNED_LIMIT."""
+    global _unscanned, _waiting_for
+    if _waiting_for is not None:
+        if gc.get_stats()[2]["collections"] <= _waiting_for:
+            return
+        _waiting_for, _unscanned = None, 0
+    young = gc.get_count()[0]
+    if _unscanned + young > UNSCANNED_LIMIT:
+        _waiting_for = gc.get_stats()[2]["collections"]
+        return
+    _unscanned += young
+    gc.freeze()
+    gc.unfreeze()
+
+
+def collect_garbage() -> None:
+    """A full collection, for a moment when nobody waits (an editor idle after a
+    publish): frees old snapshots' garbage and lets builds skip young scans again."""
+    import gc
+
+    global _unscanned, _waiting_for
+    gc.collect()
+    _unscanned, _waiting_for = 0, None

@@ -16,11 +16,11 @@ text; passes always run on a copy (`IRDocument.clone_module`).
 
 from __future__ import annotations
 
-import re
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from xdsl.context import Context
 from xdsl.dialects.builtin import ModuleOp
@@ -38,7 +38,7 @@ from ir_studio.item_cache import ItemCache
 from ir_studio.items import Item, module_shell, split_items
 from ir_studio.parse_item import ParsedItem, parse_item
 from ir_studio.source import Chunk, LineIndex, Span, split_chunks
-from ir_studio.symbols import SymbolDef, SymbolUse, check_symbols
+from ir_studio.symbols import SymbolDef, SymbolUse, check_symbols, declared_names
 
 __all__ = ["ChunkResult", "IRDocument", "ItemCache", "PlacedItem", "build_document",
            "run_with_deep_stack"]
@@ -177,7 +177,6 @@ class _Builder:
         self.cache = cache
         self.given_ctx = ctx
         self.ctx = ctx or shared_context()
-        self.lines = LineIndex(text)
         self.filename = uri.removeprefix("file://")
         # Shared items cannot carry file positions (the same item sits at other lines in
         # other versions): only an uncached build stamps `FileLineColLoc`s on its ops.
@@ -191,6 +190,11 @@ class _Builder:
         self.progress: Progress | None = None
         self._last_report = time.perf_counter()
         self._total = 0
+
+    @cached_property
+    def lines(self) -> LineIndex:
+        """On first use: a build that only checks a slice never needs it."""
+        return LineIndex(self.text)
 
     def _line_col(self, offset: int) -> tuple[int, int]:
         position = self.lines.position(offset)
@@ -229,6 +233,8 @@ class _Builder:
         self._total += len(op_items)
         parsed = []
         for item in op_items:
+            if not self._wanted(item):
+                continue
             parsed.append(self._parse(chunk, item, aliases, environment, shell_op))
             if self.progress is not None:
                 self._report()
@@ -251,6 +257,11 @@ class _Builder:
                 _detach(op)
             module = ModuleOp(ops)
         return ChunkResult(chunk, module, tuple(alias_spans))
+
+    def _wanted(self, item: Item) -> bool:
+        """Whether this build checks `item` (`ir_studio.parallel_build` checks the
+        items of one file in two processes, each its own slice)."""
+        return True
 
     def _report(self) -> None:
         """Hand out what is known so far, at most every PROGRESS_AFTER seconds."""
@@ -376,7 +387,7 @@ class _Builder:
             if placed.chunk != chunk.index:
                 continue
             if placed.parsed.op is None:
-                broken.update(_declared_names(placed.parsed.text))
+                broken.update(declared_names(placed.parsed.text))
             base = placed.base
             defs.extend(replace(d, span=d.span.shifted(base)) for d in placed.parsed.symbol_defs)
             uses.extend(replace(u, span=u.span.shifted(base)) for u in placed.parsed.symbol_uses)
@@ -386,13 +397,3 @@ class _Builder:
 def _detach(op: Operation) -> None:
     if op.parent is not None:
         op.detach()
-
-
-_SYMBOL_HEAD = re.compile(r'@("[^"\n]*"|[A-Za-z_$.][\w$.]*)')
-
-
-def _declared_names(text: str) -> list[str]:
-    """Symbols an unparsable item probably defines (first `@name` on its first line), so
-    calls to a function with a typo inside are not also reported as undefined."""
-    match = _SYMBOL_HEAD.search(text.split("\n", 1)[0])
-    return [match.group(1).strip('"')] if match else []

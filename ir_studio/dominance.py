@@ -15,6 +15,7 @@ from xdsl.ir import Block, BlockArgument, Operation, OpResult, Region, SSAValue
 
 from ir_studio.diagnostics import Diagnostic, Related
 from ir_studio.frontends.records import OpRecord, ValueDef, ValueUse
+from ir_studio.source import Span
 
 _GRAPH_REGION_OPS = frozenset({"builtin.module"})
 
@@ -29,11 +30,15 @@ class DominanceInfo:
     def op_index(self, op: Operation) -> int:
         block = op.parent
         assert block is not None
+        return self.order_of(block)[id(op)]
+
+    def order_of(self, block: Block) -> dict[int, int]:
+        """id(op) -> its position in `block`."""
         order = self._order.get(id(block))
         if order is None:
             order = {id(o): i for i, o in enumerate(block.ops)}
             self._order[id(block)] = order
-        return order[id(op)]
+        return order
 
     def block_dominates(self, a: Block, b: Block) -> bool:
         region = a.parent
@@ -134,15 +139,33 @@ def check_dominance(
 ) -> list[Diagnostic]:
     """One diagnostic per use whose definition does not dominate it."""
     info = DominanceInfo()
-    def_spans = {id(d.value): d.span for d in defs}
     problems: list[Diagnostic] = []
+    seen_block: Block | None = None
+    order: dict[int, int] = {}
+    def_spans: dict[int, Span] | None = None
     for use in uses:
         if use.owner is None:
             continue
         user = ops[use.owner].op
         value = use.value
+        # The common cases, decided without the general walk (which agrees with them):
+        # an argument of the user's own block, and a result of an earlier op in it.
+        block = user.parent
+        kind = type(value)
+        if kind is BlockArgument:
+            if value.block is block:  # pyright: ignore[reportAttributeAccessIssue]  # a BlockArgument
+                continue
+        elif kind is OpResult:
+            def_op = value.op  # pyright: ignore[reportAttributeAccessIssue]  # an OpResult
+            if block is not None and def_op.parent is block and def_op is not user:
+                if block is not seen_block:
+                    seen_block, order = block, info.order_of(block)
+                if order[id(def_op)] < order[id(user)]:
+                    continue
         if dominates(info, value, user):
             continue
+        if def_spans is None:
+            def_spans = {id(d.value): d.span for d in defs}
         index = next((i for i, v in enumerate(user.operands) if v is value), 0)
         related = ()
         if id(value) in def_spans:

@@ -133,7 +133,7 @@ def private_module(shell: Operation | None) -> ModuleOp:
     attributes, so verifiers that look at their parent see what they would see in the
     whole file, and the item's op never has to move into a shared module."""
     if shell is None:
-        return ModuleOp([])
+        return ModuleOp.create(regions=[Region(Block())])  # ModuleOp([]), without re-checks
     return ModuleOp.create(properties=dict(shell.properties), attributes=dict(shell.attributes),
                            regions=[Region(Block())])
 

@@ -27,6 +27,7 @@ from pygls.lsp.server import LanguageServer
 
 from ir_studio import __version__
 from ir_studio.document import IRDocument
+from ir_studio.slice_worker import SliceWorker
 
 
 class IRStudioServer(LanguageServer):
@@ -43,7 +44,19 @@ class IRStudioServer(LanguageServer):
             text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
             protocol_cls=IRStudioProtocol,
         )
-        self.store = DocumentStore(self._publish)
+        self.store = DocumentStore(self._publish, settled=self._settled)
+
+    def _start_worker(self) -> None:
+        """The second process that checks half of a large file's items on open (see
+        `ir_studio.parallel_build`); `IR_STUDIO_BUILD_WORKER=0` keeps to one process."""
+        if os.environ.get("IR_STUDIO_BUILD_WORKER", "1") != "0" and self.store.worker is None:
+            worker = SliceWorker()
+            worker.start()
+            self.store.worker = worker
+
+    def shutdown(self) -> None:
+        self.store.close_worker()
+        super().shutdown()
 
     @property
     def _receive(self) -> Callable[[Received], None]:
@@ -51,6 +64,7 @@ class IRStudioServer(LanguageServer):
 
     def start_io(self, stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> None:
         source = stdin or sys.stdin.buffer
+        self._start_worker()
         self._stop_event = stop_event = threading.Event()
         self.protocol.set_writer(StdoutWriter(stdout or sys.stdout.buffer))
         read1 = getattr(source, "read1", None)
@@ -76,6 +90,7 @@ class IRStudioServer(LanguageServer):
             self.shutdown()
 
     def start_tcp(self, host: str, port: int) -> None:
+        self._start_worker()
         self._stop_event = stop_event = threading.Event()
 
         async def connection(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
@@ -117,6 +132,12 @@ class IRStudioServer(LanguageServer):
         from ir_studio.lsp.features.tpu_cost import warm
 
         warm(document)  # a TPU graph's simulated cost, after (never before) its diagnostics
+
+    def _settled(self, document: IRDocument) -> None:
+        """A snapshot whose diagnostics went out before it was built (a split build)."""
+        from ir_studio.lsp.features.tpu_cost import warm
+
+        warm(document)
 
 
 Handler = Callable[..., Any]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -23,6 +24,9 @@ from ir_studio.diagnostics import Diagnostic
 from ir_studio.document import IRDocument, ItemCache, Progress, build_document
 from ir_studio.index import DocumentIndex
 from ir_studio.languages import language_for
+from ir_studio.parallel_build import check_slice, merge, plan_cut
+from ir_studio.slice_worker import WARM_UP, SliceWorker
+from ir_studio.source import LineIndex
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +52,9 @@ class _Entry:
     timer: asyncio.TimerHandle | None = None
     building: bool = False
     changed: asyncio.Event = field(default_factory=asyncio.Event)
+    complete: tuple[int, tuple[Diagnostic, ...]] | None = None
+    """The version whose complete diagnostics are out before its snapshot (a build split
+    across two processes), and those diagnostics."""
 
 
 def _build(uri: str, version: int, text: str, cache: ItemCache, ctx: Context | None,
@@ -60,23 +67,32 @@ def _build(uri: str, version: int, text: str, cache: ItemCache, ctx: Context | N
     return Snapshot(analysis.document, analysis.index, True)  # pyright: ignore[reportArgumentType]  # Snapshot.index is the file language's own index
 
 
+def _build_split(uri: str, version: int, text: str, cache: ItemCache, worker: SliceWorker,
+                 cut: int, progress: Progress,
+                 complete: Callable[[tuple[Diagnostic, ...], LineIndex], None]) -> Snapshot:
+    """Check the items before `cut` here while the worker checks the rest, hand the
+    merged diagnostics to `complete`, then build the snapshot (this process's items are
+    cached by then, so it parses only the worker's half again, for navigation and
+    later edits). A worker that fails or is late only costs the wait: the snapshot's
+    build then publishes as usual."""
+    job = worker.submit(uri, text, cut)
+    if job is not None:
+        start, cpu = time.perf_counter(), time.process_time()
+        first = check_slice(uri, text, cut, True, cache=cache, progress=progress)
+        mine, cpu = time.perf_counter() - start, time.process_time() - cpu
+        lines = LineIndex(text)  # for the publish, while the worker may still be busy
+        second = worker.result(job, timeout=max(2.0, 2 * mine))
+        if second is not None:
+            complete(merge(first, second), lines)
+            log.info("%s: %d top-level ops checked here in %.3f s (%.3f s of CPU), %d by "
+                     "the build worker; merged and published after %.3f s", uri, first.items,
+                     mine, cpu, second.items, time.perf_counter() - start)
+    return _build(uri, version, text, cache, None, progress)
+
+
 PROGRESS_MESSAGE = "checking: {done} of {total} top-level operations so far"
 """The first diagnostic of a partial publish (information severity): an editor shows
 that the list below is not complete yet; the complete publish never has it."""
-
-
-_WARM_UP = """\
-func.func @warm_up(%a: i32, %f: f32, %flag: i1) -> i32 {
-  %c = arith.constant 1 : i32
-  %0 = arith.addi %a, %c : i32
-  %1 = arith.muli %0, %0 : i32
-  %g = arith.addf %f, %f : f32
-  %2 = func.call @warm_up(%1, %g, %flag) : (i32, f32, i1) -> i32
-  cf.cond_br %flag, ^done(%2 : i32), ^done(%1 : i32)
-^done(%r: i32):
-  return %r : i32
-}
-"""
 
 
 def _warm_up() -> None:
@@ -84,16 +100,22 @@ def _warm_up() -> None:
     every file uses, start the deep-stack parse thread and build an index once, so the
     first open pays only for its own text (about a second less on this machine)."""
     try:
-        document = build_document("file:///warm-up.mlir", 0, _WARM_UP, cache=ItemCache())
+        document = build_document("file:///warm-up.mlir", 0, WARM_UP, cache=ItemCache())
         DocumentIndex(document).warm()
     except Exception:  # a warm-up must never take the server down
         log.exception("warm-up build failed")
 
 
 class DocumentStore:
-    def __init__(self, publish: Callable[[IRDocument], None], debounce: float = 0.0) -> None:
+    def __init__(self, publish: Callable[[IRDocument], None], debounce: float = 0.0,
+                 worker: SliceWorker | None = None,
+                 settled: Callable[[IRDocument], None] | None = None) -> None:
         self._entries: dict[str, _Entry] = {}
         self._publish = publish
+        self.worker = worker
+        """Checks the second half of a large file's items on first open (or None)."""
+        self._settled = settled
+        """Called instead of `publish` with a snapshot whose diagnostics are out already."""
         self._debounce = debounce
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ir-build")
         self._warmer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ir-warm")
@@ -156,11 +178,60 @@ class DocumentStore:
                 loop.call_soon_threadsafe(self._partial, entry, version, diagnostics, done,
                                           total)
 
-        future = loop.run_in_executor(
-            self._executor, _build, entry.uri, entry.version, entry.text, entry.cache,
-            self.context, progress,
-        )
+        cut = self._cut(entry)
+        if cut is not None and self.worker is not None:
+            def complete(diagnostics: tuple[Diagnostic, ...], lines: LineIndex) -> None:
+                # the snapshot's build waits (briefly) until these are out: it would
+                # otherwise share the interpreter with the publish
+                out = threading.Event()
+
+                def publish() -> None:
+                    try:
+                        self._complete(entry, version, diagnostics, lines)
+                    finally:
+                        out.set()
+
+                loop.call_soon_threadsafe(publish)
+                out.wait(timeout=1.0)
+
+            future = loop.run_in_executor(
+                self._executor, _build_split, entry.uri, version, entry.text, entry.cache,
+                self.worker, cut, progress, complete,
+            )
+        else:
+            future = loop.run_in_executor(
+                self._executor, _build, entry.uri, entry.version, entry.text, entry.cache,
+                self.context, progress,
+            )
         future.add_done_callback(lambda f: self._finished(entry, f))
+
+    def _cut(self, entry: _Entry) -> int | None:
+        """Where to split the first build of a large MLIR file between this process and
+        the worker (None: build it here). Later builds reuse cached items instead; a
+        workspace with its own dialects keeps to one process (the worker has only the
+        shared context)."""
+        from ir_studio.context import shared_context
+
+        worker = self.worker
+        if (worker is None or not worker.ready or entry.built is not None
+                or (self.context is not None and self.context is not shared_context())
+                or language_for(entry.uri).id != "mlir"):
+            return None
+        return plan_cut(entry.text)
+
+    def _complete(self, entry: _Entry, version: int, diagnostics: tuple[Diagnostic, ...],
+                  lines: LineIndex) -> None:
+        """Publish the complete diagnostics a split build merged, ahead of its snapshot."""
+        if self._entries.get(entry.uri) is not entry or entry.version != version:
+            return
+        if entry.built is not None and entry.built.document.version == version:
+            return
+        entry.complete = (version, diagnostics)
+        self._publish(IRDocument(entry.uri, version, entry.text, lines, (), (), diagnostics))
+
+    def close_worker(self) -> None:
+        if self.worker is not None:
+            self.worker.close()
 
     def _finished(self, entry: _Entry, future: asyncio.Future[Snapshot]) -> None:
         entry.building = False
@@ -181,7 +252,16 @@ class DocumentStore:
                 entry.good = snapshot
             if snapshot.document.version == entry.version:
                 entry.changed.set()
-                self._publish(snapshot.document)
+                document = snapshot.document
+                if entry.complete == (document.version, document.diagnostics):
+                    if self._settled is not None:
+                        self._settled(document)
+                else:
+                    if entry.complete is not None and entry.complete[0] == document.version:
+                        log.warning("the split build of %s disagreed with the whole build",
+                                    entry.uri)
+                    self._publish(document)
+                entry.complete = None
                 loop = asyncio.get_running_loop()
                 loop.call_later(self.warm_delay, self._warm, entry, snapshot)
                 return
@@ -196,8 +276,10 @@ class DocumentStore:
             return
         if entry.built is not None and entry.built.document.version == version:
             return
+        if entry.complete is not None and entry.complete[0] == version:
+            return  # the complete set is out (a split build): nothing partial after it
         from ir_studio.diagnostics import Severity
-        from ir_studio.source import LineIndex, Span
+        from ir_studio.source import Span
 
         marker = Diagnostic(Span(0, 0), PROGRESS_MESSAGE.format(done=done, total=total),
                             severity=Severity.INFO, category="progress")
@@ -223,7 +305,7 @@ class DocumentStore:
         self._warmer.submit(warm)
 
     def _publish_failure(self, entry: _Entry, error: BaseException) -> None:
-        from ir_studio.source import LineIndex, Span
+        from ir_studio.source import Span
 
         message = f"internal error while checking this file: {type(error).__name__}: {error}"
         document = IRDocument(

@@ -59,6 +59,8 @@ class FastMLIRLexer(MLIRLexer):
             return Token(MLIRTokenKind.EOF, Span(pos, pos, self.input))
         char = content[pos]
         kind = _SINGLE.get(char)
+        if char == "{" and not content.startswith("{-#", pos):
+            kind = MLIRTokenKind.L_BRACE  # `{-#` opens file metadata: xDSL's lexer reads it
         if kind is not None:
             self.pos = pos + 1
             return Token(kind, Span(pos, pos + 1, self.input))

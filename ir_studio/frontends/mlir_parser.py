@@ -7,7 +7,6 @@ the span tests in tests/core guard any upgrade.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -23,6 +22,7 @@ from xdsl.dialects.builtin import (
     NoneAttr,
     StringAttr,
     UnknownLoc,
+    UnregisteredOp,
 )
 from xdsl.ir import Attribute, Block, Operation, SSAValue
 from xdsl.ir.affine import AffineMap
@@ -37,6 +37,7 @@ from xdsl.utils.mlir_lexer import MLIRTokenKind
 from ir_studio.frontends.affine_exprs import CheckedAffineMaps
 from ir_studio.frontends.attribute_parameters import AttributeParameters
 from ir_studio.frontends.default_dialects import DefaultDialects
+from ir_studio.frontends.fast_lines import FastLines
 from ir_studio.frontends.lexer import FastMLIRLexer
 from ir_studio.frontends.literal_checks import LiteralRangeChecks
 from ir_studio.frontends.opaque_bodies import OpaqueDialectBodies
@@ -57,6 +58,8 @@ from ir_studio.source import Span
 _AT = MLIRTokenKind.AT_IDENT
 _HASH = MLIRTokenKind.HASH_IDENT
 _BANG = MLIRTokenKind.EXCLAMATION_IDENT
+_PERCENT = MLIRTokenKind.PERCENT_IDENT
+_BARE = MLIRTokenKind.BARE_IDENT
 _TYPE_CACHE: dict[str, Any] = {}
 
 LocationFactory = Callable[[int], LocationAttr]
@@ -89,51 +92,7 @@ def line_col_locations(filename: str, line_of: Callable[[int], tuple[int, int]])
     return make
 
 
-_FAST_BINARY = re.compile(
-    r"(%[A-Za-z_$.\-0-9][\w$.\-]*)[ \t]*=[ \t]*(arith\.)"
-    r"(addi|subi|muli|andi|ori|xori|addf|subf|mulf|divf|maxsi|minsi)[ \t]+"
-    r"(%[\w$.\-]+)[ \t]*,[ \t]*(%[\w$.\-]+)[ \t]*:[ \t]*"
-    r"(i1|i8|i16|i32|i64|index|f16|bf16|f32|f64)(?=[ \t]*(?:\n|//|$))"
-)
-_FAST_OPS: dict[str, tuple[type[Operation] | None, dict[str, Attribute]]] = {}
-_FLOAT_OPS = frozenset({"addf", "subf", "mulf", "divf"})
-_FLOAT_TYPES = frozenset({"f16", "bf16", "f32", "f64"})
-
-
-def _fast_op(name: str) -> tuple[type[Operation] | None, dict[str, Attribute]]:
-    """The op class and the default properties its custom parser would give it."""
-    cached = _FAST_OPS.get(name)
-    if cached is None:
-        from xdsl.dialects import arith
-        from xdsl.dialects.builtin import IndexType, f32
-
-        classes = {
-            "addi": arith.AddiOp,
-            "subi": arith.SubiOp,
-            "muli": arith.MuliOp,
-            "andi": arith.AndIOp,
-            "ori": arith.OrIOp,
-            "xori": arith.XOrIOp,
-            "addf": arith.AddfOp,
-            "subf": arith.SubfOp,
-            "mulf": arith.MulfOp,
-            "divf": arith.DivfOp,
-            "maxsi": arith.MaxSIOp,
-            "minsi": arith.MinSIOp,
-        }
-        op_class = classes.get(name)
-        properties: dict[str, Attribute] = {}
-        if op_class is not None:
-            from xdsl.ir import Block
-
-            sample_type = f32 if name.endswith("f") else IndexType()
-            value = Block(arg_types=[sample_type]).args[0]
-            properties = dict(op_class(value, value).properties)
-        cached = _FAST_OPS[name] = (op_class, properties)
-    return cached
-
-
-class SpanRecordingParser(DefaultDialects, AttributeParameters, RegionRules,
+class SpanRecordingParser(DefaultDialects, AttributeParameters, FastLines, RegionRules,
                           CheckedAffineMaps, LiteralRangeChecks, BuiltinTypeChecks,
                           OpaqueDialectBodies, SparseElementsParsing, TypedDictionaryEntries,
                           Parser):
@@ -171,6 +130,10 @@ class SpanRecordingParser(DefaultDialects, AttributeParameters, RegionRules,
         """Ops built by the fast path: valid by construction (integer ops on integer or
         index operands of one type, float ops on one float type, default properties),
         so verification skips them."""
+        cls = type(self)
+        self._init_fast_lines(
+            cls.resolve_operand is SpanRecordingParser.resolve_operand
+            and cls._register_ssa_definition is SpanRecordingParser._register_ssa_definition)
 
     # -- tokens ---------------------------------------------------------------------
     def _consume_token(self, expected_kind: Any = None) -> Any:
@@ -248,43 +211,27 @@ class SpanRecordingParser(DefaultDialects, AttributeParameters, RegionRules,
         return None
 
     # -- operations -----------------------------------------------------------------
-    def _fast_binary(self) -> Operation | None:
-        """`%r = arith.addi %a, %b : i32` (and the other plain binary arith ops) on one
-        line, with nothing else on it: built directly, skipping the declarative-format
-        interpreter (about 4x faster). Anything else takes the general path."""
-        token = self._parser_state.current_token
-        if token.kind is not MLIRTokenKind.PERCENT_IDENT:
-            return None
-        content = token.span.input.content
-        match = _FAST_BINARY.match(content, token.span.start)
-        if match is None:
-            return None
-        kind, type_name = match.group(3), match.group(6)
-        floating = type_name in _FLOAT_TYPES
-        if floating != (kind in _FLOAT_OPS):
-            return None  # e.g. addi on f32: let the general path parse and report it
-        op_class, properties = _fast_op(kind)
-        type_ = _TYPE_CACHE.get(type_name)
-        if op_class is None or type_ is None:
-            return None
-        source = token.span.input
-        name_span = Span(match.start(2), match.end(3))
-        self._name_spans[-1] = name_span
-        operands = []
-        for group in (4, 5):
-            unresolved = UnresolvedOperand(XSpan(match.start(group), match.end(group), source), 0)
-            operands.append(self.resolve_operand(unresolved, type_))
-        op = op_class.create(operands=operands, result_types=[type_], properties=dict(properties))
-        self._register_ssa_definition(
-            match.group(1)[1:], op.results, XSpan(match.start(1), match.end(1), source)
-        )
-        self.prechecked.add(id(op))
-        self._last_end = match.end(6)
-        self.lexer.pos = match.end(6)
-        self._parser_state.current_token = self.lexer.lex()
-        return op
+    def _parse_block_body(self, block: Block) -> None:
+        """xDSL's loop, with the fast paths tried first on each line."""
+        state = self._parser_state
+        fast = self._fast_kinds is not None
+        while True:
+            kind = state.current_token.kind
+            if kind is _PERCENT or kind is _BARE:
+                if fast and self.fast_run(block):
+                    continue
+                op = self.parse_operation()
+            elif kind is MLIRTokenKind.STRING_LIT:
+                op = self.parse_operation()
+            else:
+                return
+            block.add_op(op)
 
     def parse_operation(self) -> Operation:
+        if self._fast_kinds is not None:
+            fast = self.fast_line()
+            if fast is not None:
+                return fast
         start = self._parser_state.current_token.span.start
         index = len(self.record.ops)
         parent = self._owner()
@@ -292,7 +239,7 @@ class SpanRecordingParser(DefaultDialects, AttributeParameters, RegionRules,
         self._op_stack.append(index)
         self._name_spans.append(None)
         try:
-            op = self._fast_binary() or super().parse_operation()
+            op = self.fast_function(index) or super().parse_operation()
         except BaseException:
             name_span = self._name_spans[-1]
             if self.failed_name_span is None and name_span is not None:
@@ -309,6 +256,19 @@ class SpanRecordingParser(DefaultDialects, AttributeParameters, RegionRules,
             op.location = self._make_location(start)
             self._stamped.add(id(op))
         return op
+
+    def _get_op_by_name(self, name: str) -> type[Operation]:
+        """xDSL's, except that a name without a dialect is first looked up in the
+        dialects of the ops around it: xDSL remembers an unknown bare name in the context
+        as an unregistered op (a top-level `return` in any file), and that entry then
+        shadowed `func.return` for `return` in every later parse sharing the context."""
+        if "." not in name:
+            known = self.ctx._get_known_op  # the lookup without the unregistered fallback
+            for dialect in reversed(self._parser_state.dialect_stack):
+                found = known(f"{dialect}.{name}")
+                if found is not None and not issubclass(found, UnregisteredOp):
+                    return found
+        return super()._get_op_by_name(name)
 
     def stamped(self, op: Operation) -> bool:
         """Whether this parse gave `op` its FileLineColLoc (no explicit loc was written)."""

@@ -68,8 +68,9 @@ async def test_navigation_before_the_first_parse_of_a_large_file(client: Languag
     found = await client.text_document_definition_async(
         types.DefinitionParams(types.TextDocumentIdentifier(uri), pos(15_001, 22))
     )
-    # answered from the syntactic tier while the parse (seconds) is still running
-    assert client.diagnostics.get(uri) is None
+    # Right after the open: answered from the syntactic tier while the parse runs, or
+    # from the parse if it ended within navigation's 0.25 s wait (20,000 ops now parse
+    # in about 0.3 s, so either may answer first; both must give the same place).
     assert isinstance(found, list)
     assert [loc.range for loc in found] == [rng((15_000, 2), (15_000, 8))]  # type: ignore[union-attr]
     assert await wait_diagnostics(client, uri, 1) == []
