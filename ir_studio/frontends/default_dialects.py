@@ -36,19 +36,25 @@ class DefaultDialects(Parser):
     """Mixin for SpanRecordingParser, which keeps the name span of each op being parsed
     (`_name_spans`, innermost last) and can read its text (`text_of`)."""
 
-    def _get_op_by_name(self, name: str) -> type[Operation]:
+    def op_in_default_dialect(self, name: str) -> type[Operation] | None:
+        """The op a bare `name` stands for by MLIR's rule (an unregistered op of that name
+        when the default dialect has none), or None when the rule does not apply here (a
+        dotted name, or enclosing ops this parser did not read)."""
         default = self._default_dialect() if "." not in name else None
         if default is None:
-            return super()._get_op_by_name(name)
+            return None
         if default:
             # the lookup without xDSL's dialect-stack search or its unregistered fallback
             found = self.ctx._get_known_op(f"{default}.{name}")
             if found is not None:
                 return found
-        # Not an op of the default dialect: unknown, reported as such (no dialect stack).
+        # Not an op of the default dialect: unknown, reported as such. The class is not
+        # entered in the context, where it would shadow `func.return` & co. later on.
         if not self.ctx.allow_unregistered:
             self.raise_error(f"Operation {name} is not registered")
-        return self.ctx.get_op(name)
+        from xdsl.dialects.builtin import UnregisteredOp
+
+        return UnregisteredOp.with_name(name)
 
     default_dialect_base: tuple[int, str] | None = None
     """For a parser that starts inside ops it did not parse (the re-parse of one region,

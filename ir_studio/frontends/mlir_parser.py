@@ -262,6 +262,9 @@ class SpanRecordingParser(DefaultDialects, AttributeParameters, FastLines, Regio
         dialects of the ops around it: xDSL remembers an unknown bare name in the context
         as an unregistered op (a top-level `return` in any file), and that entry then
         shadowed `func.return` for `return` in every later parse sharing the context."""
+        by_default = self.op_in_default_dialect(name)  # MLIR 22's default dialects
+        if by_default is not None:
+            return by_default
         if "." not in name:
             known = self.ctx._get_known_op  # the lookup without the unregistered fallback
             for dialect in reversed(self._parser_state.dialect_stack):
