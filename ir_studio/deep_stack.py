@@ -94,6 +94,13 @@ def _settle(gc: Any) -> None:
     gc.unfreeze()
 
 
+def collection_due() -> bool:
+    """Whether builds have skipped enough young scans (or already end the ordinary way)
+    that a full collection at an idle moment would spare the next build from paying
+    for one."""
+    return _waiting_for is not None or _unscanned > UNSCANNED_LIMIT // 2
+
+
 def collect_garbage() -> None:
     """A full collection, for a moment when nobody waits (an editor idle after a
     publish): frees old snapshots' garbage and lets builds skip young scans again."""

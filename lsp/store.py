@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from xdsl.context import Context
 
+from ir_studio.deep_stack import collect_garbage, collection_due
 from ir_studio.diagnostics import Diagnostic
 from ir_studio.document import IRDocument, ItemCache, Progress, build_document
 from ir_studio.index import DocumentIndex
@@ -156,6 +157,14 @@ class DocumentStore:
             entry.timer.cancel()
             entry.timer = None
         self._settle()
+        self._warmer.submit(self._collect_if_due)  # a closed file's snapshot is garbage
+
+    def _collect_if_due(self) -> None:
+        """Builds skip the collector's young scans until a full collection is due
+        (`ir_studio.deep_stack`); paying for it while no build runs keeps the next
+        build (an open, an edit) from paying for it."""
+        if collection_due() and self._idle.is_set():
+            collect_garbage()
 
     def _settle(self) -> None:
         """Let warming run again once no build runs and none is waiting to start."""
@@ -301,6 +310,7 @@ class DocumentStore:
         def warm() -> None:
             if entry.version == snapshot.document.version:
                 snapshot.index.warm(pause)
+            self._collect_if_due()
 
         self._warmer.submit(warm)
 
