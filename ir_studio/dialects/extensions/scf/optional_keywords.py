@@ -36,12 +36,11 @@ def _wrap_for() -> None:
     # MLIR's generic form has `<{unsignedCmp}>`: a property, as MLIR declares it
     scf.ForOp.get_irdl_definition().properties.setdefault(
         "unsignedCmp", OptPropertyDef(base(UnitAttr)))
-    parse_rest = scf.ForOp.parse.__func__
     print_rest = scf.ForOp.print
 
     def parse(cls: type[Any], parser: Parser) -> Any:
         unsigned = parser.parse_optional_keyword("unsigned") is not None
-        op = parse_rest(cls, parser)
+        op = _parse_for(cls, parser)
         if unsigned:
             op.properties["unsignedCmp"] = UnitAttr()
         return op
@@ -54,3 +53,56 @@ def _wrap_for() -> None:
     scf.ForOp.parse = classmethod(parse)  # pyright: ignore[reportAttributeAccessIssue]  # a row of the patch table (extensions/patches.py): MLIR's syntax or rule on xDSL's class
     scf.ForOp.print = print_op
 
+
+
+def _parse_for(cls: type[Any], parser: Parser) -> Any:
+    """MLIR's ForOp::parse: as xDSL's, but the iter_args' result types are
+    `parseOptionalArrowTypeList` (`-> i32` as well as `-> (i32, f32)`), which xDSL's
+    parser reads only in parentheses."""
+    from xdsl.dialects.builtin import IndexType
+    from xdsl.dialects.utils import parse_assignment
+    from xdsl.traits import SingleBlockImplicitTerminator, ensure_terminator
+
+    unresolved_indvar = parser.parse_argument(expect_type=False)
+    parser.parse_punctuation("=")
+    lb = parser.parse_unresolved_operand()
+    parser.parse_keyword("to")
+    ub = parser.parse_unresolved_operand()
+    parser.parse_keyword("step")
+    step = parser.parse_unresolved_operand()
+    pos = parser.pos
+    iter_args_unresolved: list[Any] = []
+    iter_operands: list[Any] = []
+    iter_types: list[Any] = []
+    if parser.parse_optional_keyword("iter_args"):
+        for argument, operand in parser.parse_comma_separated_list(
+                Parser.Delimiter.PAREN, lambda: parse_assignment(parser)):
+            iter_args_unresolved.append(argument)
+            iter_operands.append(operand)
+        parser.parse_punctuation("->")
+        iter_types = _types_after_arrow(parser)
+    resolved_iter = parser.resolve_operands(iter_operands, iter_types, pos)
+    iter_args = [a.resolve(t) for a, t in zip(iter_args_unresolved, iter_types, strict=False)]
+    indvar_type = parser.parse_type() if parser.parse_optional_punctuation(":") else IndexType()
+    body = parser.parse_region((unresolved_indvar.resolve(indvar_type), *iter_args))
+    attrs = parser.parse_optional_attr_dict()
+    op = cls(parser.resolve_operand(lb, indvar_type), parser.resolve_operand(ub, indvar_type),
+             parser.resolve_operand(step, indvar_type), resolved_iter, body)
+    op.attributes |= attrs
+    if not iter_args:
+        for trait in op.get_traits_of_type(SingleBlockImplicitTerminator):
+            ensure_terminator(op, trait)
+    return op
+
+
+def _types_after_arrow(parser: Parser) -> list[Any]:
+    """One type, or a parenthesised list (the arrow already read)."""
+    if parser.parse_optional_punctuation("(") is None:
+        return [parser.parse_type()]
+    types: list[Any] = []
+    if parser.parse_optional_punctuation(")") is None:
+        types.append(parser.parse_type())
+        while parser.parse_optional_punctuation(",") is not None:
+            types.append(parser.parse_type())
+        parser.parse_punctuation(")")
+    return types
