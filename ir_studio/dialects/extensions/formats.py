@@ -60,6 +60,11 @@ def parse_optional_arrow_types(parser: Parser) -> list[Any]:
     """MLIR's `parseOptionalArrowTypeList`: nothing, `-> T` or `-> (T1, T2)`."""
     if parser.parse_optional_punctuation("->") is None:
         return []
+    return parse_types_after_arrow(parser)
+
+
+def parse_types_after_arrow(parser: Parser) -> list[Any]:
+    """What follows a required `->` in MLIR's arrow type lists: `T` or `(T1, T2)`."""
     if parser.parse_optional_punctuation("(") is None:
         return [parser.parse_type()]
     types: list[Any] = []

@@ -63,6 +63,8 @@ def _parse_for(cls: type[Any], parser: Parser) -> Any:
     from xdsl.dialects.utils import parse_assignment
     from xdsl.traits import SingleBlockImplicitTerminator, ensure_terminator
 
+    from ir_studio.dialects.extensions.formats import parse_types_after_arrow
+
     unresolved_indvar = parser.parse_argument(expect_type=False)
     parser.parse_punctuation("=")
     lb = parser.parse_unresolved_operand()
@@ -80,7 +82,7 @@ def _parse_for(cls: type[Any], parser: Parser) -> Any:
             iter_args_unresolved.append(argument)
             iter_operands.append(operand)
         parser.parse_punctuation("->")
-        iter_types = _types_after_arrow(parser)
+        iter_types = parse_types_after_arrow(parser)
     resolved_iter = parser.resolve_operands(iter_operands, iter_types, pos)
     iter_args = [a.resolve(t) for a, t in zip(iter_args_unresolved, iter_types, strict=False)]
     indvar_type = parser.parse_type() if parser.parse_optional_punctuation(":") else IndexType()
@@ -94,15 +96,3 @@ def _parse_for(cls: type[Any], parser: Parser) -> Any:
             ensure_terminator(op, trait)
     return op
 
-
-def _types_after_arrow(parser: Parser) -> list[Any]:
-    """One type, or a parenthesised list (the arrow already read)."""
-    if parser.parse_optional_punctuation("(") is None:
-        return [parser.parse_type()]
-    types: list[Any] = []
-    if parser.parse_optional_punctuation(")") is None:
-        types.append(parser.parse_type())
-        while parser.parse_optional_punctuation(",") is not None:
-            types.append(parser.parse_type())
-        parser.parse_punctuation(")")
-    return types
