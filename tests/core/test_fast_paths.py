@@ -128,8 +128,12 @@ def _op_summary(op: Operation, numbering: dict[int, int]) -> tuple[object, ...]:
         for block in region.blocks:
             for arg in block.args:
                 numbering[id(arg)] = len(numbering)
+    from xdsl.dialects.builtin import UnregisteredOp
+
+    # xDSL makes a class per unregistered name on demand (not always the same object)
+    kind = "unregistered" if isinstance(op, UnregisteredOp) else type(op)
     return (
-        type(op), op.name, dict(op.properties), dict(op.attributes), str(op.location),
+        kind, op.name, dict(op.properties), dict(op.attributes), str(op.location),
         tuple(numbering.get(id(v), -1) for v in op.operands),
         tuple((r.type, r.name_hint, r.uses.get_length()) for r in op.results),
         tuple((len(r.blocks), tuple((a.type, a.name_hint) for b in r.blocks for a in b.args))
