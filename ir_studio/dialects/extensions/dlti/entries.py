@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from xdsl.dialects.builtin import ArrayAttr
-from xdsl.dialects.dlti import DataLayoutEntryAttr, DLTIEntryMap
+from xdsl.dialects.builtin import ArrayAttr, StringAttr
+from xdsl.dialects.dlti import DataLayoutEntryAttr, DLTIEntryMap, TargetSystemSpecAttr
+from xdsl.ir import TypeAttribute
 from xdsl.parser import AttrParser
 
 
@@ -20,11 +21,34 @@ def install() -> None:
 
 
 def _parse_entries(cls: type[Any], parser: AttrParser) -> tuple[ArrayAttr[Any]]:
+    """Also MLIR's parse-time checks (DLTI.cpp `parseAngleBracketedEntries`), at MLIR's
+    places: a key that is neither a string nor a type at the key, a repeated key at the
+    attribute's name (xDSL's verifier would report both on the op)."""
+    mnemonic = cls.name.split(".", 1)[-1]
+    start = parser.pos
+    text = parser.lexer.input.content
+    if text[max(0, start - len(mnemonic)):start] == mnemonic:
+        start -= len(mnemonic)
+
     def entry() -> DataLayoutEntryAttr:
+        key_at = parser.pos
         key = parser.parse_attribute()
         if isinstance(key, DataLayoutEntryAttr):
             return key
+        if not isinstance(key, StringAttr | TypeAttribute):
+            parser.raise_error("invalid kind of attribute specified", key_at, parser.pos)
         parser.parse_punctuation("=")
         return DataLayoutEntryAttr.new((key, parser.parse_attribute()))
 
-    return (ArrayAttr(parser.parse_comma_separated_list(parser.Delimiter.ANGLE, entry)),)
+    entries = parser.parse_comma_separated_list(parser.Delimiter.ANGLE, entry)
+    seen: set[Any] = set()
+    for item in entries:
+        if item.key in seen:
+            key = item.key
+            shown = f'"{key.data}"' if isinstance(key, StringAttr) else str(key)
+            what = ("repeated device ID in dlti.target_system_spec"
+                    if isinstance(cls, type) and issubclass(cls, TargetSystemSpecAttr)
+                    else "repeated DLTI key")
+            parser.raise_error(f"{what}: {shown}", start, start + len(mnemonic))
+        seen.add(item.key)
+    return (ArrayAttr(entries),)
