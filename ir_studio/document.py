@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from xdsl.context import Context
@@ -38,7 +38,13 @@ from ir_studio.item_cache import ItemCache
 from ir_studio.items import Item, module_shell, split_items
 from ir_studio.parse_item import ParsedItem, parse_item
 from ir_studio.source import Chunk, LineIndex, Span, split_chunks
-from ir_studio.symbols import SymbolDef, SymbolUse, check_symbols, declared_names
+from ir_studio.symbols import (
+    SymbolFacts,
+    check_symbol_facts,
+    declared_names,
+    definition_facts,
+    use_facts,
+)
 
 __all__ = ["ChunkResult", "IRDocument", "ItemCache", "PlacedItem", "build_document",
            "run_with_deep_stack"]
@@ -380,18 +386,29 @@ class _Builder:
         return patch_item(previous, text, self.ctx, aliases, self.filename)
 
     def _symbols(self, chunk: Chunk) -> None:
-        defs: list[SymbolDef] = []
-        uses: list[SymbolUse] = []
-        broken: set[str] = set()
-        for placed in self.placed:
-            if placed.chunk != chunk.index:
-                continue
-            if placed.parsed.op is None:
-                broken.update(declared_names(placed.parsed.text))
-            base = placed.base
-            defs.extend(replace(d, span=d.span.shifted(base)) for d in placed.parsed.symbol_defs)
-            uses.extend(replace(u, span=u.span.shifted(base)) for u in placed.parsed.symbol_uses)
-        self.diagnostics.extend(check_symbols(defs, uses, broken))
+        defs, uses, broken = chunk_symbol_facts(self.placed, chunk.index)
+        self.diagnostics.extend(check_symbol_facts(defs, uses, set(broken)))
+
+
+def chunk_symbol_facts(placed_items: Iterable[PlacedItem], chunk: int, process: Hashable = None,
+                       keep_op: bool = True,
+                       ) -> tuple[tuple[SymbolFacts, ...], tuple[SymbolFacts, ...], frozenset[str]]:
+    """The symbol definitions and uses of one chunk's items, at their places in the file,
+    and the names declared by items that failed to parse (their uses are not reported):
+    what the symbol check of a whole build, or of a slice of one, reads."""
+    defs: list[SymbolFacts] = []
+    uses: list[SymbolFacts] = []
+    broken: set[str] = set()
+    for placed in placed_items:
+        if placed.chunk != chunk:
+            continue
+        if placed.parsed.op is None:
+            broken.update(declared_names(placed.parsed.text))
+        base = placed.base
+        defs.extend(definition_facts(d, base, process, keep_op)
+                    for d in placed.parsed.symbol_defs)
+        uses.extend(use_facts(u, base, process, keep_op) for u in placed.parsed.symbol_uses)
+    return tuple(defs), tuple(uses), frozenset(broken)
 
 
 def _detach(op: Operation) -> None:

@@ -145,7 +145,7 @@ def _get_global(op: Operation) -> None:
     target = _lookup(op, reference)
     name = reference.root_reference.data
     if target is None:
-        return  # maybe in another top-level item: symbols.check_symbols reports it
+        return  # maybe in another top-level item: symbols.check_symbol_facts reports it
     if target.name != "memref.global":
         raise VerifyException(f"'{name}' does not reference a valid global memref")
     declared = _property(target, "type")
@@ -292,7 +292,7 @@ def _launch_func(op: Operation) -> None:
     if module is None or "gpu.container_module" not in module.attributes:
         raise VerifyException("expected the closest surrounding module to have the "
                               "'gpu.container_module' attribute")
-    # The kernel is looked up by symbols.check_symbols (launch_func_problem): top-level
+    # The kernel is looked up by symbols.check_symbol_facts (launch_func_problem): top-level
     # ops are verified one by one, so the gpu.module is not visible from here.
 
 

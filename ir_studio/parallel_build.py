@@ -22,18 +22,12 @@ from dataclasses import dataclass, field
 
 from ir_studio.deep_stack import run_with_deep_stack, without_gc
 from ir_studio.diagnostics import Diagnostic, sort_key
-from ir_studio.document import PlacedItem, Progress, _Builder
+from ir_studio.document import PlacedItem, Progress, _Builder, chunk_symbol_facts
 from ir_studio.item_cache import ItemCache
 from ir_studio.items import Item, module_shell, split_items
 from ir_studio.llvm_symbol_checks import LLVM_SYMBOL_USERS
 from ir_studio.source import Chunk, split_chunks
-from ir_studio.symbols import (
-    SymbolFacts,
-    check_symbol_facts,
-    declared_names,
-    definition_facts,
-    use_facts,
-)
+from ir_studio.symbols import SymbolFacts, check_symbol_facts
 
 SPLIT_MIN_CHARS = 60_000
 """Smaller files are checked in one process: below this (about 40 ms of checking) the
@@ -112,20 +106,8 @@ class _SliceBuilder(_Builder):
         # the chunk's alias diagnostics are the ones added since the last chunk
         self.chunk_diagnostics[chunk.index] = tuple(self.diagnostics[self._reported:])
         self._reported = len(self.diagnostics)
-        defs: list[SymbolFacts] = []
-        uses: list[SymbolFacts] = []
-        broken: set[str] = set()
-        for placed in self._own():
-            if placed.chunk != chunk.index:
-                continue
-            if placed.parsed.op is None:
-                broken.update(declared_names(placed.parsed.text))
-            base = placed.base
-            defs.extend(definition_facts(d, base, self.process, keep_op=self.first)
-                        for d in placed.parsed.symbol_defs)
-            uses.extend(use_facts(u, base, self.process, keep_op=self.first)
-                        for u in placed.parsed.symbol_uses)
-        self.symbols[chunk.index] = ChunkSymbols(tuple(defs), tuple(uses), frozenset(broken))
+        self.symbols[chunk.index] = ChunkSymbols(*chunk_symbol_facts(
+            self._own(), chunk.index, self.process, keep_op=self.first))
 
     def _own(self) -> list[PlacedItem]:
         """The placed items this slice answers for: a chunk's `module { ... }` header is

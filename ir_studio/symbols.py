@@ -177,22 +177,15 @@ def use_facts(use: SymbolUse, delta: int = 0, process: Hashable = None,
                        op=op if keep_op else None)
 
 
-def check_symbols(
-    defs: Iterable[SymbolDef], uses: Iterable[SymbolUse], unknown: set[str] | None = None
+def check_symbol_facts(
+    defs: Iterable[SymbolFacts], uses: Iterable[SymbolFacts], unknown: set[str] | None = None
 ) -> list[Diagnostic]:
-    """Redefinitions, undefined references and call signatures, in one pass each.
+    """Redefinitions, undefined references and call signatures, in one pass each, over
+    facts in the order of the items they come from (from this process or another).
 
     `unknown` names symbols defined by items that failed to parse: uses of them are not
     reported, since the real error is the parse error.
     """
-    return check_symbol_facts([definition_facts(d) for d in defs],
-                              [use_facts(u) for u in uses], unknown)
-
-
-def check_symbol_facts(
-    defs: Iterable[SymbolFacts], uses: Iterable[SymbolFacts], unknown: set[str] | None = None
-) -> list[Diagnostic]:
-    """`check_symbols` over facts, in the order of the items they come from."""
     unknown = unknown or set()
     problems: list[Diagnostic] = []
     tables: dict[Hashable | None, dict[str, SymbolFacts]] = {}

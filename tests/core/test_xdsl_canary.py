@@ -89,7 +89,7 @@ def test_patch_rows_are_well_formed() -> None:
         assert patch.why, patch.symbol
         assert patch.mlir.startswith("mlir/"), patch.symbol
         assert "TODO" not in f"{patch.change} {patch.why} {patch.mlir}", (
-            f"{patch.symbol}: finish the row adopt.py drafted")
+            f"{patch.symbol}: finish the row (a column is still TODO)")
         module, _, function = patch.apply.partition(":")
         assert module.startswith("ir_studio."), patch.apply
         assert function, patch.apply
